@@ -1,0 +1,84 @@
+/**
+ * The engine's public types: a multi-layer perceptron with optional Batch Normalization
+ * (Ioffe & Szegedy 2015, Algorithms 1 and 2). Plain data only, so every value crosses a
+ * worker boundary by structured clone.
+ */
+
+/** Nonlinearity applied after each hidden layer (after BN when BN is on). */
+export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+
+/** Weight initialisation: N(0, std^2), Xavier/Glorot normal N(0, 2/(in+out)), or He normal N(0, 2/in). */
+export interface InitConfig {
+  /** 'gaussian' uses `std`; 'xavier' and 'he' derive the std from the layer's fan-in/out. */
+  scheme: 'gaussian' | 'xavier' | 'he';
+  /** Standard deviation of the 'gaussian' scheme; ignored by the others. Default 0.1. */
+  std?: number;
+  /** Multiplies every initial weight (section 3.3: BN is invariant to it). Default 1. */
+  scale?: number;
+}
+
+/** Everything that defines a network; two configs equal but for `batchNorm` share their dense weights. */
+export interface NetworkConfig {
+  /** Layer widths: [inputs, hidden..., classes]; at least [inputs, classes]. */
+  layers: number[];
+  /** Hidden nonlinearity. The output layer is always linear, followed by softmax. */
+  activation: Activation;
+  /** Insert BN before every hidden nonlinearity; hidden dense layers then have no bias. */
+  batchNorm: boolean;
+  /** Initial weights; biases start at 0, gamma at 1, beta at 0. */
+  init: InitConfig;
+  /** Seed of the initial weights: same seed (and layers, init) => bit-identical weights. */
+  seed: number;
+  /** Weight of the newest batch statistic in the running averages (PyTorch convention). Default 0.1. */
+  bnMomentum?: number;
+  /** Added to the variance before the square root. Default 1e-5. */
+  bnEpsilon?: number;
+}
+
+/** A mini-batch: `n` examples, inputs row-major [n x inputs], integer class labels. */
+export interface Batch {
+  /** Inputs, row-major, length n * inputs. */
+  x: Float32Array;
+  /** Class labels in [0, classes); length n. */
+  y: Uint8Array;
+  /** Number of examples. */
+  n: number;
+}
+
+/** Options of one SGD step. */
+export interface StepOptions {
+  /** Step size eta of SGD. */
+  learningRate: number;
+  /** Heavy-ball momentum mu in v = mu v + g; w -= eta v. 0 (default) is plain SGD. */
+  momentum?: number;
+}
+
+/** Loss and accuracy of a batch. */
+export interface BatchResult {
+  /** Softmax cross-entropy averaged over the batch. */
+  loss: number;
+  /** Fraction of examples whose argmax prediction equals the label. */
+  accuracy: number;
+}
+
+/** Named parameter (or gradient) arrays; names as in DESIGN.md (`dense0.weight`, `bn0.gamma`...). */
+export type ParameterMap = Record<string, Float32Array>;
+
+/** The network API of DESIGN.md. */
+export interface Network {
+  /** The config the network was built with, defaults filled in. */
+  readonly config: Readonly<Required<NetworkConfig>>;
+  /** One SGD step in training mode (batch statistics; running statistics updated). */
+  trainStep(batch: Batch, options: StepOptions): BatchResult;
+  /** Loss and gradients in training mode, with no update of weights or running statistics. */
+  lossAndGradients(batch: Batch): { loss: number; gradients: ParameterMap };
+  /** Loss and accuracy in inference mode (running statistics, Algorithm 2). */
+  evaluate(batch: Batch): BatchResult;
+  /**
+   * Per hidden layer, the nonlinearity inputs (after BN when on) in inference mode:
+   * Float32Array [n x units] row-major, one per hidden layer.
+   */
+  probe(batch: Batch): Float32Array[];
+  /** Live views of every parameter and BN running statistic, by name. */
+  parameters(): ParameterMap;
+}

@@ -1,0 +1,116 @@
+/**
+ * What a running experiment reports: plain data, shared by the worker protocol, the store,
+ * the charts and the headless CLI. Metric definitions follow PAPER.md section 3.
+ */
+
+/** The variants of one experiment, trained in lockstep on the same batches from the same weights. */
+export type NetworkId = 'plain' | 'bn';
+/** Display order of the networks. Later issues add e.g. 'noisy' (Santurkar's noisy BN). */
+export const NETWORK_IDS: readonly NetworkId[] = ['plain', 'bn'];
+
+/** The fixed bins of every layer histogram of a run, so that frames compare. */
+export interface HistogramBins {
+  /** Left edge of the first bin. */
+  min: number;
+  /** Right edge of the last bin. */
+  max: number;
+  /** Number of equal-width bins between min and max. */
+  count: number;
+}
+
+/** One hidden layer's nonlinearity inputs over the probe set, at one snapshot. */
+export interface LayerStats {
+  /** Counts per bin (length bins.count); values below min / above max are in `under` / `over`. */
+  counts: Uint32Array;
+  /** Values below bins.min (drawn as the left edge bin, labelled as out of range). */
+  under: number;
+  /** Values above bins.max. */
+  over: number;
+  /** Mean over all units and probe examples. */
+  mean: number;
+  /** Standard deviation over all units and probe examples. */
+  std: number;
+  /**
+   * Drift since the previous snapshot: per unit 1-D Wasserstein-1 distance between its input
+   * distributions, averaged over units, divided by the steps elapsed (per 1,000 steps). NaN-free: 0 at the first snapshot.
+   */
+  drift: number;
+  /** Fraction of inputs with |x| > 4 (sigmoid/tanh derivative under 2% of its peak). */
+  saturation: number;
+}
+
+/** Percentiles of the tracked unit's input over the probe set (Figure 1 b, c). */
+export interface TrackedPercentiles {
+  p15: number;
+  p50: number;
+  p85: number;
+}
+
+/** Health of one network of the run. */
+export type NetworkStatus =
+  | { type: 'training' }
+  | { type: 'diverged'; step: number; reason: string };
+
+/** One network's state at one snapshot. */
+export interface NetworkFrame {
+  id: NetworkId;
+  /** Steps taken so far. */
+  step: number;
+  /** Mean training loss over the steps since the previous frame (NaN-free; null before the first step). */
+  trainLoss: number | null;
+  /** Training accuracy averaged like trainLoss. */
+  trainAccuracy: number | null;
+  /** Latest held-out evaluation (inference mode) and the step it was taken at; null before the first. */
+  test: { step: number; loss: number; accuracy: number } | null;
+  /** Per hidden layer, from the first. Empty once diverged. */
+  layers: LayerStats[];
+  /** The tracked unit's percentiles; null once diverged. */
+  tracked: TrackedPercentiles | null;
+  status: NetworkStatus;
+}
+
+/** A snapshot of the whole experiment: one frame per network, same step. */
+export interface Snapshot {
+  /** Steps taken by the experiment (all networks step together). */
+  step: number;
+  /** Wall-clock training speed in steps per second (per network) since the previous snapshot. */
+  stepsPerSecond: number;
+  /** Where the tracked unit is. */
+  tracked: { layer: number; unit: number };
+  frames: NetworkFrame[];
+}
+
+/** Arrays over evaluation points: the headless CLI's output schema (DESIGN.md), one per network. */
+export interface Run {
+  steps: number[];
+  trainLoss: number[];
+  testAccuracy: number[];
+  testLoss: number[];
+  trackedUnit: { layer: number; unit: number; p15: number[]; p50: number[]; p85: number[] };
+  /** Per hidden layer: fraction saturated and drift at each evaluation point. */
+  saturation: number[][];
+  drift: number[][];
+  /** Present when the network diverged (loss NaN or infinite): the step, and no NaN in the arrays. */
+  diverged?: { step: number };
+}
+
+/**
+ * A paired experiment in progress (src/experiment/session.ts implements it): every network
+ * steps on the same mini-batch from the same initial weights. Pure; the worker and the CLI drive it.
+ */
+export interface Session {
+  /** Steps taken so far. */
+  readonly step: number;
+  /** The fixed histogram bins of this run. */
+  readonly bins: HistogramBins;
+  /** Hidden layer widths. */
+  readonly hiddenUnits: number[];
+  /** Take `count` training steps on every network that has not diverged. */
+  advance(count: number): void;
+  /** Measure every network on the probe / test set now and return a snapshot (evaluates the test set when due). */
+  snapshot(stepsPerSecond: number): Snapshot;
+  /** Apply settings whose effect is 'live' or 'view' (learning rate, momentum, tracked unit...). */
+  applyLive(patch: Partial<import('./settings.ts').ExperimentConfig>): void;
+  /** True when every network has diverged. */
+  readonly allDiverged: boolean;
+}

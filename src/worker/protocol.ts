@@ -1,0 +1,53 @@
+/**
+ * The typed protocol between the page and the training worker: a discriminated union on
+ * `type` each way. Plain data only; typed arrays in snapshots travel as transferables.
+ */
+import type { ExperimentConfig } from '../experiment/settings.ts';
+import type { HistogramBins, NetworkId, Snapshot } from '../experiment/types.ts';
+
+/** Commands from the page to the worker. */
+export type Command =
+  /** Build (or rebuild) the experiment from a full config; the run starts paused at step 0 unless `play`. */
+  | { type: 'init'; config: ExperimentConfig; play: boolean }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Take exactly `count` steps, then pause and send a snapshot. */
+  | { type: 'step'; count: number }
+  /** Back to step 0 with the same config (same seed: the same run again). */
+  | { type: 'reset' }
+  /** Change settings. 'live' ones apply at once; any 'reset' one rebuilds the run (the worker says so in `configApplied`). */
+  | { type: 'setConfig'; patch: Partial<ExperimentConfig> }
+  /** Track another unit in Figure 1 (b, c). */
+  | { type: 'track'; layer: number; unit: number };
+
+/** Run states as the UI shows them. */
+export type RunState = 'loading' | 'running' | 'paused' | 'finished' | 'error';
+
+/** Messages from the worker to the page. */
+export type WorkerEvent =
+  /** The data is loaded and the networks built: describes the run the snapshots will belong to. */
+  | {
+      type: 'ready';
+      /** Increments on every rebuild; snapshots carry it so stale ones are dropped. */
+      runId: number;
+      config: ExperimentConfig;
+      networks: NetworkId[];
+      /** Hidden layer widths. */
+      hiddenUnits: number[];
+      bins: HistogramBins;
+      /** Sizes of the train / test / probe sets. */
+      dataSizes: { train: number; test: number; probe: number };
+      /** Which compute kernels run ('fallback' = pure TypeScript). */
+      kernel: string;
+    }
+  | { type: 'snapshot'; runId: number; snapshot: Snapshot }
+  | { type: 'state'; runId: number; state: RunState; step: number }
+  /** A setConfig was applied: `reset` true when it rebuilt the run. */
+  | { type: 'configApplied'; config: ExperimentConfig; reset: boolean }
+  /** Something went wrong; `fatal` means the run cannot continue without a new `init`. */
+  | { type: 'error'; message: string; fatal: boolean };
+
+/** Compile-time exhaustiveness check for switches over `type`. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(value)}`);
+}
