@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { badSvgAttributes, launchBrowser, screenshot, serveDist, shownStep, watchPage, type PageWatch } from './harness.ts';
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '', viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage({ viewport });
+  const watch = await watchPage(page, server.url);
+  await page.goto(server.url + (query ? `?${query}` : ''));
+  return { page, watch };
+}
+
+async function waitForStep(page: Page, atLeast: number, timeout = 30_000): Promise<number> {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="step-counter"]')?.textContent?.replace(/[^0-9]/g, '') ?? 0) >= n,
+    atLeast,
+    { timeout },
+  );
+  return shownStep(page);
+}
+
+/** How many non-background pixels a canvas has (0 = blank). */
+function paintedPixels(page: Page, selector: string): Promise<number[]> {
+  return page.$$eval(selector, (canvases) =>
+    (canvases as HTMLCanvasElement[]).map((c) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) return 0;
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0) painted++;
+      return painted;
+    }),
+  );
+}
+
+describe('the live twin experiment in Chromium', () => {
+  it('trains on open, with no click, and every chart shows data', async () => {
+    const { page, watch } = await open();
+    await waitForStep(page, 300);
+    // Both networks have a chart per hidden layer (paper preset: 3 hidden layers).
+    const charts = page.getByRole('img', { name: /hidden layer/i });
+    expect(await charts.count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => paintedPixels(page, 'canvas').then((p) => p.filter((n) => n > 0).length), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(6);
+    // Figure 1 (a): accuracy curves have real paths.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('svg path')).some((p) => (p.getAttribute('d') ?? '').length > 40), null, { timeout: 30_000 });
+    expect(await badSvgAttributes(page)).toEqual([]);
+    await screenshot(page, 'desktop-training');
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('pauses, steps and resets on command', async () => {
+    const { page, watch } = await open();
+    await waitForStep(page, 100);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    const paused = await shownStep(page);
+    await page.waitForTimeout(500);
+    expect(await shownStep(page)).toBe(paused);
+    await page.getByRole('button', { name: /^Step/ }).click();
+    await expect.poll(() => shownStep(page)).toBeGreaterThan(paused);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => shownStep(page)).toBe(0);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 50);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a changed setting in the URL, and a reload restores it', async () => {
+    const { page } = await open();
+    await waitForStep(page, 10);
+    const batch = page.getByLabel(/batch size/i).first();
+    await batch.fill('32');
+    await batch.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('batchSize'), { timeout: 5_000 }).toBe('32');
+    await page.reload();
+    await expect.poll(() => page.getByLabel(/batch size/i).first().inputValue()).toBe('32');
+    await waitForStep(page, 10);
+    await page.close();
+  });
+
+  it('reports a bad URL value in the page and still runs', async () => {
+    const { page, watch } = await open('learningRate=banana&depth=999');
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.innerText()).toMatch(/learningRate/);
+    await waitForStep(page, 50);
+    expect(watch.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone without sideways scrolling', async () => {
+    const { page } = await open('', { width: 390, height: 844 });
+    await waitForStep(page, 100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-training');
+    await page.close();
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * End-to-end harness: serves the built app (dist/) on 127.0.0.1 with Vite's preview server
+ * and drives Debian's Chromium through playwright-core. No browser is downloaded.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+/** Where Debian's chromium lives (overridable for other machines). */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM_PATH');
+  return found;
+}
+
+/** Serve dist/ on a free port of 127.0.0.1; returns the base URL. */
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  const server: PreviewServer = await preview({
+    logLevel: 'silent',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+/** Launch headless Chromium with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** What a page did that a test must see: console errors, page errors, requests that left the origin. */
+export interface PageWatch {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/** Record console errors, uncaught errors and any request to another origin (those are also aborted). */
+export async function watchPage(page: Page, baseUrl: string): Promise<PageWatch> {
+  const origin = new URL(baseUrl).origin;
+  const watch: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => watch.pageErrors.push(String(err)));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+    watch.foreignRequests.push(url);
+    return route.abort();
+  });
+  return watch;
+}
+
+/** Save a screenshot under test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Every attribute of every SVG element on the page that contains NaN or Infinity. */
+export function badSvgAttributes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('svg, svg *'))) {
+      for (const attr of Array.from(el.attributes)) {
+        if (/NaN|Infinity/.test(attr.value)) bad.push(`<${el.tagName} ${attr.name}="${attr.value.slice(0, 60)}">`);
+      }
+    }
+    return bad;
+  });
+}
+
+/** The current step shown by the page's step counter. */
+export async function shownStep(page: Page): Promise<number> {
+  const text = await page.getByTestId('step-counter').innerText();
+  return Number(text.replace(/[^0-9]/g, ''));
+}
