@@ -1,0 +1,147 @@
+/**
+ * A run's history as the charts read it: pure functions over RunHistory (src/store/types.ts).
+ * Arrays grow in place; when a network's kept snapshots reach a cap, every other one is
+ * dropped (the first and the latest always stay), so a run of any length stays within a
+ * few MB and still draws from step 0.
+ */
+import type { NetworkFrame, Snapshot } from '../experiment/types.ts';
+import type { WorkerEvent } from '../worker/protocol.ts';
+import type { LayerHistory, NetworkHistory, RunHistory } from './types.ts';
+
+/** The 'ready' event that opens a run. */
+export type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
+
+/** How many snapshot columns and test points a network keeps before thinning. */
+export interface HistoryCaps {
+  /** Kept snapshots (histogram columns) per network; reaching it halves them. */
+  snapshots: number;
+  /** Kept test evaluations per network; reaching it halves them. */
+  tests: number;
+}
+
+/** 1,024 columns: wider than any chart, and ~1.5 MB for the paper's 3 x 100 twins. */
+export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 1024, tests: 1024 };
+
+/** An empty history for the run that `ready` announces. */
+export function createHistory(ready: ReadyEvent): RunHistory {
+  const depth = ready.hiddenUnits.length;
+  const layer = ready.config.trackedLayer < 0 ? depth - 1 : ready.config.trackedLayer;
+  return {
+    runId: ready.runId,
+    bins: { ...ready.bins },
+    hiddenUnits: [...ready.hiddenUnits],
+    tracked: { layer, unit: ready.config.trackedUnit },
+    networks: ready.networks.map((id) => emptyNetwork(id, depth)),
+    version: 0,
+  };
+}
+
+function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
+  return {
+    id,
+    steps: [],
+    trainLoss: [],
+    testSteps: [],
+    testLoss: [],
+    testAccuracy: [],
+    layers: Array.from({ length: depth }, (): LayerHistory => ({ columns: [], mean: [], std: [], drift: [], saturation: [] })),
+    tracked: [],
+    status: { type: 'training' },
+  };
+}
+
+/**
+ * Append a snapshot: the arrays of `history` grow in place (thinned at the caps) and a new
+ * top-level object with `version + 1` is returned, so subscribers see a change.
+ * A network whose frame has no layer statistics (diverged) only updates its status.
+ */
+export function appendSnapshot(history: RunHistory, snapshot: Snapshot, caps: HistoryCaps = DEFAULT_HISTORY_CAPS): RunHistory {
+  for (const frame of snapshot.frames) {
+    const network = history.networks.find((n) => n.id === frame.id);
+    if (network) appendFrame(network, frame, history.bins.count, caps);
+  }
+  return { ...history, tracked: { ...snapshot.tracked }, version: history.version + 1 };
+}
+
+function appendFrame(network: NetworkHistory, frame: NetworkFrame, binCount: number, caps: HistoryCaps): void {
+  network.status = frame.status;
+  const test = frame.test;
+  const lastTestStep = network.testSteps.length > 0 ? network.testSteps[network.testSteps.length - 1] : -1;
+  if (test && test.step > lastTestStep && Number.isFinite(test.loss) && Number.isFinite(test.accuracy)) {
+    if (network.testSteps.length >= caps.tests) thinTests(network);
+    network.testSteps.push(test.step);
+    network.testLoss.push(test.loss);
+    network.testAccuracy.push(test.accuracy);
+  }
+  const lastStep = network.steps.length > 0 ? network.steps[network.steps.length - 1] : -1;
+  if (frame.layers.length !== network.layers.length || frame.step <= lastStep) return;
+  if (network.steps.length >= caps.snapshots) thinSnapshots(network);
+  network.steps.push(frame.step);
+  network.trainLoss.push(frame.trainLoss !== null && Number.isFinite(frame.trainLoss) ? frame.trainLoss : null);
+  network.tracked.push(frame.tracked);
+  frame.layers.forEach((stats, layerIdx) => {
+    const layer = network.layers[layerIdx];
+    const column = new Uint32Array(binCount + 2);
+    column[0] = stats.under;
+    column.set(stats.counts.subarray(0, binCount), 1);
+    column[binCount + 1] = stats.over;
+    layer.columns.push(column);
+    layer.mean.push(finiteOrZero(stats.mean));
+    layer.std.push(finiteOrZero(stats.std));
+    layer.drift.push(finiteOrZero(stats.drift));
+    layer.saturation.push(finiteOrZero(stats.saturation));
+  });
+}
+
+function finiteOrZero(value: number): number {
+  return Number.isFinite(value) ? value : 0;
+}
+
+/** Indices kept by one thinning of `length` items: the even ones, plus the last. */
+function keptIndices(length: number): number[] {
+  const kept: number[] = [];
+  for (let i = 0; i < length; i += 2) kept.push(i);
+  if (length > 0 && kept[kept.length - 1] !== length - 1) kept.push(length - 1);
+  return kept;
+}
+
+function thinInPlace<T>(array: T[], kept: number[]): void {
+  kept.forEach((from, to) => {
+    array[to] = array[from];
+  });
+  array.length = kept.length;
+}
+
+function thinSnapshots(network: NetworkHistory): void {
+  const kept = keptIndices(network.steps.length);
+  thinInPlace(network.steps, kept);
+  thinInPlace(network.trainLoss, kept);
+  thinInPlace(network.tracked, kept);
+  for (const layer of network.layers) {
+    thinInPlace(layer.columns, kept);
+    thinInPlace(layer.mean, kept);
+    thinInPlace(layer.std, kept);
+    thinInPlace(layer.drift, kept);
+    thinInPlace(layer.saturation, kept);
+  }
+}
+
+function thinTests(network: NetworkHistory): void {
+  const kept = keptIndices(network.testSteps.length);
+  thinInPlace(network.testSteps, kept);
+  thinInPlace(network.testLoss, kept);
+  thinInPlace(network.testAccuracy, kept);
+}
+
+/** Approximate bytes held by a history's arrays (numbers 8 bytes, columns their buffers). */
+export function estimateHistoryBytes(history: RunHistory): number {
+  let bytes = 0;
+  for (const network of history.networks) {
+    bytes += 8 * (network.steps.length * 2 + network.tracked.length * 3 + network.testSteps.length * 3);
+    for (const layer of network.layers) {
+      bytes += 8 * (layer.mean.length + layer.std.length + layer.drift.length + layer.saturation.length);
+      for (const column of layer.columns) bytes += column.byteLength;
+    }
+  }
+  return bytes;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { appendSnapshot, createHistory, estimateHistoryBytes } from '../../src/store/history.ts';
+import type { RunHistory } from '../../src/store/types.ts';
+import { BIN_COUNT, frame, readyEvent, snapshot } from './fixtures.ts';
+
+describe('createHistory', () => {
+  it('opens an empty history per network and resolves the tracked layer -1 to the last hidden layer', () => {
+    const history = createHistory(readyEvent(7, [5, 6]));
+    expect(history.runId).toBe(7);
+    expect(history.version).toBe(0);
+    expect(history.tracked).toEqual({ layer: 1, unit: 0 });
+    expect(history.networks.map((n) => n.id)).toEqual(['plain', 'bn']);
+    expect(history.networks[0].layers).toHaveLength(2);
+    expect(history.networks[0].steps).toEqual([]);
+  });
+});
+
+describe('appendSnapshot', () => {
+  it('stores each layer as a column [under, counts..., over] and bumps the version', () => {
+    const history = createHistory(readyEvent());
+    const next = appendSnapshot(history, snapshot(3));
+    expect(next).not.toBe(history);
+    expect(next.version).toBe(1);
+    expect(next.networks).toBe(history.networks);
+    const column = next.networks[1].layers[2].columns[0];
+    expect(Array.from(column)).toEqual([1, 5, 6, 7, 8, 9, 10, 11, 12, 2]);
+    expect(column).toHaveLength(BIN_COUNT + 2);
+    expect(next.networks[0].steps).toEqual([3]);
+    expect(next.networks[0].trainLoss).toEqual([0.25]);
+  });
+
+  it('copies the counts, so a transferred buffer can be reused or detached', () => {
+    const history = createHistory(readyEvent());
+    const snap = snapshot(1);
+    appendSnapshot(history, snap);
+    snap.frames[0].layers[0].counts.fill(999);
+    expect(history.networks[0].layers[0].columns[0][1]).toBe(1);
+  });
+
+  it('records a test evaluation once, however many snapshots repeat it', () => {
+    let history = createHistory(readyEvent());
+    history = appendSnapshot(history, snapshot(100, 3, 100));
+    history = appendSnapshot(history, snapshot(150, 3, 100));
+    history = appendSnapshot(history, snapshot(200, 3, 200));
+    expect(history.networks[0].testSteps).toEqual([100, 200]);
+    expect(history.networks[0].testLoss).toEqual([2 / 101, 2 / 201]);
+    expect(history.networks[0].testAccuracy).toEqual([0.9, 0.9]);
+  });
+
+  it('stops the columns of a diverged network but keeps its status', () => {
+    let history = createHistory(readyEvent());
+    history = appendSnapshot(history, snapshot(1));
+    const diverged = { ...frame('plain', 2), layers: [], tracked: null, trainLoss: null, status: { type: 'diverged' as const, step: 2, reason: 'loss is NaN' } };
+    history = appendSnapshot(history, { ...snapshot(2), frames: [diverged, frame('bn', 2)] });
+    expect(history.networks[0].steps).toEqual([1]);
+    expect(history.networks[0].status).toEqual({ type: 'diverged', step: 2, reason: 'loss is NaN' });
+    expect(history.networks[1].steps).toEqual([1, 2]);
+  });
+
+  it('keeps no NaN: a non-finite train loss becomes null', () => {
+    const history = createHistory(readyEvent());
+    const snap = snapshot(5);
+    snap.frames[0].trainLoss = Number.NaN;
+    appendSnapshot(history, snap);
+    expect(history.networks[0].trainLoss).toEqual([null]);
+  });
+});
+
+describe('thinning', () => {
+  function run(steps: number, caps = { snapshots: 64, tests: 16 }): RunHistory {
+    let history = createHistory(readyEvent());
+    for (let step = 0; step <= steps; step += 1) {
+      history = appendSnapshot(history, snapshot(step, 3, step - (step % 10)), caps);
+    }
+    return history;
+  }
+
+  it('keeps the column count under the cap, the first step and the latest step', () => {
+    const history = run(10_000);
+    for (const network of history.networks) {
+      expect(network.steps.length).toBeLessThanOrEqual(64);
+      expect(network.steps.length).toBeGreaterThanOrEqual(32);
+      expect(network.steps[0]).toBe(0);
+      expect(network.steps[network.steps.length - 1]).toBe(10_000);
+      expect(network.testSteps.length).toBeLessThanOrEqual(16);
+      expect(network.testSteps[0]).toBe(0);
+      expect(network.testSteps[network.testSteps.length - 1]).toBe(10_000);
+      for (const layer of network.layers) {
+        expect(layer.columns).toHaveLength(network.steps.length);
+        expect(layer.mean).toHaveLength(network.steps.length);
+        expect(layer.saturation).toHaveLength(network.steps.length);
+      }
+      expect(network.trainLoss).toHaveLength(network.steps.length);
+      expect(network.tracked).toHaveLength(network.steps.length);
+    }
+  });
+
+  it('keeps steps strictly increasing and every column matching its step', () => {
+    const history = run(3_000);
+    const network = history.networks[1];
+    for (let i = 1; i < network.steps.length; i += 1) expect(network.steps[i]).toBeGreaterThan(network.steps[i - 1]);
+    network.steps.forEach((step, i) => {
+      expect(network.layers[0].mean[i]).toBe(step);
+      expect(network.layers[0].columns[i][1]).toBe(step);
+      expect(network.trainLoss[i]).toBe(step === 0 ? null : 1 / (1 + step));
+    });
+    network.testSteps.forEach((step, i) => expect(network.testLoss[i]).toBe(2 / (1 + step)));
+  });
+
+  it('holds a million-step run with the default caps in a few MB', () => {
+    let history = createHistory(readyEvent(1, [100, 100, 100]));
+    for (let step = 0; step <= 1_000_000; step += 250) history = appendSnapshot(history, snapshot(step, 3, step));
+    const bytes = estimateHistoryBytes(history);
+    // 2 networks x 3 layers x <=1024 columns x 10 counts x 4 bytes + scalars: well under 1 MB here.
+    expect(bytes).toBeLessThan(1_000_000);
+    expect(history.networks[0].steps.length).toBeLessThanOrEqual(1024);
+    expect(history.networks[0].steps[0]).toBe(0);
+    expect(history.networks[0].steps.at(-1)).toBe(1_000_000);
+  });
+});
