@@ -1,0 +1,91 @@
+/**
+ * What each time chart draws, taken from a RunHistory: plain arrays and y domains.
+ * Charts stay generic (SeriesChart); these functions decide the data.
+ */
+import type { NetworkId } from '../experiment/types.ts';
+import type { NetworkHistory, RunHistory } from '../store/types.ts';
+
+/** One line of a time chart. */
+export interface Series {
+  id: NetworkId;
+  xs: readonly number[];
+  ys: readonly (number | null)[];
+}
+
+/** The 15-85th percentile band and the median of a tracked unit (Figure 1 b, c). */
+export interface PercentileSeries {
+  id: NetworkId;
+  xs: readonly number[];
+  p15: (number | null)[];
+  p50: (number | null)[];
+  p85: (number | null)[];
+}
+
+function isFiniteNumber(v: number | null | undefined): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** Test accuracy against its evaluation steps, one series per network (Figure 1 a). */
+export function accuracySeries(history: RunHistory | null): Series[] {
+  return (history?.networks ?? []).map((n) => ({ id: n.id, xs: n.testSteps, ys: n.testAccuracy }));
+}
+
+/** Training loss against step, one series per network. */
+export function lossSeries(history: RunHistory | null): Series[] {
+  return (history?.networks ?? []).map((n) => ({ id: n.id, xs: n.steps, ys: n.trainLoss }));
+}
+
+/** The tracked unit's percentiles for one network; null entries where the unit was unavailable. */
+export function percentileSeries(net: NetworkHistory): PercentileSeries {
+  return {
+    id: net.id,
+    xs: net.steps,
+    p15: net.tracked.map((t) => t?.p15 ?? null),
+    p50: net.tracked.map((t) => t?.p50 ?? null),
+    p85: net.tracked.map((t) => t?.p85 ?? null),
+  };
+}
+
+/**
+ * One y domain for the percentile charts of every network, so drift compares:
+ * the extent of all finite percentiles, padded by 5%; [-1, 1] when there are none.
+ */
+export function percentileDomain(history: RunHistory | null): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const net of history?.networks ?? []) {
+    for (const t of net.tracked) {
+      if (!t) continue;
+      for (const v of [t.p15, t.p50, t.p85]) {
+        if (isFiniteNumber(v)) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+    }
+  }
+  if (!(lo <= hi)) return [-1, 1];
+  if (lo === hi) return [lo - 1, hi + 1];
+  const pad = (hi - lo) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * Log-scale y domain for losses: the extent of the positive finite values, widened to whole
+ * decades' halves; [0.01, 10] when there are none.
+ */
+export function lossDomain(series: readonly Series[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (const v of s.ys) {
+      if (isFiniteNumber(v) && v > 0) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  }
+  if (!(lo <= hi)) return [0.01, 10];
+  if (lo === hi) return [lo / 2, hi * 2];
+  return [lo / 1.2, hi * 1.2];
+}

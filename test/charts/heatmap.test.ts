@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { densityLut, heatmapGeometry, heatmapSize, paintHeatmap } from '../../src/charts/heatmap.ts';
+import type { PixelImage } from '../../src/charts/heatmap.ts';
+import { BINS, column } from './fixtures.ts';
+
+/** A grey ramp: level i is (i, i, i), so a pixel's red channel reads back its level. */
+const GREY: Uint8Array = (() => {
+  const lut = new Uint8Array(256 * 3);
+  for (let i = 0; i < 256; i++) lut.fill(i, i * 3, i * 3 + 3);
+  return lut;
+})();
+
+function image(width: number, height: number): PixelImage {
+  return { data: new Uint8ClampedArray(width * height * 4), width, height };
+}
+
+function pixel(img: PixelImage, x: number, y: number): number[] {
+  const p = (y * img.width + x) * 4;
+  return Array.from(img.data.slice(p, p + 4));
+}
+
+describe('paintHeatmap', () => {
+  // 4 bins over [-8, 8] plus one edge row each: rows top to bottom are over, bin 3, bin 2, bin 1, bin 0, under.
+  const steps = [0, 100];
+  const columns = [column(0, [0, 4, 0, 0], 0), column(1, [0, 0, 2, 0], 1)];
+
+  it('paints each bin at its row with a colour set by its share of the column', () => {
+    const img = image(2, 6);
+    paintHeatmap(img, columns, steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 1, gamma: 1 });
+    // Column 0: all 4 values in bin 1 (row 3): share 1, the largest in the picture: level 255.
+    expect(pixel(img, 0, 3)).toEqual([255, 255, 255, 255]);
+    // Column 1: shares under 1/4, bin 2 1/2, over 1/4 -> levels round(255 * share / 1).
+    expect(pixel(img, 1, 2)).toEqual([128, 128, 128, 255]);
+    expect(pixel(img, 1, 0)).toEqual([64, 64, 64, 255]);
+    expect(pixel(img, 1, 5)).toEqual([64, 64, 64, 255]);
+  });
+
+  it('leaves empty bins transparent', () => {
+    const img = image(2, 6);
+    paintHeatmap(img, columns, steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 1, gamma: 1 });
+    expect(pixel(img, 0, 0)[3]).toBe(0);
+    expect(pixel(img, 0, 5)[3]).toBe(0);
+    expect(pixel(img, 1, 3)[3]).toBe(0);
+  });
+
+  it('gives each edge bin `edgeRows` rows', () => {
+    const img = image(2, 4 + 2 * 3);
+    paintHeatmap(img, columns, steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 3, gamma: 1 });
+    for (const y of [0, 1, 2, 7, 8, 9]) expect(pixel(img, 1, y)[0]).toBe(64);
+    expect(pixel(img, 1, 4)[0]).toBe(128); // bin 2 (second from the top of the in-range rows)
+  });
+
+  it('places snapshots by step, not by index, and leaves time before the first blank', () => {
+    const img = image(4, 6);
+    // Snapshots at 100 and 300 over [0, 400]: pixel centres 50, 150, 250, 350.
+    paintHeatmap(img, columns, [100, 300], { stepDomain: [0, 400], lut: GREY, edgeRows: 1, gamma: 1 });
+    expect(pixel(img, 0, 3)[3]).toBe(0);
+    expect(pixel(img, 1, 3)[0]).toBe(255);
+    expect(pixel(img, 2, 3)[0]).toBe(255);
+    expect(pixel(img, 3, 2)[0]).toBe(128);
+  });
+
+  it('applies the density exponent', () => {
+    const img = image(2, 6);
+    paintHeatmap(img, columns, steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 1, gamma: 0.5 });
+    expect(pixel(img, 1, 2)[0]).toBe(Math.round(255 * Math.sqrt(0.5)));
+  });
+
+  it('paints nothing for an empty history or all-zero columns', () => {
+    const img = image(1, 6);
+    img.data.fill(7);
+    paintHeatmap(img, [], [], { stepDomain: [0, 1], lut: GREY, edgeRows: 1, gamma: 1 });
+    expect(img.data.every((v) => v === 0)).toBe(true);
+    paintHeatmap(img, [column(0, [0, 0, 0, 0], 0)], [0], { stepDomain: [0, 1], lut: GREY, edgeRows: 1, gamma: 1 });
+    expect(img.data.every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('heatmap geometry', () => {
+  it('sizes the image one pixel per snapshot up to a cap, one row per bin plus edges', () => {
+    expect(heatmapSize(10, BINS, 600, 3)).toEqual({ width: 10, height: 10 });
+    expect(heatmapSize(5000, BINS, 600, 3)).toEqual({ width: 600, height: 10 });
+    expect(heatmapSize(0, BINS, 600, 3).width).toBe(1);
+  });
+
+  it('maps values to the rows the image stretches to', () => {
+    // 4 bins + 2 x 3 edge rows = 10 rows over 100 px: 10 px per row, edges 30 px.
+    const g = heatmapGeometry(BINS, 100, 3);
+    expect(g.edgeHeight).toBe(30);
+    expect(g.y(8)).toBe(30);
+    expect(g.y(-8)).toBe(70);
+    expect(g.y(0)).toBe(50);
+  });
+
+  it('samples a colour ramp end to end', () => {
+    const lut = densityLut(['#000000', '#ffffff'], 3);
+    expect(Array.from(lut)).toEqual([0, 0, 0, 128, 128, 128, 255, 255, 255]);
+  });
+});

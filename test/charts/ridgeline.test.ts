@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { nearestRidge, ridgelineLayout, spreadIndices } from '../../src/charts/ridgeline.ts';
+import { BINS, column } from './fixtures.ts';
+
+/** The (x, y) points of an "M..L..Z" path. */
+function points(d: string): [number, number][] {
+  return [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+describe('spreadIndices', () => {
+  it('keeps everything when few, else spreads evenly keeping first and last', () => {
+    expect(spreadIndices(3, 5)).toEqual([0, 1, 2]);
+    expect(spreadIndices(9, 3)).toEqual([0, 4, 8]);
+    expect(spreadIndices(100, 1)).toEqual([99]);
+    expect(spreadIndices(0, 4)).toEqual([]);
+  });
+});
+
+describe('ridgelineLayout', () => {
+  const columns = [column(5, [0, 4, 0, 0], 0), column(0, [1, 1, 1, 1], 0)];
+  const ridges = ridgelineLayout(columns, [0, 100], BINS, { width: 40, height: 35, count: 10, overlap: 2.5 });
+
+  it('stacks the oldest ridge at the top and the newest at the bottom edge', () => {
+    expect(ridges.map((r) => r.step)).toEqual([0, 100]);
+    // spacing = 35 / (1 + 2.5) = 10; baselines at 25 and 35.
+    expect(ridges.map((r) => r.baseline)).toEqual([25, 35]);
+  });
+
+  it('draws each in-range bin at its centre with height proportional to its share', () => {
+    // Column 0 shares (of 9, edges included): 0, 4/9, 0, 0; column 1: 1/4 each. Largest 4/9 rises 25 px.
+    const p0 = points(ridges[0].d);
+    expect(p0.map(([x]) => x)).toEqual([0, 5, 15, 25, 35, 40]);
+    expect(p0[2][1]).toBeCloseTo(0, 2);
+    expect(p0[1][1]).toBe(25);
+    const p1 = points(ridges[1].d);
+    expect(p1[1][1]).toBeCloseTo(35 - (0.25 / (4 / 9)) * 25, 2);
+  });
+
+  it('never writes NaN, even for empty columns', () => {
+    const r = ridgelineLayout([column(0, [0, 0, 0, 0], 0)], [0], BINS, { width: 40, height: 30, count: 5, overlap: 2 });
+    expect(r).toHaveLength(1);
+    expect(r[0].d).not.toMatch(/NaN|Infinity/);
+    expect(ridgelineLayout([], [], BINS, { width: 40, height: 30, count: 5, overlap: 2 })).toEqual([]);
+    expect(ridgelineLayout(columns, [0, 1], BINS, { width: 0, height: 30, count: 5, overlap: 2 })).toEqual([]);
+  });
+
+  it('finds the ridge nearest a step', () => {
+    expect(nearestRidge(ridges, 70)).toBe(1);
+    expect(nearestRidge([], 70)).toBe(-1);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries } from '../../src/charts/series.ts';
+import { makeHistory, makeNetwork } from './fixtures.ts';
+
+describe('percentileDomain', () => {
+  it('spans the percentiles of both networks so their drift compares', () => {
+    const plain = makeNetwork('plain', [0, 1], { tracked: [{ p15: -4, p50: 0, p85: 6 }, null] });
+    const bn = makeNetwork('bn', [0, 1], { tracked: [{ p15: -1, p50: 0, p85: 1 }, { p15: -1, p50: 0, p85: 1 }] });
+    const [lo, hi] = percentileDomain(makeHistory([plain, bn]));
+    expect(lo).toBeCloseTo(-4 - 0.5, 10);
+    expect(hi).toBeCloseTo(6 + 0.5, 10);
+  });
+
+  it('ignores non-finite percentiles and falls back to [-1, 1] with none', () => {
+    const bad = makeNetwork('plain', [0], { tracked: [{ p15: Number.NaN, p50: Infinity, p85: -Infinity }] });
+    expect(percentileDomain(makeHistory([bad]))).toEqual([-1, 1]);
+    expect(percentileDomain(null)).toEqual([-1, 1]);
+  });
+});
+
+describe('series', () => {
+  it('pairs test accuracy with its own evaluation steps', () => {
+    const net = makeNetwork('bn', [0, 100], { testSteps: [50], testAccuracy: [0.9] });
+    expect(accuracySeries(makeHistory([net]))).toEqual([{ id: 'bn', xs: [50], ys: [0.9] }]);
+  });
+
+  it('maps missing tracked percentiles to nulls', () => {
+    const net = makeNetwork('plain', [0, 100], { tracked: [null, { p15: 1, p50: 2, p85: 3 }] });
+    const s = percentileSeries(net);
+    expect(s.p15).toEqual([null, 1]);
+    expect(s.p85).toEqual([null, 3]);
+  });
+
+  it('gives a positive log domain from positive finite losses only', () => {
+    const net = makeNetwork('plain', [0, 1, 2, 3], { trainLoss: [null, 0, 0.5, 2] });
+    const [lo, hi] = lossDomain(lossSeries(makeHistory([net])));
+    expect(lo).toBeCloseTo(0.5 / 1.2, 12);
+    expect(hi).toBeCloseTo(2 * 1.2, 12);
+    expect(lossDomain([])).toEqual([0.01, 10]);
+  });
+});
