@@ -1,0 +1,85 @@
+/**
+ * Matrix products on row-major Float32Array, the engine's only heavy arithmetic. An
+ * interface so that a WebAssembly SIMD implementation can replace the JS one later.
+ * Every product OVERWRITES its output `c`, which must not alias `a` or `b`.
+ */
+
+/** The three products that a dense layer's forward and backward passes need. */
+export interface Kernels {
+  /** c[m x n] = a[m x k] · b[k x n]  (forward: z = x W). */
+  matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void;
+  /** c[m x n] = a[m x k] · b[n x k]^T  (backward: dInput = dZ W^T, with b = W [n x k]). */
+  matmulTransB(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void;
+  /** c[m x n] = a[k x m]^T · b[k x n]  (backward: dWeight = x^T dZ). */
+  matmulTransA(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void;
+}
+
+/**
+ * c[i, j] = sum_p A(i, p) B(p, j) with A(i, p) = a[i*aRow + p*aInner] and
+ * B(p, j) = b[p*bInner + j*bCol]: 4x4 blocks of c held in 16 locals (registers), the rest
+ * by plain dot products. Accumulates in float64, stores float32.
+ */
+function stridedProduct(
+  a: Float32Array, aRow: number, aInner: number,
+  b: Float32Array, bInner: number, bCol: number,
+  c: Float32Array, m: number, k: number, n: number,
+): void {
+  const m4 = m - (m % 4);
+  const n4 = n - (n % 4);
+  const aRow2 = 2 * aRow, aRow3 = 3 * aRow;
+  const bCol2 = 2 * bCol, bCol3 = 3 * bCol;
+  for (let i = 0; i < m4; i += 4) {
+    const c0 = i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+    for (let j = 0; j < n4; j += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+      let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+      let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      let ai = i * aRow;
+      let bi = j * bCol;
+      for (let p = 0; p < k; p++) {
+        const a0 = a[ai], a1 = a[ai + aRow], a2 = a[ai + aRow2], a3 = a[ai + aRow3];
+        const b0 = b[bi], b1 = b[bi + bCol], b2 = b[bi + bCol2], b3 = b[bi + bCol3];
+        s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3;
+        s10 += a1 * b0; s11 += a1 * b1; s12 += a1 * b2; s13 += a1 * b3;
+        s20 += a2 * b0; s21 += a2 * b1; s22 += a2 * b2; s23 += a2 * b3;
+        s30 += a3 * b0; s31 += a3 * b1; s32 += a3 * b2; s33 += a3 * b3;
+        ai += aInner;
+        bi += bInner;
+      }
+      c[c0 + j] = s00; c[c0 + j + 1] = s01; c[c0 + j + 2] = s02; c[c0 + j + 3] = s03;
+      c[c1 + j] = s10; c[c1 + j + 1] = s11; c[c1 + j + 2] = s12; c[c1 + j + 3] = s13;
+      c[c2 + j] = s20; c[c2 + j + 1] = s21; c[c2 + j + 2] = s22; c[c2 + j + 3] = s23;
+      c[c3 + j] = s30; c[c3 + j + 1] = s31; c[c3 + j + 2] = s32; c[c3 + j + 3] = s33;
+    }
+    for (let r = i; r < i + 4; r++) {
+      for (let j = n4; j < n; j++) c[r * n + j] = dot(a, r * aRow, aInner, b, j * bCol, bInner, k);
+    }
+  }
+  for (let r = m4; r < m; r++) {
+    for (let j = 0; j < n; j++) c[r * n + j] = dot(a, r * aRow, aInner, b, j * bCol, bInner, k);
+  }
+}
+
+function dot(a: Float32Array, ai: number, aStep: number, b: Float32Array, bi: number, bStep: number, k: number): number {
+  let sum = 0;
+  for (let p = 0; p < k; p++) {
+    sum += a[ai] * b[bi];
+    ai += aStep;
+    bi += bStep;
+  }
+  return sum;
+}
+
+/** The default kernels: plain JavaScript, register-blocked 4x4. */
+export const jsKernels: Kernels = {
+  matmul(a, b, c, m, k, n) {
+    stridedProduct(a, k, 1, b, n, 1, c, m, k, n);
+  },
+  matmulTransB(a, b, c, m, k, n) {
+    stridedProduct(a, k, 1, b, 1, k, c, m, k, n);
+  },
+  matmulTransA(a, b, c, m, k, n) {
+    stridedProduct(a, 1, m, b, n, 1, c, m, k, n);
+  },
+};
