@@ -40,7 +40,7 @@ export function layerFigures(layer: LayerHistory | undefined, index: number): La
 /** A figure for small text: 3 significant digits, or an en dash when missing. */
 export function formatFigure(v: number | null, percent = false): string {
   if (v === null) return '–';
-  if (percent) return `${(v * 100).toFixed(v * 100 >= 10 ? 0 : 1)}%`;
+  if (percent) return v === 0 ? '0%' : `${(v * 100).toFixed(v * 100 >= 10 ? 0 : 1)}%`;
   if (v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3)) return v.toExponential(1);
   return Number(v.toPrecision(3)).toString();
 }

@@ -1,0 +1,106 @@
+/**
+ * One layer's input distribution over training as a heatmap: a small canvas (one pixel per
+ * snapshot column and bin) stretched by CSS, under an SVG with the axes, the edge strips and the marker.
+ */
+import { useEffect, useId, useRef } from 'react';
+import type { PointerEvent } from 'react';
+import { scaleLinear } from 'd3-scale';
+import type { HistogramBins } from '../experiment/types.ts';
+import { chart, colors, densityStops, typography } from '../theme.ts';
+import { Axis } from './Axis.tsx';
+import { densityLut, heatmapGeometry, heatmapSize, paintHeatmap } from './heatmap.ts';
+import { formatEdge } from './layerStats.ts';
+
+const LUT = densityLut(densityStops);
+
+export interface HeatmapViewProps {
+  columns: readonly Uint32Array[];
+  steps: readonly number[];
+  bins: HistogramBins;
+  /** Changes whenever the columns may have changed (the history version). */
+  version: number;
+  width: number;
+  height: number;
+  xDomain: [number, number];
+  markerStep: number | null;
+  /** Shares of the marked column below / above the bin range, for the edge labels. */
+  underLabel: string;
+  overLabel: string;
+  /** The pointer is over step `step` (null when it leaves). */
+  onHoverStep?: (step: number | null) => void;
+}
+
+/** Heatmap of histogram columns against step. */
+export function HeatmapView(props: HeatmapViewProps) {
+  const { columns, steps, bins, version, width, height, xDomain, markerStep, onHoverStep } = props;
+  const m = chart.layerMargin;
+  const innerW = Math.max(10, width - m.left - m.right);
+  const innerH = Math.max(10, height - m.top - m.bottom);
+  const hatchId = `edge-hatch-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const size = heatmapSize(columns.length, bins, chart.heatmapMaxColumns, chart.heatmapEdgeRows);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d') ?? null;
+    if (!canvas || !ctx) return; // jsdom has no canvas
+    const image = ctx.createImageData(size.width, size.height);
+    paintHeatmap(image, columns, steps, { stepDomain: xDomain, lut: LUT, edgeRows: chart.heatmapEdgeRows, gamma: chart.densityGamma });
+    ctx.putImageData(image, 0, 0);
+  }, [columns, steps, version, size.width, size.height, xDomain]);
+
+  const x = scaleLinear().domain(xDomain).range([0, innerW]);
+  const { edgeHeight, y } = heatmapGeometry(bins, innerH, chart.heatmapEdgeRows);
+  const markerX = markerStep !== null ? x(markerStep) : NaN;
+  const hover = (event: PointerEvent<SVGRectElement>): void => {
+    if (!onHoverStep) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const step = Math.round(x.invert(px));
+    if (Number.isFinite(step)) onHoverStep(Math.max(xDomain[0], Math.min(xDomain[1], step)));
+  };
+
+  return (
+    <div className="heatmap" style={{ width, height }}>
+      <canvas
+        ref={canvasRef}
+        className="heatmap-canvas"
+        width={size.width}
+        height={size.height}
+        style={{ left: m.left, top: m.top, width: innerW, height: innerH }}
+      />
+      <svg width={width} height={height} className="chart" fontSize={typography.chartFontPx}>
+        <defs>
+          <pattern id={hatchId} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <line x1="0" y1="0" x2="0" y2="4" stroke={colors.edgeHatch} strokeWidth="1" />
+          </pattern>
+        </defs>
+        <g transform={`translate(${m.left},${m.top})`}>
+          <rect className="edge-strip" x={0} y={0} width={innerW} height={edgeHeight} fill={`url(#${hatchId})`} opacity={0.35} />
+          <rect className="edge-strip" x={0} y={innerH - edgeHeight} width={innerW} height={edgeHeight} fill={`url(#${hatchId})`} opacity={0.35} />
+          <text className="edge-label" x={innerW + 4} y={edgeHeight / 2} dominantBaseline="middle">
+            {`> ${formatEdge(bins.max)}: ${props.overLabel}`}
+          </text>
+          <text className="edge-label" x={innerW + 4} y={innerH - edgeHeight / 2} dominantBaseline="middle">
+            {`< ${formatEdge(bins.min)}: ${props.underLabel}`}
+          </text>
+          {Number.isFinite(markerX) && markerX >= 0 && markerX <= innerW ? (
+            <line className="marker" x1={markerX} x2={markerX} y1={0} y2={innerH} stroke={colors.marker} strokeWidth={chart.markerWidth} />
+          ) : null}
+          <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="~s" />
+          <Axis scale={y} orient="left" ticks={Math.floor((innerH - 2 * edgeHeight) / chart.pxPerYTick)} format="~g" />
+          <rect
+            className="hover-target"
+            x={0}
+            y={0}
+            width={innerW}
+            height={innerH}
+            fill="transparent"
+            onPointerMove={hover}
+            onPointerLeave={() => onHoverStep?.(null)}
+          />
+        </g>
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * One hidden layer of one network: its nonlinearity-input distribution over training
+ * (heatmap or ridgeline) and its figures (mean, std, drift, saturation) at the marked step.
+ */
+import type { NetworkId } from '../experiment/types.ts';
+import type { RunHistory } from '../store/types.ts';
+import { chart, networkLabels } from '../theme.ts';
+import { HeatmapView } from './HeatmapView.tsx';
+import { formatFigure, layerFigures } from './layerStats.ts';
+import { RidgelineView } from './RidgelineView.tsx';
+import { columnIndexAt, stepDomain } from './timeAxis.ts';
+
+export interface LayerChartProps {
+  history: RunHistory;
+  networkId: NetworkId;
+  layerIdx: number;
+  mode: 'heatmap' | 'ridgeline';
+  width: number;
+  /** Scrubbed step, or null to mark the live one. */
+  scrubStep: number | null;
+  onHoverStep?: (step: number | null) => void;
+}
+
+/** The accessible name of a layer chart. */
+export function layerChartLabel(networkId: NetworkId, layerIdx: number): string {
+  return `${networkLabels[networkId]}, hidden layer ${layerIdx + 1}: input distribution over training`;
+}
+
+/** A layer's distribution chart with its figures. */
+export function LayerChart({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep }: LayerChartProps) {
+  const net = history.networks.find((n) => n.id === networkId);
+  const layer = net?.layers[layerIdx];
+  const columns = layer?.columns ?? [];
+  const steps = net?.steps ?? [];
+  const xDomain = stepDomain(history);
+  const markerStep = scrubStep ?? xDomain[1];
+  const index = columnIndexAt(steps, markerStep);
+  const f = layerFigures(layer, index);
+  const under = formatFigure(f.underShare, true);
+  const over = formatFigure(f.overShare, true);
+  const label = layerChartLabel(networkId, layerIdx);
+  return (
+    <figure className="layer-chart">
+      <figcaption className="layer-caption">
+        <span className="layer-title">{`Layer ${layerIdx + 1}`}</span>
+        <span className="figures">
+          {`mean ${formatFigure(f.mean)} · std ${formatFigure(f.std)} · drift ${formatFigure(f.drift)}/1k steps · saturated ${formatFigure(f.saturation, true)}`}
+        </span>
+      </figcaption>
+      <div role="img" aria-label={label} className="layer-picture">
+        {mode === 'heatmap' ? (
+          <HeatmapView
+            columns={columns}
+            steps={steps}
+            bins={history.bins}
+            version={history.version}
+            width={width}
+            height={chart.layerHeight}
+            xDomain={xDomain}
+            markerStep={scrubStep === null ? null : markerStep}
+            underLabel={under}
+            overLabel={over}
+            onHoverStep={onHoverStep}
+          />
+        ) : (
+          <RidgelineView
+            networkId={networkId}
+            columns={columns}
+            steps={steps}
+            bins={history.bins}
+            width={width}
+            height={chart.layerHeight}
+            markerStep={markerStep}
+            underLabel={under}
+            overLabel={over}
+          />
+        )}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * A line chart over training steps: one line (and optionally one band) per network,
+ * a marker at the scrubbed or live step. Pure: it draws what its props say.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { chart, colors, networkColors, typography } from '../theme.ts';
+import type { NetworkId } from '../experiment/types.ts';
+import { Axis } from './Axis.tsx';
+import { bandPath, linePath } from './paths.ts';
+import type { Series } from './series.ts';
+
+/** A filled band between two series for one network. */
+export interface Band {
+  id: NetworkId;
+  xs: readonly number[];
+  lo: readonly (number | null)[];
+  hi: readonly (number | null)[];
+}
+
+export interface SeriesChartProps {
+  /** Accessible name of the picture. */
+  label: string;
+  width: number;
+  height: number;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  yType?: 'linear' | 'log';
+  /** d3-format specifier of the y ticks. */
+  yFormat?: string;
+  lines: readonly Series[];
+  bands?: readonly Band[];
+  /** Step of the vertical marker; null for none. */
+  markerStep: number | null;
+}
+
+/** An SVG line chart with d3 axes; non-finite values are gaps, never NaN attributes. */
+export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'linear', yFormat, lines, bands = [], markerStep }: SeriesChartProps) {
+  const m = chart.margin;
+  const innerW = Math.max(10, width - m.left - m.right);
+  const innerH = Math.max(10, height - m.top - m.bottom);
+  const x = scaleLinear().domain(xDomain).range([0, innerW]);
+  const y = (yType === 'log' ? scaleLog() : scaleLinear()).domain(yDomain).range([innerH, 0]).clamp(true);
+  const markerX = markerStep !== null ? x(markerStep) : NaN;
+  return (
+    <svg role="img" aria-label={label} width={width} height={height} className="chart" fontSize={typography.chartFontPx}>
+      <g transform={`translate(${m.left},${m.top})`}>
+        {bands.map((b) => {
+          const d = bandPath(b.xs, b.lo, b.hi, x, y);
+          return d ? <path key={`band-${b.id}`} d={d} fill={networkColors[b.id].fill} stroke="none" /> : null;
+        })}
+        {lines.map((s) => {
+          const d = linePath(s.xs, s.ys, x, y);
+          return d ? (
+            <path key={`line-${s.id}`} data-network={s.id} d={d} fill="none" stroke={networkColors[s.id].stroke} strokeWidth={chart.strokeWidth} />
+          ) : null;
+        })}
+        {Number.isFinite(markerX) && markerX >= 0 && markerX <= innerW ? (
+          <line className="marker" x1={markerX} x2={markerX} y1={0} y2={innerH} stroke={colors.marker} strokeWidth={chart.markerWidth} />
+        ) : null}
+        <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="~s" />
+        <Axis scale={y} orient="left" ticks={Math.floor(innerH / chart.pxPerYTick)} format={yFormat} />
+      </g>
+    </svg>
+  );
+}

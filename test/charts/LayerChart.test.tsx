@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { LayerChart } from '../../src/charts/LayerChart.tsx';
+import { attributesFreeOfNaN, column, makeHistory, makeNetwork } from './fixtures.ts';
+
+function diverged() {
+  // A network that diverged after one snapshot: its arrays stop, its loss has a null.
+  return makeNetwork('plain', [0], { trainLoss: [null], tracked: [null], status: { type: 'diverged', step: 40, reason: 'loss NaN' } });
+}
+
+afterEach(cleanup);
+// jsdom has no canvas: getContext answers null, as the chart expects.
+beforeEach(() => {
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+});
+
+describe('LayerChart', () => {
+  it('names the network and the layer in its accessible picture', () => {
+    render(<LayerChart history={makeHistory([makeNetwork('bn', [0, 100])])} networkId="bn" layerIdx={2} mode="heatmap" width={400} scrubStep={null} />);
+    expect(screen.getByRole('img', { name: 'With BN, hidden layer 3: input distribution over training' })).toBeInTheDocument();
+  });
+
+  it('prints the layer figures at the live step', () => {
+    render(<LayerChart history={makeHistory([makeNetwork('bn', [0, 100])])} networkId="bn" layerIdx={0} mode="heatmap" width={400} scrubStep={null} />);
+    // Fixture: mean = 0.5 * index, so the last column (index 1) reads 0.5; saturation 0.1 -> 10%.
+    expect(screen.getByText(/mean 0\.5 · std 1 · drift 0\.25\/1k steps · saturated 10%/)).toBeInTheDocument();
+  });
+
+  it('reads the figures and edge shares at the scrubbed step', () => {
+    const net = makeNetwork('plain', [0, 100]);
+    net.layers[0].columns[0] = column(2, [1, 1, 0, 0], 0);
+    const { container } = render(
+      <LayerChart history={makeHistory([net])} networkId="plain" layerIdx={0} mode="heatmap" width={400} scrubStep={50} />,
+    );
+    expect(screen.getByText(/mean 0 ·/)).toBeInTheDocument();
+    expect(screen.getByText('< -8: 50%')).toBeInTheDocument();
+    expect(screen.getByText('> 8: 0%')).toBeInTheDocument();
+    expect(container.querySelector('line.marker')).not.toBeNull();
+  });
+
+  it('reports the hovered step and lets go on leave', () => {
+    const onHoverStep = vi.fn();
+    const { container } = render(
+      <LayerChart history={makeHistory([makeNetwork('bn', [0, 1000])])} networkId="bn" layerIdx={0} mode="heatmap" width={400} scrubStep={null} onHoverStep={onHoverStep} />,
+    );
+    const target = container.querySelector('rect.hover-target') as SVGRectElement;
+    fireEvent.pointerMove(target, { clientX: 0 });
+    expect(onHoverStep).toHaveBeenCalledWith(0);
+    fireEvent.pointerLeave(target);
+    expect(onHoverStep).toHaveBeenLastCalledWith(null);
+  });
+
+  it('draws ridgelines, oldest first, without NaN', () => {
+    const { container } = render(
+      <LayerChart history={makeHistory([makeNetwork('bn', [0, 100, 200])])} networkId="bn" layerIdx={1} mode="ridgeline" width={400} scrubStep={100} />,
+    );
+    const ridges = container.querySelectorAll('path.ridge');
+    expect(ridges).toHaveLength(3);
+    expect(container.querySelectorAll('path.ridge-marked')).toHaveLength(1);
+    expect(attributesFreeOfNaN(container)).toBe(true);
+  });
+
+  it('shows a diverged or empty network without NaN in any attribute', () => {
+    for (const mode of ['heatmap', 'ridgeline'] as const) {
+      const { container, unmount } = render(
+        <LayerChart history={makeHistory([diverged(), makeNetwork('bn', [])])} networkId="bn" layerIdx={0} mode={mode} width={300} scrubStep={null} />,
+      );
+      expect(attributesFreeOfNaN(container)).toBe(true);
+      unmount();
+      const again = render(<LayerChart history={makeHistory([diverged()])} networkId="plain" layerIdx={0} mode={mode} width={300} scrubStep={5} />);
+      expect(attributesFreeOfNaN(again.container)).toBe(true);
+      expect(screen.getAllByText(/mean/)[0]).toBeInTheDocument();
+      again.unmount();
+    }
+  });
+});
