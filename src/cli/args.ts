@@ -1,0 +1,116 @@
+/**
+ * Command-line options of `npm run experiment`, parsed without side effects so tests can
+ * check every error line. Settings are validated by the shared SETTINGS validator.
+ */
+import { PRESETS, presetById } from '../experiment/presets.ts';
+import { SETTINGS, settingFor } from '../experiment/settings.ts';
+import type { ExperimentConfig } from '../experiment/settings.ts';
+import { describeAccepted, parseSettingValue, validateConfig } from '../experiment/validate.ts';
+
+/** A valid command line. */
+export interface CliOptions {
+  presetId: string;
+  /** The full experiment config (preset, then --seed / --eval-every / --set, validated). */
+  config: ExperimentConfig;
+  /** Training steps to take. */
+  steps: number;
+  /** Where to write the JSON; null writes it to stdout. */
+  out: string | null;
+  /** No progress bar. */
+  quiet: boolean;
+}
+
+export type ParsedArgs =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'help' }
+  /** One line naming the option and what it accepts. */
+  | { kind: 'error'; message: string };
+
+/** The --help text. */
+export function helpText(): string {
+  const settings = SETTINGS.map((s) => `    ${s.key.padEnd(14)} ${describeAccepted(s)}`).join('\n');
+  return `Train the paired experiment (with and without BN) headless, and write the run as JSON.
+
+Usage: npm run experiment -- [options]
+
+  --preset ID        one of ${PRESETS.map((p) => p.id).join(', ')} (default paper-fig1)
+  --steps N          training steps (default: the preset's maxSteps)
+  --seed N           seed of weights, split and batches (default 1)
+  --eval-every N     steps between test evaluations (default: the preset's)
+  --set NAME=VALUE   change any setting (repeatable); settings:
+${settings}
+  --out FILE         write { config, plain: Run, bn: Run } here (default: stdout)
+  --quiet            no progress bar
+  --help             this text
+`;
+}
+
+const VALUED = new Set(['--preset', '--steps', '--seed', '--eval-every', '--set', '--out']);
+
+/** Parse argv (without node and the script). Never throws. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  let presetId = 'paper-fig1';
+  let steps: string | null = null;
+  let out: string | null = null;
+  let quiet = false;
+  const overrides: [string, string, string][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--quiet') {
+      quiet = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!VALUED.has(name)) return { kind: 'error', message: `unknown option ${JSON.stringify(arg)} (see --help)` };
+    let value: string;
+    if (name !== arg) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    else return { kind: 'error', message: `${name} needs a value (see --help)` };
+    switch (name) {
+      case '--preset':
+        if (!presetById(value)) return { kind: 'error', message: `--preset must be one of ${PRESETS.map((p) => p.id).join(', ')} (got ${JSON.stringify(value)})` };
+        presetId = value;
+        break;
+      case '--steps':
+        steps = value;
+        break;
+      case '--out':
+        if (value === '') return { kind: 'error', message: '--out needs a file name' };
+        out = value;
+        break;
+      case '--seed':
+        overrides.push(['--seed', 'seed', value]);
+        break;
+      case '--eval-every':
+        overrides.push(['--eval-every', 'evalEvery', value]);
+        break;
+      case '--set': {
+        const split = value.indexOf('=');
+        if (split <= 0) return { kind: 'error', message: `--set expects NAME=VALUE, e.g. learningRate=0.1 (got ${JSON.stringify(value)})` };
+        overrides.push(['--set', value.slice(0, split), value.slice(split + 1)]);
+        break;
+      }
+    }
+  }
+  const preset = presetById(presetId);
+  const partial: Record<string, unknown> = { ...preset?.config };
+  for (const [option, key, raw] of overrides) {
+    const parsed = parseSettingValue(key, raw);
+    if (!parsed.ok) return { kind: 'error', message: `${option}: ${parsed.error}` };
+    partial[key] = parsed.value;
+  }
+  const { config, errors } = validateConfig(partial);
+  if (errors.length > 0) return { kind: 'error', message: errors[0] };
+  let stepCount = config.maxSteps;
+  if (steps !== null) {
+    const parsed = parseSettingValue('maxSteps', steps);
+    if (!parsed.ok) {
+      const { min, max } = settingFor('maxSteps') as { min: number; max: number };
+      return { kind: 'error', message: `--steps must be a whole number from ${min} to ${max} (got ${JSON.stringify(steps)})` };
+    }
+    stepCount = parsed.value as number;
+  }
+  return { kind: 'run', options: { presetId, config: { ...config, maxSteps: stepCount }, steps: stepCount, out, quiet } };
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run experiment -- --preset paper-fig1 --steps 5000 --seed 1 --out run.json`: the paired
+ * experiment headless, on the same engine and presets as the app. Bad options print one line
+ * and exit with code 2.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs, helpText } from './args.ts';
+import { runExperiment, summaryLine } from './runner.ts';
+
+function progressBar(total: number): (step: number) => void {
+  if (!process.stderr.isTTY) return () => {};
+  let last = 0;
+  return (step) => {
+    const now = Date.now();
+    if (now - last < 200 && step < total) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((step / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${step}/${total} steps`);
+    if (step >= total) process.stderr.write('\n');
+  };
+}
+
+function main(argv: readonly string[]): number {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`experiment: ${parsed.message}\n`);
+    return 2;
+  }
+  const { config, steps, out, quiet } = parsed.options;
+  const result = runExperiment(config, steps, { onProgress: quiet ? undefined : progressBar(steps) });
+  const json = JSON.stringify(result.record);
+  if (out) writeFileSync(out, json);
+  else process.stdout.write(`${json}\n`);
+  process.stderr.write(`${summaryLine(result)}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`experiment: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

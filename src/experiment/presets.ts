@@ -1,0 +1,83 @@
+/**
+ * Named experiments, one click each in the UI and `--preset` in the CLI: the classic
+ * demonstrations of PAPER.md as partial configs over DEFAULT_CONFIG.
+ */
+import { DEFAULT_CONFIG } from './settings.ts';
+import type { ExperimentConfig } from './settings.ts';
+
+/** A named experiment. */
+export interface Preset {
+  /** URL- and CLI-safe name, e.g. 'paper-fig1'. */
+  id: string;
+  /** Short title for a button. */
+  title: string;
+  /** Two sentences: what to watch. */
+  summary: string;
+  /** Settings that differ from DEFAULT_CONFIG. */
+  config: Partial<ExperimentConfig>;
+}
+
+/** The presets, in display order; the first ('paper-fig1') is the default. */
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'paper-fig1',
+    title: 'Paper, Figure 1',
+    summary: 'The MNIST experiment of section 4.1: three sigmoid layers of 100 units on binary digits, with and without BN, same weights and batches. '
+      + 'Watch the BN network reach a higher test accuracy sooner, while the plain network\'s tracked sigmoid input drifts in mean and spread and the BN one stays put.',
+    config: {},
+  },
+  {
+    id: 'lr-x5',
+    title: 'Learning rate x5',
+    summary: 'The same networks with a learning rate five times higher, like the paper\'s BN-x5. '
+      + 'Watch BN train faster still, while the plain network\'s layer inputs swing and its sigmoids saturate.',
+    config: { learningRate: DEFAULT_CONFIG.learningRate * 5 },
+  },
+  {
+    id: 'lr-x30',
+    title: 'Learning rate x30',
+    summary: 'A learning rate thirty times higher, like the paper\'s BN-x30. '
+      + 'Watch the plain network stall or diverge while the BN network keeps training, because BN makes each layer\'s output blind to the scale of its weights (section 3.3).',
+    config: { learningRate: DEFAULT_CONFIG.learningRate * 30 },
+  },
+  {
+    id: 'bad-init',
+    title: 'Init x10',
+    summary: 'Every initial weight is ten times larger, so the plain network starts with its sigmoids saturated (|x| > 4). '
+      + 'Watch the BN network not care, since BN(aWu) = BN(Wu), while the plain one is stuck in the flat tails of its sigmoids.',
+    config: { initScale: 10 },
+  },
+  {
+    id: 'deep-sigmoid',
+    title: 'Deep sigmoid',
+    summary: 'Eight hidden sigmoid layers instead of three. '
+      + 'Watch the plain network barely move from chance while BN trains it, as with the sigmoid Inception of section 4.2.2.',
+    config: { depth: 8 },
+  },
+  {
+    id: 'tiny-batches',
+    title: 'Tiny batches',
+    summary: 'Mini-batches of 4 examples, so BN\'s batch mean and variance are noisy estimates. '
+      + 'Watch BN\'s advantage shrink and its test accuracy (inference mode, running statistics) wobble, since training and inference now normalise differently.',
+    config: { batchSize: 4 },
+  },
+  {
+    id: 'spiral',
+    title: 'Spiral (fast)',
+    summary: 'A 2-D spiral of three arms that trains in seconds, with tanh layers. '
+      + 'Watch the same story at small scale: the plain network\'s layer inputs drift while BN\'s stay centred, and BN fits the arms sooner.',
+    config: { dataset: 'spiral', depth: 4, width: 32, activation: 'tanh', batchSize: 32, evalEvery: 50, maxSteps: 5000 },
+  },
+];
+
+/** The preset named `id`, if any. */
+export function presetById(id: string): Preset | undefined {
+  return PRESETS.find((preset) => preset.id === id);
+}
+
+/** DEFAULT_CONFIG overlaid with preset `id`; throws for an unknown id. */
+export function configForPreset(id: string): ExperimentConfig {
+  const preset = presetById(id);
+  if (!preset) throw new Error(`unknown preset ${JSON.stringify(id)} (presets: ${PRESETS.map((p) => p.id).join(', ')})`);
+  return { ...DEFAULT_CONFIG, ...preset.config };
+}

@@ -1,0 +1,179 @@
+/**
+ * A paired experiment: every network variant (plain, BN, ...) starts from the same weights and
+ * steps on the same mini-batch, in lockstep. Pure; the worker and the CLI drive it.
+ */
+import { createNetwork } from '../engine/index.ts';
+import type { Network } from '../engine/types.ts';
+import { createBatchSampler, takeFirst } from '../data/batches.ts';
+import type { Dataset } from '../data/types.ts';
+import { binsFor } from './bins.ts';
+import { driftPer1000Steps, histogram, meanStd, percentiles, saturation, unitColumn } from './metrics.ts';
+import type { ExperimentConfig } from './settings.ts';
+import { settingFor } from './settings.ts';
+import type { HistogramBins, LayerStats, NetworkFrame, NetworkStatus, Session, Snapshot } from './types.ts';
+import { DEFAULT_VARIANTS, networkConfigFor } from './variants.ts';
+import type { NetworkVariant } from './variants.ts';
+
+/** Held-out examples whose layer inputs are measured at every snapshot (the first ones of the test set). */
+export const PROBE_SIZE = 500;
+
+/** Offset added to the experiment seed for the batch order, so batches and weights draw from different streams. */
+const BATCH_SEED_OFFSET = 7919;
+
+/** Options of createSession beyond the config. */
+export interface SessionOptions {
+  /** The networks to train; default plain and BN. */
+  variants?: readonly NetworkVariant[];
+}
+
+interface Member {
+  id: NetworkVariant['id'];
+  network: Network;
+  status: NetworkStatus;
+  lossSum: number;
+  accuracySum: number;
+  stepsSinceFrame: number;
+  test: NetworkFrame['test'];
+  previousProbe: Float32Array[] | null;
+  previousProbeStep: number;
+}
+
+const allFinite = (values: Float32Array): boolean => {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+};
+
+/** The probe set used by a session on `data`: its first PROBE_SIZE test examples. */
+export function probeSizeFor(data: Dataset): number {
+  return Math.min(PROBE_SIZE, data.test.n);
+}
+
+/** The hidden layer and unit `config` tracks, resolved (-1 = last) and clamped to the network. */
+export function resolveTracked(config: ExperimentConfig, hiddenUnits: readonly number[]): { layer: number; unit: number } {
+  const depth = hiddenUnits.length;
+  const layer = config.trackedLayer < 0 ? depth - 1 : Math.min(config.trackedLayer, depth - 1);
+  const unit = Math.max(0, Math.min(config.trackedUnit, hiddenUnits[layer] - 1));
+  return { layer, unit };
+}
+
+/** Build a paired experiment on `data` from `config` (see Session in ./types.ts). */
+export function createSession(initialConfig: ExperimentConfig, data: Dataset, options: SessionOptions = {}): Session {
+  let config = { ...initialConfig };
+  const variants = options.variants ?? DEFAULT_VARIANTS;
+  const members: Member[] = variants.map((variant) => ({
+    id: variant.id,
+    network: createNetwork(networkConfigFor(config, data.inputs, data.classes, variant)),
+    status: { type: 'training' },
+    lossSum: 0,
+    accuracySum: 0,
+    stepsSinceFrame: 0,
+    test: null,
+    previousProbe: null,
+    previousProbeStep: 0,
+  }));
+  const sampler = createBatchSampler(data.train, config.batchSize, config.seed + BATCH_SEED_OFFSET);
+  const probeSet = takeFirst(data.test, PROBE_SIZE);
+  const bins: HistogramBins = binsFor(config.activation);
+  const hiddenUnits = Array.from({ length: config.depth }, () => config.width);
+  let step = 0;
+  let lastEvalStep: number | null = null;
+
+  const diverge = (member: Member, atStep: number, reason: string): void => {
+    member.status = { type: 'diverged', step: atStep, reason };
+    member.previousProbe = null;
+  };
+  const training = (member: Member): boolean => member.status.type === 'training';
+
+  function parametersFinite(member: Member): boolean {
+    return Object.values(member.network.parameters()).every(allFinite);
+  }
+
+  function layerStats(member: Member, probes: Float32Array[]): LayerStats[] {
+    const previous = member.previousProbe;
+    const elapsed = step - member.previousProbeStep;
+    return probes.map((values, layerIdx) => {
+      const { counts, under, over } = histogram(values, bins);
+      const { mean, std } = meanStd(values);
+      const drift = previous ? driftPer1000Steps(previous[layerIdx], values, hiddenUnits[layerIdx], elapsed) : 0;
+      return { counts, under, over, mean, std, drift, saturation: saturation(values) };
+    });
+  }
+
+  function frameOf(member: Member, evaluate: boolean, tracked: { layer: number; unit: number }): NetworkFrame {
+    const n = member.stepsSinceFrame;
+    const trainLoss = n > 0 ? member.lossSum / n : null;
+    const trainAccuracy = n > 0 ? member.accuracySum / n : null;
+    member.lossSum = 0;
+    member.accuracySum = 0;
+    member.stepsSinceFrame = 0;
+    let layers: LayerStats[] = [];
+    let trackedPercentiles: NetworkFrame['tracked'] = null;
+    if (training(member) && !parametersFinite(member)) diverge(member, step, `a weight became NaN or infinite by step ${step}`);
+    if (training(member) && evaluate) {
+      const result = member.network.evaluate(data.test);
+      if (Number.isFinite(result.loss)) member.test = { step, loss: result.loss, accuracy: result.accuracy };
+      else diverge(member, step, `test loss became ${result.loss} at step ${step}`);
+    }
+    if (training(member)) {
+      const probes = member.network.probe(probeSet);
+      if (probes.every(allFinite)) {
+        layers = layerStats(member, probes);
+        const [p15, p50, p85] = percentiles(unitColumn(probes[tracked.layer], hiddenUnits[tracked.layer], tracked.unit), [15, 50, 85]);
+        trackedPercentiles = { p15, p50, p85 };
+        member.previousProbe = probes;
+        member.previousProbeStep = step;
+      } else {
+        diverge(member, step, `layer inputs became NaN or infinite by step ${step}`);
+      }
+    }
+    return { id: member.id, step, trainLoss, trainAccuracy, test: member.test, layers, tracked: trackedPercentiles, status: member.status };
+  }
+
+  return {
+    get step() {
+      return step;
+    },
+    bins,
+    hiddenUnits,
+    get allDiverged() {
+      return members.every((member) => !training(member));
+    },
+
+    advance(count: number): void {
+      for (let k = 0; k < count; k++) {
+        if (members.every((member) => !training(member))) return;
+        const batch = sampler.next();
+        step++;
+        const stepOptions = { learningRate: config.learningRate, momentum: config.momentum };
+        for (const member of members) {
+          if (!training(member)) continue;
+          const result = member.network.trainStep(batch, stepOptions);
+          if (Number.isFinite(result.loss)) {
+            member.lossSum += result.loss;
+            member.accuracySum += result.accuracy;
+            member.stepsSinceFrame++;
+          } else {
+            diverge(member, step, `training loss became ${result.loss} at step ${step}`);
+          }
+        }
+      }
+    },
+
+    snapshot(stepsPerSecond: number): Snapshot {
+      const evaluate = lastEvalStep === null || step - lastEvalStep >= config.evalEvery;
+      if (evaluate) lastEvalStep = step;
+      const tracked = resolveTracked(config, hiddenUnits);
+      const frames = members.map((member) => frameOf(member, evaluate, tracked));
+      return { step, stepsPerSecond: Number.isFinite(stepsPerSecond) ? stepsPerSecond : 0, tracked, frames };
+    },
+
+    applyLive(patch: Partial<ExperimentConfig>): void {
+      const next = { ...config };
+      for (const [key, value] of Object.entries(patch) as [keyof ExperimentConfig, unknown][]) {
+        if (value === undefined || settingFor(key).effect === 'reset') continue;
+        (next as Record<string, unknown>)[key] = value;
+      }
+      config = next;
+    },
+  };
+}
