@@ -2,6 +2,7 @@
  * What a running experiment reports: plain data, shared by the worker protocol, the store,
  * the charts and the headless CLI. Metric definitions follow PAPER.md section 3.
  */
+import type { ExperimentConfig } from './settings.ts';
 
 /** The variants of one experiment, trained in lockstep on the same batches from the same weights. */
 export type NetworkId = 'plain' | 'bn';
@@ -110,7 +111,7 @@ export interface Session {
   /** Measure every network on the probe / test set now and return a snapshot (evaluates the test set when due). */
   snapshot(stepsPerSecond: number): Snapshot;
   /** Apply settings whose effect is 'live' or 'view' (learning rate, momentum, tracked unit...). */
-  applyLive(patch: Partial<import('./settings.ts').ExperimentConfig>): void;
+  applyLive(patch: Partial<ExperimentConfig>): void;
   /** True when every network has diverged. */
   readonly allDiverged: boolean;
 }
