@@ -56,11 +56,26 @@ function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
  * A network whose frame has no layer statistics (diverged) only updates its status.
  */
 export function appendSnapshot(history: RunHistory, snapshot: Snapshot, caps: HistoryCaps = DEFAULT_HISTORY_CAPS): RunHistory {
+  const retracked = snapshot.tracked.layer !== history.tracked.layer || snapshot.tracked.unit !== history.tracked.unit;
+  for (const frame of snapshot.frames) {
+    const network = history.networks.find((n) => n.id === frame.id);
+    if (network && retracked) retrack(network, frame);
+  }
   for (const frame of snapshot.frames) {
     const network = history.networks.find((n) => n.id === frame.id);
     if (network) appendFrame(network, frame, history.bins.count, caps);
   }
   return { ...history, tracked: { ...snapshot.tracked }, version: history.version + 1 };
+}
+
+/**
+ * Another unit is tracked: the kept percentiles belong to the old one, so they become null;
+ * a snapshot at the latest kept step (taken when paused) fills that column for the new unit.
+ */
+function retrack(network: NetworkHistory, frame: NetworkFrame): void {
+  network.tracked.fill(null);
+  const last = network.steps.length - 1;
+  if (last >= 0 && network.steps[last] === frame.step) network.tracked[last] = frame.tracked;
 }
 
 function appendFrame(network: NetworkHistory, frame: NetworkFrame, binCount: number, caps: HistoryCaps): void {

@@ -8,7 +8,13 @@ import type { HistogramBins, NetworkId, Snapshot } from '../experiment/types.ts'
 /** Commands from the page to the worker. */
 export type Command =
   /** Build (or rebuild) the experiment from a full config; the run starts paused at step 0 unless `play`. */
-  | { type: 'init'; config: ExperimentConfig; play: boolean }
+  | {
+      type: 'init';
+      config: ExperimentConfig;
+      play: boolean;
+      /** Absolute URL of the gzip-compressed MNIST file (public/data/mnist.bin); the client fills it from the page's base. */
+      dataUrl?: string;
+    }
   | { type: 'play' }
   | { type: 'pause' }
   /** Take exactly `count` steps, then pause and send a snapshot. */

@@ -118,3 +118,18 @@ describe('thinning', () => {
     expect(history.networks[0].steps.at(-1)).toBe(1_000_000);
   });
 });
+
+describe('tracking another unit', () => {
+  it('forgets the old unit\'s percentiles and fills the latest column for the new one', () => {
+    let history = createHistory(readyEvent());
+    history = appendSnapshot(history, snapshot(1));
+    history = appendSnapshot(history, snapshot(2));
+    const paused = snapshot(2);
+    paused.tracked = { layer: 0, unit: 3 };
+    paused.frames[0].tracked = { p15: -2, p50: 0.5, p85: 2 };
+    history = appendSnapshot(history, paused);
+    expect(history.tracked).toEqual({ layer: 0, unit: 3 });
+    expect(history.networks[0].steps).toEqual([1, 2]);
+    expect(history.networks[0].tracked).toEqual([null, { p15: -2, p50: 0.5, p85: 2 }]);
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * The worker's training loop: trains a session in time slices that yield to the event loop,
+ * sizes each advance() from the measured speed, and sends snapshots at a steady rate
+ * (every 50-100 ms, longer when a snapshot itself is costly) whatever the speed of training.
+ */
+import type { Session, Snapshot } from '../experiment/types.ts';
+
+/** Timing of the loop, in milliseconds of the injected clock. */
+export interface LoopTiming {
+  /** How long a slice trains before yielding to pending commands. */
+  sliceMs: number;
+  /** Target duration of one advance() call; the clock is read between calls. */
+  chunkMs: number;
+  /** Shortest time between snapshots (at most ~20 a second). */
+  minSnapshotMs: number;
+  /** Longest time between snapshots (at least ~10 a second, unless one step is slower). */
+  maxSnapshotMs: number;
+  /** Largest advance() call, in steps. */
+  maxChunkSteps: number;
+}
+
+/** The defaults: ~60 slices a second, snapshots every 50-100 ms. */
+export const DEFAULT_LOOP_TIMING: LoopTiming = { sliceMs: 16, chunkMs: 4, minSnapshotMs: 50, maxSnapshotMs: 100, maxChunkSteps: 100_000 };
+
+/** Why the loop stopped by itself: the run's maxSteps, a 'step N' target, or every network diverged. */
+export type StopReason = 'finished' | 'target' | 'diverged';
+
+/** What the loop needs from the handler. */
+export interface RunLoopDeps {
+  now(): number;
+  schedule(task: () => void): void;
+  timing?: Partial<LoopTiming>;
+  /** The current session (null when none). */
+  session(): Session | null;
+  /** The run stops (state 'finished') when the session reaches this step. */
+  maxSteps(): number;
+  postSnapshot(snapshot: Snapshot, transfer: ArrayBuffer[]): void;
+  /** Called once when the loop stops by itself, after the final snapshot was posted. */
+  onStop(reason: StopReason): void;
+  /** Called when training throws; the loop has stopped. */
+  onError(error: unknown): void;
+}
+
+/** A snapshot and the buffers it can hand over. */
+export interface MeasuredSnapshot {
+  snapshot: Snapshot;
+  transfer: ArrayBuffer[];
+}
+
+/** The loop's controls. */
+export interface RunLoop {
+  /** Train until stopped, or for `count` more steps when given. */
+  start(count: number | null): void;
+  /** Stop training; a slice in flight ends at its next check. */
+  stop(): void;
+  /** Take a snapshot of the session now (speed measured since the previous one). */
+  measure(): MeasuredSnapshot;
+  /** measure() and post it. */
+  sendSnapshot(): void;
+  /** True between start() and a stop. */
+  readonly running: boolean;
+}
+
+/** The distinct buffers of a snapshot's histogram counts, to transfer rather than copy. */
+export function snapshotTransferables(snapshot: Snapshot): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const frame of snapshot.frames) {
+    for (const layer of frame.layers) {
+      if (layer.counts.buffer instanceof ArrayBuffer) buffers.add(layer.counts.buffer);
+    }
+  }
+  return [...buffers];
+}
+
+/** A loop bound to `deps`. */
+export function createRunLoop(deps: RunLoopDeps): RunLoop {
+  const timing: LoopTiming = { ...DEFAULT_LOOP_TIMING, ...deps.timing };
+  let running = false;
+  let token = 0;
+  let target: number | null = null;
+  /** Measured training speed (EMA); null until the first chunk. */
+  let stepsPerMs: number | null = null;
+  let snapshotCostMs = 0;
+  let markTime = 0;
+  let markStep = 0;
+
+  const mark = (): void => {
+    markTime = deps.now();
+    markStep = deps.session()?.step ?? 0;
+  };
+
+  const measure = (): MeasuredSnapshot => {
+    const session = deps.session();
+    if (!session) throw new Error('no session to measure');
+    const start = deps.now();
+    const steps = session.step - markStep;
+    const elapsed = start - markTime;
+    const speed = steps > 0 && elapsed > 0 ? (steps / elapsed) * 1000 : 0;
+    const snapshot = session.snapshot(speed);
+    const cost = deps.now() - start;
+    snapshotCostMs = snapshotCostMs === 0 ? cost : 0.7 * snapshotCostMs + 0.3 * cost;
+    mark();
+    return { snapshot, transfer: snapshotTransferables(snapshot) };
+  };
+
+  const sendSnapshot = (): void => {
+    const { snapshot, transfer } = measure();
+    deps.postSnapshot(snapshot, transfer);
+  };
+
+  const chunkSize = (): number => {
+    if (stepsPerMs === null) return 1;
+    return Math.max(1, Math.min(timing.maxChunkSteps, Math.floor(stepsPerMs * timing.chunkMs)));
+  };
+
+  const learnSpeed = (steps: number, elapsed: number): void => {
+    // A coarse clock can read 0 ms for a fast chunk: then the speed is at least twice the guess.
+    const rate = elapsed > 0 ? steps / elapsed : Math.max(stepsPerMs ?? 0, steps) * 2;
+    stepsPerMs = stepsPerMs === null ? rate : 0.7 * stepsPerMs + 0.3 * rate;
+  };
+
+  const snapshotInterval = (): number => Math.min(timing.maxSnapshotMs, Math.max(timing.minSnapshotMs, 4 * snapshotCostMs));
+
+  const halt = (reason: StopReason): void => {
+    running = false;
+    token += 1;
+    sendSnapshot();
+    deps.onStop(reason);
+  };
+
+  /** The reason to stop now, if any. */
+  const stopReason = (session: Session): StopReason | null => {
+    if (session.allDiverged) return 'diverged';
+    if (session.step >= deps.maxSteps()) return 'finished';
+    if (target !== null && session.step >= target) return 'target';
+    return null;
+  };
+
+  const tick = (mine: number): void => {
+    if (mine !== token || !running) return;
+    try {
+      const session = deps.session();
+      if (!session) {
+        running = false;
+        return;
+      }
+      const sliceStart = deps.now();
+      for (let chunks = 0; ; chunks += 1) {
+        const reason = stopReason(session);
+        if (reason) return halt(reason);
+        const limit = Math.min(deps.maxSteps(), target ?? Number.POSITIVE_INFINITY);
+        const count = Math.min(limit - session.step, chunkSize());
+        const before = deps.now();
+        session.advance(count);
+        const after = deps.now();
+        learnSpeed(count, after - before);
+        const late = stopReason(session);
+        if (late) return halt(late);
+        if (after - markTime >= snapshotInterval()) {
+          sendSnapshot();
+          break;
+        }
+        if (after - sliceStart >= timing.sliceMs || chunks >= 64) break;
+      }
+      deps.schedule(() => tick(mine));
+    } catch (error) {
+      running = false;
+      token += 1;
+      deps.onError(error);
+    }
+  };
+
+  return {
+    start(count) {
+      const session = deps.session();
+      target = count === null || !session ? null : session.step + count;
+      running = true;
+      token += 1;
+      mark();
+      const mine = token;
+      deps.schedule(() => tick(mine));
+    },
+    stop() {
+      running = false;
+      target = null;
+      token += 1;
+    },
+    measure,
+    sendSnapshot,
+    get running() {
+      return running;
+    },
+  };
+}
