@@ -1,0 +1,38 @@
+/**
+ * Short, first-year-readable text beside the charts, agreeing with PAPER.md.
+ */
+
+/** What the page shows and what it means, including the later dispute. */
+export function Explainer() {
+  return (
+    <aside className="panel explainer" aria-labelledby="explainer-title">
+      <h2 id="explainer-title">What you are looking at</h2>
+      <p>
+        Two copies of the same network start from the same weights and see the same mini-batches. The only
+        difference: the blue one normalises every hidden layer’s inputs over the mini-batch (Batch Normalization),
+        the orange one does not.
+      </p>
+      <p>
+        Each layer chart shows the values going into that layer’s nonlinearity, measured on a fixed set of held-out
+        examples. Time runs left to right; each column is a histogram, darker where more values fall. The hatched
+        strips at the top and bottom count values outside the range.
+      </p>
+      <p>
+        Without BN, a layer’s inputs keep moving as the layers below it learn: the 2015 paper calls this
+        <em> internal covariate shift</em>, and blames it for slow training and saturated sigmoids (inputs beyond ±4,
+        where the gradient almost vanishes). With BN each unit’s input is re-centred and re-scaled, so its
+        distribution stays put, and the network trains faster and tolerates higher learning rates.
+      </p>
+      <p>
+        That explanation is disputed. Santurkar et al. (2018) added random noise after each BN layer, so the
+        distributions shifted <em>more</em> than without BN, and training was still almost as fast. They argue BN
+        helps mainly by making the loss landscape smoother, so gradients are more predictive and larger steps are safe.
+      </p>
+      <p className="references">
+        Ioffe &amp; Szegedy (2015), “Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate
+        Shift”, arXiv:1502.03167. Santurkar, Tsipras, Ilyas &amp; Madry (2018), “How Does Batch Normalization Help
+        Optimization?”, arXiv:1805.11604.
+      </p>
+    </aside>
+  );
+}

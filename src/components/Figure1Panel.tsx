@@ -1,0 +1,133 @@
+/**
+ * The paper's Figure 1: (a) test accuracy of both networks against step; (b, c) the tracked
+ * unit's 15/50/85th input percentiles per network, on one shared y scale so drift compares.
+ * Below, the training loss of both.
+ */
+import { useState } from 'react';
+import { SeriesChart } from '../charts/SeriesChart.tsx';
+import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries } from '../charts/series.ts';
+import { stepDomain } from '../charts/timeAxis.ts';
+import { useContainerWidth } from '../charts/useContainerWidth.ts';
+import { useExperimentStore } from '../store/index.ts';
+import { chart, networkColors, networkLabels } from '../theme.ts';
+import { useFrameValue, useLiveHistory } from './useLive.ts';
+
+/** Figure 1 (a-c) and the loss curves. */
+export function Figure1Panel() {
+  const history = useLiveHistory();
+  const scrubStep = useFrameValue((s) => s.scrubStep);
+  const [ref, width] = useContainerWidth<HTMLDivElement>();
+  const xDomain = stepDomain(history);
+  const losses = lossSeries(history);
+  const pDomain = percentileDomain(history);
+  const tracked = history?.tracked;
+  const half = Math.max(140, Math.floor(width / 2) - 8);
+  return (
+    <section className="panel figure1" aria-labelledby="fig1-title">
+      <h2 id="fig1-title">The paper’s Figure 1</h2>
+      <Legend />
+      <div ref={ref} className="figure1-charts">
+        <figure>
+          <figcaption>(a) Test accuracy against training step</figcaption>
+          <SeriesChart
+            label="Figure 1 (a): test accuracy of both networks over training"
+            width={width}
+            height={chart.lineHeight}
+            xDomain={xDomain}
+            yDomain={[0, 1]}
+            yFormat=".0%"
+            lines={accuracySeries(history)}
+            markerStep={scrubStep}
+          />
+        </figure>
+        <div className="percentile-pair">
+          {(history?.networks ?? []).map((net, i) => {
+            const p = percentileSeries(net);
+            return (
+              <figure key={net.id}>
+                <figcaption>
+                  {`(${String.fromCharCode(98 + i)}) ${networkLabels[net.id]}: input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''} (15/50/85th percentiles)`}
+                </figcaption>
+                <SeriesChart
+                  label={`Figure 1 (${String.fromCharCode(98 + i)}): ${networkLabels[net.id]}, tracked unit's input percentiles over training`}
+                  width={half}
+                  height={chart.smallHeight}
+                  xDomain={xDomain}
+                  yDomain={pDomain}
+                  lines={[{ id: net.id, xs: p.xs, ys: p.p50 }]}
+                  bands={[{ id: net.id, xs: p.xs, lo: p.p15, hi: p.p85 }]}
+                  markerStep={scrubStep}
+                />
+              </figure>
+            );
+          })}
+        </div>
+        <TrackControl />
+        <figure>
+          <figcaption>Training loss (log scale)</figcaption>
+          <SeriesChart
+            label="Training loss of both networks over training"
+            width={width}
+            height={chart.smallHeight}
+            xDomain={xDomain}
+            yDomain={lossDomain(losses)}
+            yType="log"
+            yFormat="~g"
+            lines={losses}
+            markerStep={scrubStep}
+          />
+        </figure>
+      </div>
+    </section>
+  );
+}
+
+/** Which colour is which network. */
+function Legend() {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {(['plain', 'bn'] as const).map((id) => (
+        <li key={id} style={{ color: networkColors[id].text }}>
+          <span className="swatch" style={{ background: networkColors[id].stroke }} aria-hidden="true" />
+          {networkLabels[id]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Choose the unit Figure 1 (b, c) follows. */
+function TrackControl() {
+  const depth = useExperimentStore((s) => s.config.depth);
+  const width = useExperimentStore((s) => s.config.width);
+  const current = useFrameValue((s) => s.history?.tracked ?? null);
+  const track = useExperimentStore((s) => s.actions.track);
+  const [layer, setLayer] = useState<number | null>(null);
+  const [unit, setUnit] = useState<number | null>(null);
+  const shownLayer = layer ?? current?.layer ?? depth - 1;
+  const shownUnit = unit ?? current?.unit ?? 0;
+  const unitOk = Number.isInteger(shownUnit) && shownUnit >= 0 && shownUnit < width;
+  return (
+    <form
+      className="track-control"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (unitOk) track(Math.min(shownLayer, depth - 1), shownUnit);
+      }}
+    >
+      <label>
+        Track layer
+        <select value={Math.min(shownLayer, depth - 1)} onChange={(e) => setLayer(Number(e.target.value))}>
+          {Array.from({ length: depth }, (_, i) => (
+            <option key={i} value={i}>{i + 1}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        unit
+        <input type="number" min={0} max={width - 1} step={1} value={shownUnit} aria-invalid={!unitOk} onChange={(e) => setUnit(Number(e.target.value))} />
+      </label>
+      <button type="submit" disabled={!unitOk}>Track</button>
+    </form>
+  );
+}

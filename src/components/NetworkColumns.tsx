@@ -1,0 +1,68 @@
+/**
+ * "Without BN" and "With BN" side by side: one distribution chart per hidden layer, heatmap or ridgeline.
+ * Hovering a heatmap scrubs every chart to that step; leaving puts the scrubber back where it was.
+ */
+import { useRef } from 'react';
+import { LayerChart } from '../charts/LayerChart.tsx';
+import { useContainerWidth } from '../charts/useContainerWidth.ts';
+import { useExperimentStore } from '../store/index.ts';
+import { networkColors, networkLabels } from '../theme.ts';
+import { useFrameValue, useLiveHistory } from './useLive.ts';
+
+/** The two columns of layer charts. */
+export function NetworkColumns() {
+  const history = useLiveHistory();
+  const scrubStep = useFrameValue((s) => s.scrubStep);
+  const mode = useExperimentStore((s) => s.histogramMode);
+  const { setHistogramMode, setScrubStep } = useExperimentStore((s) => s.actions);
+  const [ref, width] = useContainerWidth<HTMLDivElement>();
+  // The scrub position before a hover began (undefined: not hovering).
+  const pinned = useRef<number | null | undefined>(undefined);
+  const onHoverStep = (step: number | null): void => {
+    if (step === null) {
+      if (pinned.current !== undefined) setScrubStep(pinned.current);
+      pinned.current = undefined;
+      return;
+    }
+    if (pinned.current === undefined) pinned.current = useExperimentStore.getState().scrubStep;
+    setScrubStep(step);
+  };
+  return (
+    <section className="panel layers" aria-labelledby="layers-title">
+      <div className="panel-head">
+        <h2 id="layers-title">Layer inputs over training</h2>
+        <div className="toggle" role="group" aria-label="Histogram view">
+          <button type="button" aria-pressed={mode === 'heatmap'} onClick={() => setHistogramMode('heatmap')}>Heatmap</button>
+          <button type="button" aria-pressed={mode === 'ridgeline'} onClick={() => setHistogramMode('ridgeline')}>Ridgeline</button>
+        </div>
+      </div>
+      <div ref={ref} className="columns">
+        {(history?.networks ?? []).map((net) => (
+          <div key={net.id} className="network-column">
+            <h3 style={{ color: networkColors[net.id].text }}>{networkLabels[net.id]}</h3>
+            {net.layers.map((_, layerIdx) => (
+              <LayerChart
+                key={layerIdx}
+                history={history!}
+                networkId={net.id}
+                layerIdx={layerIdx}
+                mode={mode}
+                width={columnWidth(width, history!.networks.length)}
+                scrubStep={scrubStep}
+                onHoverStep={onHoverStep}
+              />
+            ))}
+          </div>
+        ))}
+        {history === null ? <p className="placeholder">Loading the data and building the networks…</p> : null}
+      </div>
+    </section>
+  );
+}
+
+/** Chart width in a column: side by side when there is room, stacked on a phone (CSS does the stacking). */
+function columnWidth(containerWidth: number, columns: number): number {
+  const gap = 16;
+  const sideBySide = (containerWidth - gap * (columns - 1)) / columns;
+  return Math.floor(sideBySide >= 300 ? sideBySide : containerWidth);
+}

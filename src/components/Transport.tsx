@@ -1,0 +1,33 @@
+/**
+ * Play/Pause, Step and Reset, the step counter and speed (written per frame, outside React) and the run state.
+ */
+import { useExperimentStore } from '../store/index.ts';
+import { describeRunState, formatStep } from './runStatus.ts';
+import { useFrameValue, useLiveText } from './useLive.ts';
+
+/** Steps the Step button takes. */
+export const STEP_COUNT = 10;
+
+/** The transport bar. */
+export function Transport() {
+  const runState = useExperimentStore((s) => s.runState);
+  const actions = useExperimentStore((s) => s.actions);
+  const status = useFrameValue((s) => describeRunState(s.runState, s.error, s.history));
+  const stepRef = useLiveText<number, HTMLSpanElement>((s) => s.step, (v) => `step ${formatStep(v)}`);
+  const speedRef = useLiveText<number, HTMLSpanElement>((s) => s.stepsPerSecond, (v) => `${formatStep(v)} steps/s`);
+  const running = runState === 'running';
+  return (
+    <div className="transport" role="group" aria-label="Training">
+      <button type="button" className="primary" onClick={running ? actions.pause : actions.play} disabled={runState === 'loading'}>
+        {running ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" title={`Take ${STEP_COUNT} training steps`} onClick={() => actions.step(STEP_COUNT)} disabled={runState === 'loading'}>
+        Step
+      </button>
+      <button type="button" onClick={actions.reset}>Reset</button>
+      <span className="counter" data-testid="step-counter" aria-live="off" ref={stepRef} />
+      <span className="speed" ref={speedRef} />
+      <span className={`run-state run-state-${runState}`} data-testid="run-state">{status}</span>
+    </div>
+  );
+}
