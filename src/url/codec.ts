@@ -1,0 +1,107 @@
+/**
+ * The experiment <-> URL query codec. Pure: the caller passes the search string in and
+ * writes the result out. A link holds the preset and only the settings that differ from it,
+ * so links stay short and still reproduce the run exactly.
+ */
+import { configForPreset, presetById, PRESETS } from '../experiment/presets.ts';
+import { DEFAULT_CONFIG, SETTINGS } from '../experiment/settings.ts';
+import type { ExperimentConfig } from '../experiment/settings.ts';
+import { isSettingKey, parseSettingValue, unknownSettingMessage, validateConfig } from '../experiment/validate.ts';
+
+/** What a link holds. */
+export interface UrlState {
+  /** The preset the config starts from; null = custom (over DEFAULT_CONFIG). */
+  presetId: string | null;
+  config: ExperimentConfig;
+}
+
+/** A decoded link: the state, and one message per part of it that could not be used. */
+export interface DecodedUrlState extends UrlState {
+  errors: string[];
+}
+
+/** The query parameter naming the preset. */
+export const PRESET_PARAM = 'preset';
+
+/** The config a state's settings are compared with: its preset's, or the defaults. */
+function baseConfig(presetId: string | null): ExperimentConfig {
+  return presetId !== null && presetById(presetId) ? configForPreset(presetId) : { ...DEFAULT_CONFIG };
+}
+
+/** Text form of a setting value: numbers shortest-round-trip (String), booleans true/false. */
+function formatValue(value: ExperimentConfig[keyof ExperimentConfig]): string {
+  return String(value);
+}
+
+/**
+ * The query string (without '?') of `state`: `preset=<id>` (when a known preset) and then,
+ * in SETTINGS order, each setting whose value differs from that preset (or the defaults).
+ */
+export function encodeUrlState(state: UrlState): string {
+  const presetId = state.presetId !== null && presetById(state.presetId) ? state.presetId : null;
+  const base = baseConfig(presetId);
+  const parts: string[] = presetId !== null ? [`${PRESET_PARAM}=${encodeURIComponent(presetId)}`] : [];
+  for (const setting of SETTINGS) {
+    const value = state.config[setting.key];
+    if (value !== base[setting.key]) parts.push(`${setting.key}=${encodeURIComponent(formatValue(value))}`);
+  }
+  return parts.join('&');
+}
+
+/** `search` split into [key, value] pairs ('+' is kept literally: "1e+3" stays a number). */
+function readPairs(search: string, errors: string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  const text = search.startsWith('?') ? search.slice(1) : search;
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const at = part.indexOf('=');
+    const rawKey = at < 0 ? part : part.slice(0, at);
+    const rawValue = at < 0 ? '' : part.slice(at + 1);
+    try {
+      pairs.push([decodeURIComponent(rawKey), decodeURIComponent(rawValue)]);
+    } catch {
+      errors.push(`could not read ${JSON.stringify(part)} in the link (bad % escape); ignored`);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The state a query string describes. Never throws: an unknown preset, an unknown key or an
+ * invalid value adds a message (naming it and what it accepts) and falls back to the
+ * preset's value, or the default's.
+ */
+export function decodeUrlState(search: string): DecodedUrlState {
+  const errors: string[] = [];
+  try {
+    const pairs = readPairs(search, errors);
+    let presetId: string | null = null;
+    for (const [key, value] of pairs) {
+      if (key !== PRESET_PARAM) continue;
+      if (presetById(value)) {
+        presetId = value;
+      } else {
+        presetId = null;
+        errors.push(`unknown preset ${JSON.stringify(value)} (presets: ${PRESETS.map((p) => p.id).join(', ')}); using the default settings`);
+      }
+    }
+    const base = baseConfig(presetId);
+    const values: Record<string, unknown> = { ...base };
+    for (const [key, raw] of pairs) {
+      if (key === PRESET_PARAM) continue;
+      if (!isSettingKey(key)) {
+        errors.push(`${unknownSettingMessage(key)}; ignored`);
+        continue;
+      }
+      const parsed = parseSettingValue(key, raw);
+      if (parsed.ok) values[key] = parsed.value;
+      else errors.push(`${parsed.error}; using ${formatValue(base[key])}`);
+    }
+    const checked = validateConfig(values);
+    errors.push(...checked.errors);
+    return { presetId, config: checked.config, errors };
+  } catch (error) {
+    errors.push(`could not read the link (${error instanceof Error ? error.message : String(error)}); using the default settings`);
+    return { presetId: null, config: { ...DEFAULT_CONFIG }, errors };
+  }
+}
