@@ -1,0 +1,72 @@
+/**
+ * A deliberately plain float64 forward pass of the MLP, written from the paper's formulas,
+ * to check the engine's BN statistics (Algorithm 1), running averages and inference map
+ * (Algorithm 2) by hand.
+ */
+import type { NetworkConfig } from '../../../src/engine/types.ts';
+
+/** What the reference forward computes, per hidden layer and at the output. */
+export interface ReferenceForward {
+  /** Per hidden layer: batch mean of the dense output z (training mode only). */
+  batchMean: number[][];
+  /** Per hidden layer: BIASED batch variance of z (training mode only). */
+  batchVariance: number[][];
+  /** Per hidden layer: nonlinearity inputs u, [n][units]. */
+  u: number[][][];
+  /** Logits, [n][classes]. */
+  logits: number[][];
+}
+
+function activate(activation: NetworkConfig['activation'], value: number): number {
+  switch (activation) {
+    case 'sigmoid': return 1 / (1 + Math.exp(-value));
+    case 'tanh': return Math.tanh(value);
+    case 'relu': return Math.max(0, value);
+    case 'linear': return value;
+  }
+}
+
+/** Float64 forward pass of `n` examples; 'train' uses batch statistics, 'inference' the running ones. */
+export function referenceForward(
+  config: Required<NetworkConfig>, parameters: Record<string, Float32Array>,
+  x: Float32Array, n: number, mode: 'train' | 'inference',
+): ReferenceForward {
+  const numDense = config.layers.length - 1;
+  let h: number[][] = Array.from({ length: n }, (_, r) => Array.from(x.subarray(r * config.layers[0], (r + 1) * config.layers[0])));
+  const result: ReferenceForward = { batchMean: [], batchVariance: [], u: [], logits: [] };
+  for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
+    const fanIn = config.layers[layerIdx];
+    const fanOut = config.layers[layerIdx + 1];
+    const weight = parameters[`dense${layerIdx}.weight`];
+    const bias = parameters[`dense${layerIdx}.bias`];
+    const z = h.map((row) => Array.from({ length: fanOut }, (_, j) => {
+      let sum = bias === undefined ? 0 : bias[j];
+      for (let i = 0; i < fanIn; i++) sum += row[i] * weight[i * fanOut + j];
+      return sum;
+    }));
+    if (layerIdx === numDense - 1) {
+      result.logits = z;
+      break;
+    }
+    let u = z;
+    if (config.batchNorm) {
+      const gamma = parameters[`bn${layerIdx}.gamma`];
+      const beta = parameters[`bn${layerIdx}.beta`];
+      let mean: number[];
+      let variance: number[];
+      if (mode === 'train') {
+        mean = Array.from({ length: fanOut }, (_, j) => z.reduce((s, row) => s + row[j], 0) / n);
+        variance = Array.from({ length: fanOut }, (_, j) => z.reduce((s, row) => s + (row[j] - mean[j]) ** 2, 0) / n);
+        result.batchMean.push(mean);
+        result.batchVariance.push(variance);
+      } else {
+        mean = Array.from(parameters[`bn${layerIdx}.runningMean`]);
+        variance = Array.from(parameters[`bn${layerIdx}.runningVar`]);
+      }
+      u = z.map((row) => row.map((value, j) => gamma[j] * (value - mean[j]) / Math.sqrt(variance[j] + config.bnEpsilon) + beta[j]));
+    }
+    result.u.push(u);
+    h = u.map((row) => row.map((value) => activate(config.activation, value)));
+  }
+  return result;
+}
