@@ -3,7 +3,7 @@
  * linear or log slider), a choice (<select>) or a boolean (checkbox). Label and help text from the table.
  */
 import { useEffect, useId, useState } from 'react';
-import type { ChangeEvent, KeyboardEvent } from 'react';
+import type { ChangeEvent, KeyboardEvent, ReactNode } from 'react';
 import type { ExperimentConfig, Setting } from '../experiment/settings.ts';
 import { fromSliderPosition, parseSettingNumber, SLIDER_STEPS, toSliderPosition } from './sliderScale.ts';
 
@@ -49,7 +49,7 @@ interface NumberControlProps {
   onCommit: (value: number) => void;
   id: string;
   helpId: string;
-  help: React.ReactNode;
+  help: ReactNode;
 }
 
 /**
