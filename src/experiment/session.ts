@@ -17,8 +17,10 @@ import type { NetworkVariant } from './variants.ts';
 /** Held-out examples whose layer inputs are measured at every snapshot (the first ones of the test set). */
 export const PROBE_SIZE = 500;
 
-/** Offset added to the experiment seed for the batch order, so batches and weights draw from different streams. */
-const BATCH_SEED_OFFSET = 7919;
+/** Seed of the batch order of an experiment seeded `seed`: offset so batches and weights draw from different streams. */
+export function batchSeedFor(seed: number): number {
+  return seed + 7919;
+}
 
 /** Options of createSession beyond the config. */
 export interface SessionOptions {
@@ -71,7 +73,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     previousProbe: null,
     previousProbeStep: 0,
   }));
-  const sampler = createBatchSampler(data.train, config.batchSize, config.seed + BATCH_SEED_OFFSET);
+  const sampler = createBatchSampler(data.train, config.batchSize, batchSeedFor(config.seed));
   const probeSet = takeFirst(data.test, PROBE_SIZE);
   const bins: HistogramBins = binsFor(config.activation);
   const hiddenUnits = Array.from({ length: config.depth }, () => config.width);
@@ -167,6 +169,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
       return { step, stepsPerSecond: Number.isFinite(stepsPerSecond) ? stepsPerSecond : 0, tracked, frames };
     },
 
+    /** 'reset' settings are ignored (rebuild the session); bnMomentum is kept but the engine has no setter yet. */
     applyLive(patch: Partial<ExperimentConfig>): void {
       const next = { ...config };
       for (const [key, value] of Object.entries(patch) as [keyof ExperimentConfig, unknown][]) {

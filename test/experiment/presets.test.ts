@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { configForPreset, PRESETS, presetById } from '../../src/experiment/presets.ts';
+import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
+import { validateConfig } from '../../src/experiment/validate.ts';
+
+describe('PRESETS', () => {
+  it('starts with paper-fig1, which is the default config', () => {
+    expect(PRESETS[0].id).toBe('paper-fig1');
+    expect(configForPreset('paper-fig1')).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('has the classic demonstrations under unique ids', () => {
+    const ids = PRESETS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['paper-fig1', 'lr-x5', 'lr-x30', 'bad-init', 'deep-sigmoid', 'tiny-batches', 'spiral']));
+  });
+
+  it('holds only valid settings in every preset', () => {
+    for (const preset of PRESETS) expect(validateConfig(preset.config).errors, preset.id).toEqual([]);
+  });
+
+  it('describes what to watch in two sentences', () => {
+    for (const preset of PRESETS) {
+      expect(preset.title.length).toBeGreaterThan(0);
+      expect(preset.summary.match(/[.!?](\s|$)/g), preset.id).toHaveLength(2);
+    }
+  });
+
+  it('scales the paper setup as the paper did', () => {
+    expect(configForPreset('lr-x5').learningRate).toBeCloseTo(5 * DEFAULT_CONFIG.learningRate, 12);
+    expect(configForPreset('lr-x30').learningRate).toBeCloseTo(30 * DEFAULT_CONFIG.learningRate, 12);
+    expect(configForPreset('bad-init').initScale).toBe(10 * DEFAULT_CONFIG.initScale);
+    expect(configForPreset('tiny-batches').batchSize).toBe(4);
+    expect(configForPreset('deep-sigmoid')).toMatchObject({ activation: 'sigmoid', depth: 8 });
+    expect(configForPreset('spiral').dataset).toBe('spiral');
+  });
+
+  it('finds presets by id and refuses unknown ones', () => {
+    expect(presetById('lr-x5')?.title).toBe('Learning rate x5');
+    expect(presetById('nope')).toBeUndefined();
+    expect(() => configForPreset('nope')).toThrow(/unknown preset "nope" \(presets: paper-fig1, /);
+  });
+});

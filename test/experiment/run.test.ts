@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { emptyRun, recordFrame, summarizeRun } from '../../src/experiment/run.ts';
+import type { LayerStats, NetworkFrame, Snapshot } from '../../src/experiment/types.ts';
+
+const layer = (drift: number, saturation: number): LayerStats =>
+  ({ counts: new Uint32Array(4), under: 0, over: 0, mean: 0, std: 1, drift, saturation });
+
+function frame(step: number, overrides: Partial<NetworkFrame> = {}): NetworkFrame {
+  return {
+    id: 'plain', step, trainLoss: 1 / (step + 1), trainAccuracy: 0.5,
+    test: { step, loss: 0.5, accuracy: step / 1000 },
+    layers: [layer(step / 100, 0.1), layer(2 * step / 100, 0.2)],
+    tracked: { p15: -1 - step / 100, p50: step / 100, p85: 1 + step / 100 },
+    status: { type: 'training' },
+    ...overrides,
+  };
+}
+
+const snap = (f: NetworkFrame): Snapshot => ({ step: f.step, stepsPerSecond: 10, tracked: { layer: 1, unit: 3 }, frames: [f] });
+
+describe('recordFrame', () => {
+  it('appends one point per evaluation, with per-layer saturation and drift', () => {
+    const run = emptyRun();
+    recordFrame(run, snap(frame(100)), 'plain');
+    recordFrame(run, snap(frame(200)), 'plain');
+    expect(run.steps).toEqual([100, 200]);
+    expect(run.testAccuracy).toEqual([0.1, 0.2]);
+    expect(run.trackedUnit).toEqual({ layer: 1, unit: 3, p15: [-2, -3], p50: [1, 2], p85: [2, 3] });
+    expect(run.drift).toEqual([[1, 2], [2, 4]]);
+    expect(run.saturation).toEqual([[0.1, 0.1], [0.2, 0.2]]);
+    expect(run.diverged).toBeUndefined();
+  });
+
+  it('skips frames without a fresh evaluation or before the first step, and other networks', () => {
+    const run = emptyRun();
+    recordFrame(run, snap(frame(0, { trainLoss: null })), 'plain');
+    recordFrame(run, snap(frame(150, { test: { step: 100, loss: 1, accuracy: 0.1 } })), 'plain');
+    recordFrame(run, snap(frame(200)), 'bn');
+    expect(run.steps).toEqual([]);
+  });
+
+  it('marks the step of divergence once and adds no point after it', () => {
+    const run = emptyRun();
+    recordFrame(run, snap(frame(100)), 'plain');
+    const diverged = frame(200, { status: { type: 'diverged', step: 137, reason: 'loss NaN' }, layers: [], tracked: null });
+    recordFrame(run, snap(diverged), 'plain');
+    recordFrame(run, snap({ ...diverged, step: 300, status: { type: 'diverged', step: 999, reason: 'x' } }), 'plain');
+    expect(run.diverged).toEqual({ step: 137 });
+    expect(run.steps).toEqual([100]);
+  });
+});
+
+describe('summarizeRun', () => {
+  it('gives the final accuracy, the range of the median, the mean spread and the total drift of the last layer', () => {
+    const run = emptyRun();
+    for (const step of [100, 200, 400]) recordFrame(run, snap(frame(step)), 'plain');
+    const summary = summarizeRun(run);
+    expect(summary.finalAccuracy).toBe(0.4);
+    expect(summary.p50Range).toBeCloseTo(3, 12);
+    expect(summary.meanSpread).toBeCloseTo((4 + 6 + 10) / 3, 12);
+    // last layer drift per 1,000 steps: [2, 4, 8] at steps [100, 200, 400] -> 4*0.1 + 8*0.2
+    expect(summary.totalDriftLastLayer).toBeCloseTo(2, 12);
+    expect(summarizeRun(emptyRun()).finalAccuracy).toBe(0);
+  });
+});
