@@ -3,7 +3,9 @@
  * Columns are snapshots; the store thins them (drops every other one) when a cap is reached,
  * so a run of any length fits in a few MB and still draws from step 0.
  */
+import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { HistogramBins, NetworkId, NetworkStatus, TrackedPercentiles } from '../experiment/types.ts';
+import type { RunState } from '../worker/protocol.ts';
 
 /** One network's history: parallel arrays over kept snapshots. */
 export interface NetworkHistory {
@@ -41,4 +43,50 @@ export interface RunHistory {
   networks: NetworkHistory[];
   /** Bumped on every change, so subscribers can tell a new frame cheaply. */
   version: number;
+}
+
+/** A message shown to the user until dismissed (invalid URL values, restarts...). */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** How a layer's histograms over time are drawn. */
+export type HistogramMode = 'heatmap' | 'ridgeline';
+
+/** The whole store: config, run, history and view slices, and the actions the UI calls. */
+export interface ExperimentState {
+  /** The experiment's settings (src/experiment/settings.ts). */
+  config: ExperimentConfig;
+  /** The preset the config came from (changed settings are kept over it in the URL); null = custom. */
+  presetId: string | null;
+  notices: Notice[];
+  runState: RunState;
+  step: number;
+  stepsPerSecond: number;
+  /** Compute kernel the worker reports, e.g. 'js'. */
+  kernel: string;
+  /** Fatal worker error text. */
+  error: string | null;
+  /** Arrays appended in place; the object is replaced (version + 1) on each snapshot. */
+  history: RunHistory | null;
+  /** Shared time scrubber; null = follow the live step. */
+  scrubStep: number | null;
+  histogramMode: HistogramMode;
+  actions: ExperimentActions;
+}
+
+/** What the UI can ask for. */
+export interface ExperimentActions {
+  play(): void;
+  pause(): void;
+  step(count: number): void;
+  reset(): void;
+  setSetting<K extends keyof ExperimentConfig>(key: K, value: ExperimentConfig[K]): void;
+  applyPreset(id: string): void;
+  track(layer: number, unit: number): void;
+  setScrubStep(step: number | null): void;
+  setHistogramMode(mode: HistogramMode): void;
+  dismissNotice(id: number): void;
 }

@@ -23,6 +23,12 @@ export interface DecodedUrlState extends UrlState {
 /** The query parameter naming the preset. */
 export const PRESET_PARAM = 'preset';
 
+/**
+ * Query parameters that belong to the page, not the experiment (e.g. an embed flag): decode
+ * ignores them and the bridge keeps them in the address bar.
+ */
+export const PASS_THROUGH_PARAMS: readonly string[] = ['embed'];
+
 /** The config a state's settings are compared with: its preset's, or the defaults. */
 function baseConfig(presetId: string | null): ExperimentConfig {
   return presetId !== null && presetById(presetId) ? configForPreset(presetId) : { ...DEFAULT_CONFIG };
@@ -88,7 +94,7 @@ export function decodeUrlState(search: string): DecodedUrlState {
     const base = baseConfig(presetId);
     const values: Record<string, unknown> = { ...base };
     for (const [key, raw] of pairs) {
-      if (key === PRESET_PARAM) continue;
+      if (key === PRESET_PARAM || PASS_THROUGH_PARAMS.includes(key)) continue;
       if (!isSettingKey(key)) {
         errors.push(`${unknownSettingMessage(key)}; ignored`);
         continue;

@@ -1,0 +1,136 @@
+/**
+ * The bridge between the store and the training worker, outside React: store actions go to
+ * the worker, worker events come into the store (snapshots of a stale run dropped), and the
+ * address bar follows the experiment (debounced history.replaceState).
+ */
+import type { StoreApi } from 'zustand';
+import { decodeUrlState, encodeUrlState, PASS_THROUGH_PARAMS } from '../url/codec.ts';
+import type { WorkerClient } from '../worker/client.ts';
+import type { WorkerEvent } from '../worker/protocol.ts';
+import { assertNever } from '../worker/protocol.ts';
+import { appendSnapshot, createHistory } from './history.ts';
+import { withNotice } from './index.ts';
+import { setCommandSink } from './outbox.ts';
+import type { ExperimentState } from './types.ts';
+
+/** The store as the bridge needs it (useExperimentStore fits). */
+export type ExperimentStoreApi = Pick<StoreApi<ExperimentState>, 'getState' | 'setState' | 'subscribe'>;
+
+/** The part of WorkerClient the bridge uses (tests pass a fake). */
+export type BridgeClient = Pick<WorkerClient, 'send' | 'onEvent' | 'onCrash'>;
+
+/** Options of connectWorker. */
+export interface BridgeOptions {
+  /** A query string to start from (e.g. location.search): decoded into the store, its errors shown as notices. */
+  search?: string;
+  /** Send 'init' with the store's config on connect (default true), playing (default true). */
+  start?: boolean;
+  play?: boolean;
+  /** Writes the encoded query (without '?') to the address bar; null turns URL sync off. Default: history.replaceState. */
+  replaceUrl?: ((query: string) => void) | null;
+  /** Wait this long after the last config change before writing the URL. Default 250 ms. */
+  urlDebounceMs?: number;
+}
+
+/** Put the state a query string describes into the store; invalid parts become error notices. */
+export function applyUrlState(store: ExperimentStoreApi, search: string): void {
+  const { presetId, config, errors } = decodeUrlState(search);
+  store.setState((s) => ({
+    presetId,
+    config,
+    notices: errors.reduce((notices, error) => withNotice(notices, 'error', `In the link: ${error}.`), s.notices),
+  }));
+}
+
+/** Replace the address bar's query, keeping its path, hash and pass-through parameters (e.g. embed). */
+export function replaceBrowserQuery(query: string): void {
+  const url = new URL(window.location.href);
+  const kept = PASS_THROUGH_PARAMS.flatMap((name) => url.searchParams.getAll(name).map((value) => `${name}=${encodeURIComponent(value)}`));
+  url.search = [query, ...kept].filter((part) => part !== '').join('&');
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/** Bring one worker event into the store; `runId` is the run the store follows. Returns the run now followed. */
+export function applyWorkerEvent(store: ExperimentStoreApi, event: WorkerEvent, runId: number): number {
+  switch (event.type) {
+    case 'ready':
+      store.setState({
+        history: createHistory(event),
+        config: event.config,
+        step: 0,
+        stepsPerSecond: 0,
+        kernel: event.kernel,
+        error: null,
+        scrubStep: null,
+      });
+      return event.runId;
+    case 'snapshot': {
+      const { history } = store.getState();
+      if (event.runId !== runId || !history || history.runId !== event.runId) return runId;
+      store.setState({
+        history: appendSnapshot(history, event.snapshot),
+        step: event.snapshot.step,
+        stepsPerSecond: event.snapshot.stepsPerSecond,
+      });
+      return runId;
+    }
+    case 'state':
+      if (event.runId < runId) return runId;
+      store.setState({ runState: event.state, step: event.step });
+      return runId;
+    case 'configApplied':
+      store.setState({ config: event.config });
+      return runId;
+    case 'error':
+      if (event.fatal) store.setState({ runState: 'error', error: event.message });
+      else store.setState((s) => ({ notices: withNotice(s.notices, 'error', event.message) }));
+      return runId;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Connect `store` and `client`; returns the function that disconnects them. */
+export function connectWorker(store: ExperimentStoreApi, client: BridgeClient, options: BridgeOptions = {}): () => void {
+  let runId = -1;
+  if (options.search !== undefined) applyUrlState(store, options.search);
+  const previousSink = setCommandSink((command) => client.send(command));
+  const offEvent = client.onEvent((event) => {
+    runId = applyWorkerEvent(store, event, runId);
+  });
+  const offCrash = client.onCrash((message) => store.setState({ runState: 'error', error: message }));
+
+  const replaceUrl = options.replaceUrl === undefined ? replaceBrowserQuery : options.replaceUrl;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastQuery: string | null = null;
+  const offUrl = replaceUrl
+    ? store.subscribe((state, previous) => {
+        if (state.config === previous.config && state.presetId === previous.presetId) return;
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          const { config, presetId } = store.getState();
+          const query = encodeUrlState({ config, presetId });
+          if (query !== lastQuery) replaceUrl(query);
+          lastQuery = query;
+        }, options.urlDebounceMs ?? 250);
+      })
+    : () => {};
+
+  // Show the link in its canonical form at once (invalid values dropped, as reported).
+  if (replaceUrl && options.search !== undefined) {
+    const { config, presetId } = store.getState();
+    lastQuery = encodeUrlState({ config, presetId });
+    replaceUrl(lastQuery);
+  }
+
+  if (options.start !== false) client.send({ type: 'init', config: store.getState().config, play: options.play !== false });
+
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    offUrl();
+    offEvent();
+    offCrash();
+    setCommandSink(previousSink);
+  };
+}
