@@ -43,9 +43,9 @@ export function tfLossAndGradients(
       const byName = new Map(names.map((name, i) => [name, tensors[i]]));
       let h: tf.Tensor2D = x;
       for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
-        let z = tf.matMul(h, byName.get(`dense${layerIdx}.weight`) as tf.Tensor2D);
+        let z: tf.Tensor2D = tf.matMul(h, byName.get(`dense${layerIdx}.weight`) as tf.Tensor2D);
         const bias = byName.get(`dense${layerIdx}.bias`);
-        if (bias !== undefined) z = tf.add(z, bias);
+        if (bias !== undefined) z = tf.add<tf.Tensor2D>(z, bias);
         if (layerIdx === numDense - 1) {
           h = z;
           break;
@@ -53,12 +53,12 @@ export function tfLossAndGradients(
         if (config.batchNorm) {
           const { mean, variance } = tf.moments(z, 0); // biased variance, as Algorithm 1
           const xHat = tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, config.bnEpsilon)));
-          z = tf.add(tf.mul(xHat, byName.get(`bn${layerIdx}.gamma`) as tf.Tensor), byName.get(`bn${layerIdx}.beta`) as tf.Tensor);
+          z = tf.add<tf.Tensor2D>(tf.mul(xHat, byName.get(`bn${layerIdx}.gamma`) as tf.Tensor), byName.get(`bn${layerIdx}.beta`) as tf.Tensor);
         }
         h = applyActivation(config.activation, z);
       }
       const logProbabilities = tf.logSoftmax(h);
-      return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logProbabilities), 1)));
+      return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logProbabilities), 1))) as tf.Scalar;
     };
     const { value, grads } = tf.valueAndGrads(lossOf)(inputs);
     const gradients: Record<string, Float32Array> = {};
