@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { helpText, parseArgs } from '../../src/cli/args.ts';
+import { configForPreset } from '../../src/experiment/presets.ts';
+import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
+
+const error = (argv: string[]): string => {
+  const parsed = parseArgs(argv);
+  if (parsed.kind !== 'error') throw new Error(`expected an error, got ${parsed.kind}`);
+  return parsed.message;
+};
+
+describe('parseArgs', () => {
+  it('defaults to paper-fig1 for its maxSteps, output on stdout', () => {
+    expect(parseArgs([])).toEqual({
+      kind: 'run',
+      options: { presetId: 'paper-fig1', config: DEFAULT_CONFIG, steps: DEFAULT_CONFIG.maxSteps, out: null, quiet: false },
+    });
+  });
+
+  it('reads the documented command line', () => {
+    const parsed = parseArgs(['--preset', 'lr-x5', '--steps', '5000', '--seed', '7', '--out', 'run.json',
+      '--set', 'momentum=0.9', '--set=width=50', '--eval-every=20', '--quiet']);
+    expect(parsed).toEqual({
+      kind: 'run',
+      options: {
+        presetId: 'lr-x5', steps: 5000, out: 'run.json', quiet: true,
+        config: { ...configForPreset('lr-x5'), seed: 7, momentum: 0.9, width: 50, evalEvery: 20, maxSteps: 5000 },
+      },
+    });
+  });
+
+  it('lets --set override what the preset sets', () => {
+    const parsed = parseArgs(['--preset', 'spiral', '--set', 'activation=relu']);
+    expect(parsed.kind === 'run' && parsed.options.config.activation).toBe('relu');
+  });
+
+  it('answers --help', () => {
+    expect(parseArgs(['--steps', '3', '--help'])).toEqual({ kind: 'help' });
+    expect(helpText()).toMatch(/--preset ID\s+one of paper-fig1, lr-x5/);
+    expect(helpText()).toMatch(/learningRate\s+a number from 0.0001 to 100/);
+  });
+
+  it('names the option and what it accepts in one line', () => {
+    expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, spiral (got "fig9")');
+    expect(error(['--steps', 'many'])).toBe('--steps must be a whole number from 1 to 10000000 (got "many")');
+    expect(error(['--steps', '0'])).toBe('--steps must be a whole number from 1 to 10000000 (got "0")');
+    expect(error(['--seed', '-3'])).toBe('--seed: seed must be a whole number from 0 to 2147483647 (got "-3")');
+    expect(error(['--eval-every', 'x'])).toBe('--eval-every: evalEvery must be a whole number from 1 to 100000 (got "x")');
+    expect(error(['--set', 'learningRate=abc'])).toBe('--set: learningRate must be a number from 0.0001 to 100 (got "abc")');
+    expect(error(['--set', 'lr=1'])).toMatch(/^--set: unknown setting "lr" \(settings: dataset, /);
+    expect(error(['--set', 'learningRate'])).toBe('--set expects NAME=VALUE, e.g. learningRate=0.1 (got "learningRate")');
+    expect(error(['--frobnicate'])).toBe('unknown option "--frobnicate" (see --help)');
+    expect(error(['--out'])).toBe('--out needs a value (see --help)');
+    for (const message of [error(['--set', 'depth=2', '--set', 'trackedLayer=5'])]) expect(message).not.toMatch(/\n/);
+  });
+});

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../src/cli/runner.ts';
+import { configForPreset } from '../../src/experiment/presets.ts';
+import type { Run } from '../../src/experiment/types.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/experiment.ts'), ...args], {
+    cwd: root, encoding: 'utf8', timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const isFiniteDeep = (value: unknown): boolean =>
+  typeof value === 'number' ? Number.isFinite(value)
+    : Array.isArray(value) ? value.every(isFiniteDeep)
+      : value !== null && typeof value === 'object' ? Object.values(value).every(isFiniteDeep) : true;
+
+function expectRunSchema(run: Run, points: number, depth: number): void {
+  expect(run.steps).toHaveLength(points);
+  for (const series of [run.trainLoss, run.testAccuracy, run.testLoss, run.trackedUnit.p15, run.trackedUnit.p50, run.trackedUnit.p85]) {
+    expect(series).toHaveLength(points);
+  }
+  expect(run.saturation).toHaveLength(depth);
+  expect(run.drift).toHaveLength(depth);
+  for (const layer of [...run.saturation, ...run.drift]) expect(layer).toHaveLength(points);
+  expect(isFiniteDeep(run)).toBe(true);
+}
+
+describe('the experiment CLI', () => {
+  it('writes { config, plain, bn } for a short spiral run and prints a one-line summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bn-cli-'));
+    const out = join(dir, 'run.json');
+    const result = cli(['--preset', 'spiral', '--steps', '300', '--seed', '2', '--out', out]);
+    expect(result.status).toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^plain: test acc [\d.]+%.* \| bn: test acc [\d.]+%.* \| \d+ steps\/s$/m);
+    const record = JSON.parse(readFileSync(out, 'utf8')) as { config: { seed: number; depth: number }; plain: Run; bn: Run };
+    expect(record.config).toEqual({ ...configForPreset('spiral'), seed: 2, maxSteps: 300 });
+    for (const run of [record.plain, record.bn]) {
+      expectRunSchema(run, 6, 4);
+      expect(run.steps).toEqual([50, 100, 150, 200, 250, 300]);
+      expect(run.trackedUnit).toMatchObject({ layer: 3, unit: 0 });
+    }
+  });
+
+  it('exits with code 2 and one line, no stack trace, on a bad option', () => {
+    const result = cli(['--set', 'learningRate=abc']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('experiment: --set: learningRate must be a number from 0.0001 to 100 (got "abc")\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('prints the help on --help', () => {
+    const result = cli(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Train the paired experiment/);
+  });
+
+  it('records a diverged network with its step and no NaN', () => {
+    const config = {
+      ...configForPreset('spiral'), activation: 'linear' as const, initScheme: 'gaussian' as const,
+      initStd: 1, initScale: 1000, learningRate: 1, evalEvery: 10,
+    };
+    const { record } = runExperiment(config, 40);
+    expect(record.plain.diverged?.step).toBeGreaterThan(0);
+    expect(record.bn.diverged).toBeUndefined();
+    expect(record.bn.steps).toEqual([10, 20, 30, 40]);
+    expect(isFiniteDeep(record)).toBe(true);
+  });
+});
