@@ -58,6 +58,11 @@ describe('decodeUrlState', () => {
     expect(decoded.errors).toEqual([expect.stringMatching(/trackedUnit/)]);
   });
 
+  it('leaves page parameters such as embed to the page, without an error', () => {
+    const decoded = decodeUrlState('embed=1&preset=lr-x30');
+    expect(decoded).toEqual({ presetId: 'lr-x30', config: configForPreset('lr-x30'), errors: [] });
+  });
+
   it('survives broken escapes, empty parts and bare keys', () => {
     const decoded = decodeUrlState('&&%E0%A4%A=1&seed&learningRate=1e%2B0&');
     expect(decoded.config.learningRate).toBe(1);
@@ -91,7 +96,7 @@ const validState: fc.Arbitrary<{ presetId: string | null; config: ExperimentConf
   })
   .map(({ presetId, values, keep }) => {
     // Keep some settings at the preset's value, so both short and long links are drawn.
-    const base: Record<string, unknown> = presetId ? configForPreset(presetId) : { ...DEFAULT_CONFIG };
+    const base: Record<string, unknown> = { ...(presetId ? configForPreset(presetId) : DEFAULT_CONFIG) };
     const config = { ...base } as Record<string, unknown>;
     SETTINGS.forEach((setting, i) => {
       if (!keep[i]) config[setting.key] = values[setting.key];

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createRunLoop, snapshotTransferables } from '../../src/worker/runLoop.ts';
+import type { StopReason } from '../../src/worker/runLoop.ts';
+import type { Session, Snapshot } from '../../src/experiment/types.ts';
+
+/** A session that only counts steps; each step costs `msPerStep` on the shared fake clock. */
+function countingSession(clock: { t: number }, msPerStep: number, snapshotMs = 0): Session & { advances: number[] } {
+  let step = 0;
+  const advances: number[] = [];
+  return {
+    advances,
+    get step() {
+      return step;
+    },
+    bins: { min: -1, max: 1, count: 2 },
+    hiddenUnits: [2],
+    allDiverged: false,
+    advance(count) {
+      advances.push(count);
+      step += count;
+      clock.t += count * msPerStep;
+    },
+    snapshot(stepsPerSecond): Snapshot {
+      clock.t += snapshotMs;
+      return { step, stepsPerSecond, tracked: { layer: 0, unit: 0 }, frames: [] };
+    },
+    applyLive() {},
+  };
+}
+
+function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0) {
+  const clock = { t: 0 };
+  const session = countingSession(clock, msPerStep, snapshotMs);
+  const tasks: (() => void)[] = [];
+  const snapshots: Snapshot[] = [];
+  const stops: StopReason[] = [];
+  const loop = createRunLoop({
+    now: () => clock.t,
+    schedule: (task) => tasks.push(task),
+    session: () => session,
+    maxSteps: () => Number.MAX_SAFE_INTEGER,
+    postSnapshot: (snapshot) => snapshots.push(snapshot),
+    onStop: (reason) => stops.push(reason),
+    onError: (error) => {
+      throw error;
+    },
+  });
+  loop.start(null);
+  let slices = 0;
+  while (clock.t < fakeMs && tasks.length > 0) {
+    tasks.shift()?.();
+    slices += 1;
+  }
+  return { snapshots, session, slices, clock };
+}
+
+describe('the run loop', () => {
+  it('sends 10 to 20 snapshots a second whether a step takes 1 microsecond or 20 milliseconds', () => {
+    for (const msPerStep of [0.001, 0.05, 2, 20]) {
+      const { snapshots } = runFor(msPerStep, 1000);
+      expect(snapshots.length, `${msPerStep} ms per step`).toBeGreaterThanOrEqual(10);
+      expect(snapshots.length, `${msPerStep} ms per step`).toBeLessThanOrEqual(21);
+    }
+  });
+
+  it('grows its chunks with the speed, so fast steps are not one call each', () => {
+    const { session } = runFor(0.001, 1000);
+    expect(Math.max(...session.advances)).toBeGreaterThanOrEqual(2000);
+    expect(session.step).toBeGreaterThan(900_000);
+  });
+
+  it('yields to the event loop about every 16 ms', () => {
+    const { slices, clock } = runFor(0.05, 1000);
+    expect(slices).toBeGreaterThanOrEqual(clock.t / 20);
+  });
+
+  it('reports the measured speed in its snapshots', () => {
+    const { snapshots } = runFor(0.05, 1000);
+    for (const snapshot of snapshots.slice(1)) expect(snapshot.stepsPerSecond).toBeCloseTo(20_000, -2);
+  });
+
+  it('spaces snapshots out when taking one is costly', () => {
+    const { snapshots } = runFor(0.05, 1000, 20);
+    // 20 ms per snapshot: every 80-100 ms rather than every 50.
+    expect(snapshots.length).toBeLessThanOrEqual(11);
+    expect(snapshots.length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('snapshotTransferables', () => {
+  it('lists each distinct counts buffer once', () => {
+    const shared = new Uint32Array(4);
+    const layer = (counts: Uint32Array) => ({ counts, under: 0, over: 0, mean: 0, std: 0, drift: 0, saturation: 0 });
+    const frame = (counts: Uint32Array[]) => ({ id: 'bn' as const, step: 0, trainLoss: null, trainAccuracy: null, test: null, layers: counts.map(layer), tracked: null, status: { type: 'training' as const } });
+    const other = new Uint32Array(4);
+    const snapshot: Snapshot = { step: 0, stepsPerSecond: 0, tracked: { layer: 0, unit: 0 }, frames: [frame([shared, other]), frame([shared])] };
+    expect(snapshotTransferables(snapshot)).toEqual([shared.buffer, other.buffer]);
+  });
+});
