@@ -59,13 +59,15 @@ export const chart = {
   fallbackWidth: 480,
   lineHeight: 180,
   smallHeight: 140,
-  layerHeight: 130,
+  layerHeight: 150,
   readoutHeight: 60,
   strokeWidth: 1.75,
   markerWidth: 1.5,
   /** Approximate px per x tick label, to choose how many ticks fit. */
   pxPerXTick: 80,
   pxPerYTick: 36,
+  /** Log axes label only some ticks, so they ask for more. */
+  pxPerLogTick: 14,
   /** Pixel rows given to each out-of-range edge bin in the heatmap image. */
   heatmapEdgeRows: 3,
   /** Most heatmap pixel columns: one pixel per snapshot column up to this many. */

@@ -58,7 +58,7 @@ export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'l
           <line className="marker" x1={markerX} x2={markerX} y1={0} y2={innerH} stroke={colors.marker} strokeWidth={chart.markerWidth} />
         ) : null}
         <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="~s" />
-        <Axis scale={y} orient="left" ticks={Math.floor(innerH / chart.pxPerYTick)} format={yFormat} />
+        <Axis scale={y} orient="left" ticks={Math.floor(innerH / (yType === 'log' ? chart.pxPerLogTick : chart.pxPerYTick))} format={yFormat} />
       </g>
     </svg>
   );
