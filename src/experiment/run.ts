@@ -58,8 +58,8 @@ export interface RunSummary {
   finalAccuracy: number;
   /** max - min of the tracked unit's median over the run. */
   p50Range: number;
-  /** Mean over the run of the tracked unit's 15-85 spread (p85 - p15). */
-  meanSpread: number;
+  /** max - min of the tracked unit's 15-85 spread (p85 - p15) over the run: how much its width changed. */
+  spreadRange: number;
   /** Sum over evaluation points of the last hidden layer's drift times the steps elapsed / 1,000: total distance moved. */
   totalDriftLastLayer: number;
 }
@@ -67,17 +67,16 @@ export interface RunSummary {
 /** The figures the CLI prints and the tuning of presets compares. */
 export function summarizeRun(run: Run): RunSummary {
   const n = run.steps.length;
-  if (n === 0) return { finalAccuracy: 0, p50Range: 0, meanSpread: 0, totalDriftLastLayer: 0 };
+  if (n === 0) return { finalAccuracy: 0, p50Range: 0, spreadRange: 0, totalDriftLastLayer: 0 };
   const { p15, p50, p85 } = run.trackedUnit;
   const last = run.drift[run.drift.length - 1] ?? [];
   let totalDrift = 0;
   for (let i = 1; i < n; i++) totalDrift += ((last[i] ?? 0) * (run.steps[i] - run.steps[i - 1])) / 1000;
-  let spread = 0;
-  for (let i = 0; i < n; i++) spread += p85[i] - p15[i];
+  const spreads = p85.map((high, i) => high - p15[i]);
   return {
     finalAccuracy: run.testAccuracy[n - 1],
     p50Range: Math.max(...p50) - Math.min(...p50),
-    meanSpread: spread / n,
+    spreadRange: Math.max(...spreads) - Math.min(...spreads),
     totalDriftLastLayer: totalDrift,
   };
 }
