@@ -4,6 +4,9 @@
  * address bar follows the experiment (debounced history.replaceState).
  */
 import type { StoreApi } from 'zustand';
+import { configForPreset, PRESETS } from '../experiment/presets.ts';
+import { SETTINGS } from '../experiment/settings.ts';
+import type { ExperimentConfig } from '../experiment/settings.ts';
 import { decodeUrlState, encodeUrlState, PASS_THROUGH_PARAMS } from '../url/codec.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
@@ -32,9 +35,23 @@ export interface BridgeOptions {
   urlDebounceMs?: number;
 }
 
-/** Put the state a query string describes into the store; invalid parts become error notices. */
+/** The first preset whose config is exactly `config`, if any. */
+function presetMatching(config: ExperimentConfig): string | null {
+  const match = PRESETS.find((preset) => {
+    const presetConfig = configForPreset(preset.id);
+    return SETTINGS.every((setting) => presetConfig[setting.key] === config[setting.key]);
+  });
+  return match ? match.id : null;
+}
+
+/**
+ * Put the state a query string describes into the store; invalid parts become error notices.
+ * A link that names no preset but equals one (e.g. an empty query: the defaults) opens as that preset.
+ */
 export function applyUrlState(store: ExperimentStoreApi, search: string): void {
-  const { presetId, config, errors } = decodeUrlState(search);
+  const decoded = decodeUrlState(search);
+  const { config, errors } = decoded;
+  const presetId = decoded.presetId ?? presetMatching(config);
   store.setState((s) => ({
     presetId,
     config,

@@ -60,6 +60,17 @@ describe('connecting', () => {
     expect(urls).toEqual(['preset=spiral&depth=2']);
     expect(client.sent[0]).toMatchObject({ type: 'init', config: { depth: 2, dataset: 'spiral' } });
   });
+
+  it('opens a link that names no preset as the preset it equals, else as custom', () => {
+    for (const [search, presetId, url] of [['', 'paper-fig1', 'preset=paper-fig1'], ['?learningRate=banana', 'paper-fig1', 'preset=paper-fig1'], ['?depth=2', null, 'depth=2']] as const) {
+      disconnect();
+      store.setState(store.getInitialState());
+      urls = [];
+      disconnect = connectWorker(store, fakeClient(), { search, replaceUrl: (q) => urls.push(q) });
+      expect(store.getState().presetId).toBe(presetId);
+      expect(urls).toEqual([url]);
+    }
+  });
 });
 
 describe('actions', () => {
