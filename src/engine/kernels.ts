@@ -71,15 +71,57 @@ function dot(a: Float32Array, ai: number, aStep: number, b: Float32Array, bi: nu
   return sum;
 }
 
-/** The default kernels: plain JavaScript, register-blocked 4x4. */
+/**
+ * Fraction of exact zeros in `a` from which the zero-skipping path runs instead of the
+ * blocked one: binarised MNIST inputs are ~80% zeros, relu activations ~50%.
+ */
+export const SPARSE_ZERO_FRACTION = 0.5;
+
+/** A float64 accumulator row, grown on demand and reused, so products allocate nothing. */
+let accumulator = new Float64Array(256);
+
+function accumulatorOf(length: number): Float64Array {
+  if (accumulator.length < length) accumulator = new Float64Array(length);
+  return accumulator;
+}
+
+function isMostlyZero(a: Float32Array, length: number): boolean {
+  let zeros = 0;
+  for (let i = 0; i < length; i++) if (a[i] === 0) zeros++;
+  return zeros >= SPARSE_ZERO_FRACTION * length;
+}
+
+/**
+ * c[i, :] = sum over p with A(i, p) != 0 of A(i, p) * b[p, :], A(i, p) = a[i*aRow + p*aInner],
+ * b row-major [k x n]: skips zero entries of A, accumulates each output row in float64.
+ * (A skipped zero times an infinite weight gives 0, not NaN; other entries still carry the overflow.)
+ */
+function zeroSkippingProduct(
+  a: Float32Array, aRow: number, aInner: number, b: Float32Array, c: Float32Array, m: number, k: number, n: number,
+): void {
+  const row = accumulatorOf(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0, 0, n);
+    for (let p = 0, ai = i * aRow; p < k; p++, ai += aInner) {
+      const value = a[ai];
+      if (value === 0) continue;
+      for (let j = 0, bj = p * n; j < n; j++, bj++) row[j] += value * b[bj];
+    }
+    for (let j = 0, cj = i * n; j < n; j++, cj++) c[cj] = row[j];
+  }
+}
+
+/** The default kernels: plain JavaScript, register-blocked 4x4, skipping zeros of a mostly-zero `a`. */
 export const jsKernels: Kernels = {
   matmul(a, b, c, m, k, n) {
-    stridedProduct(a, k, 1, b, n, 1, c, m, k, n);
+    if (isMostlyZero(a, m * k)) zeroSkippingProduct(a, k, 1, b, c, m, k, n);
+    else stridedProduct(a, k, 1, b, n, 1, c, m, k, n);
   },
   matmulTransB(a, b, c, m, k, n) {
     stridedProduct(a, k, 1, b, 1, k, c, m, k, n);
   },
   matmulTransA(a, b, c, m, k, n) {
-    stridedProduct(a, 1, m, b, n, 1, c, m, k, n);
+    if (isMostlyZero(a, m * k)) zeroSkippingProduct(a, 1, m, b, c, m, k, n);
+    else stridedProduct(a, 1, m, b, n, 1, c, m, k, n);
   },
 };

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { jsKernels } from '../../src/engine/kernels.ts';
 import { createRng } from '../../src/engine/rng.ts';
 
-function randomMatrix(seed: number, length: number): Float32Array {
+/** Standard normals; with `zeros` > 0, that fraction of entries (about) set to exactly 0. */
+function randomMatrix(seed: number, length: number, zeros = 0): Float32Array {
   const rng = createRng(seed);
-  return Float32Array.from({ length }, () => rng.normal());
+  return Float32Array.from({ length }, () => (rng.next() < zeros ? 0 : rng.normal()));
 }
 
 /** Naive C[i, j] = sum_p A(i, p) B(p, j) with accessor functions. */
@@ -24,27 +25,30 @@ function expectClose(actual: Float32Array, expected: Float64Array): void {
   expected.forEach((value, i) => expect(Math.abs(actual[i] - value)).toBeLessThan(1e-5 * (1 + Math.abs(value))));
 }
 
-const SIZES: [number, number, number][] = [[1, 1, 1], [4, 4, 4], [5, 3, 7], [9, 13, 6], [8, 1, 11], [3, 17, 2], [60, 20, 10]];
+const DENSE: [number, number, number][] = [[1, 1, 1], [4, 4, 4], [5, 3, 7], [9, 13, 6], [8, 1, 11], [3, 17, 2], [60, 20, 10]];
+// Mostly-zero A (as binarised MNIST or relu outputs) takes the zero-skipping path.
+const SIZES: [number, number, number, number][] = [...DENSE.map(([m, k, n]) => [m, k, n, 0] as [number, number, number, number]),
+  [7, 30, 9, 0.8], [60, 50, 12, 0.6], [1, 8, 3, 1]];
 
 describe('jsKernels', () => {
-  it.each(SIZES)('matmul computes A B for m=%i k=%i n=%i', (m, k, n) => {
-    const a = randomMatrix(1, m * k);
+  it.each(SIZES)('matmul computes A B for m=%i k=%i n=%i, zeros %d', (m, k, n, zeros) => {
+    const a = randomMatrix(1, m * k, zeros);
     const b = randomMatrix(2, k * n);
     const c = new Float32Array(m * n).fill(Number.NaN);
     jsKernels.matmul(a, b, c, m, k, n);
     expectClose(c, naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]));
   });
 
-  it.each(SIZES)('matmulTransB computes A B^T for m=%i k=%i n=%i', (m, k, n) => {
-    const a = randomMatrix(3, m * k);
+  it.each(SIZES)('matmulTransB computes A B^T for m=%i k=%i n=%i, zeros %d', (m, k, n, zeros) => {
+    const a = randomMatrix(3, m * k, zeros);
     const b = randomMatrix(4, n * k);
     const c = new Float32Array(m * n).fill(Number.NaN);
     jsKernels.matmulTransB(a, b, c, m, k, n);
     expectClose(c, naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[j * k + p]));
   });
 
-  it.each(SIZES)('matmulTransA computes A^T B for m=%i k=%i n=%i', (m, k, n) => {
-    const a = randomMatrix(5, k * m);
+  it.each(SIZES)('matmulTransA computes A^T B for m=%i k=%i n=%i, zeros %d', (m, k, n, zeros) => {
+    const a = randomMatrix(5, k * m, zeros);
     const b = randomMatrix(6, k * n);
     const c = new Float32Array(m * n).fill(Number.NaN);
     jsKernels.matmulTransA(a, b, c, m, k, n);

