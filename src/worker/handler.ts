@@ -93,6 +93,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     postSnapshot: (snapshot, transfer) => deps.post({ type: 'snapshot', runId, snapshot }, transfer),
     onStop: (reason) => postState(reason === 'finished' ? 'finished' : 'paused'),
     onError: fail,
+    onProgress: (step) => deps.post({ type: 'state', runId, state: 'running', step }, []),
   });
 
   /** Start (or continue) training, up to `count` more steps when given. */
