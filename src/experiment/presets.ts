@@ -42,10 +42,10 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'bad-init',
-    title: 'Init x10',
-    summary: 'Every initial weight is ten times larger, so the plain network starts with its sigmoids saturated (|x| > 4). '
+    title: 'Init x100',
+    summary: 'Every initial weight is a hundred times larger (std 1 instead of 0.01), so the plain network starts with its sigmoids saturated (|x| > 4). '
       + 'Watch the BN network not care, since BN(aWu) = BN(Wu), while the plain one is stuck in the flat tails of its sigmoids.',
-    config: { initScale: 10 },
+    config: { initScale: 100 },
   },
   {
     id: 'deep-sigmoid',

@@ -29,7 +29,7 @@ describe('PRESETS', () => {
   it('scales the paper setup as the paper did', () => {
     expect(configForPreset('lr-x5').learningRate).toBeCloseTo(5 * DEFAULT_CONFIG.learningRate, 12);
     expect(configForPreset('lr-x30').learningRate).toBeCloseTo(30 * DEFAULT_CONFIG.learningRate, 12);
-    expect(configForPreset('bad-init').initScale).toBe(10 * DEFAULT_CONFIG.initScale);
+    expect(configForPreset('bad-init').initScale * configForPreset('bad-init').initStd).toBeCloseTo(1, 12);
     expect(configForPreset('tiny-batches').batchSize).toBe(4);
     expect(configForPreset('deep-sigmoid')).toMatchObject({ activation: 'sigmoid', depth: 8 });
     expect(configForPreset('spiral').dataset).toBe('spiral');
