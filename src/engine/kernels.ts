@@ -77,13 +77,10 @@ function dot(a: Float32Array, ai: number, aStep: number, b: Float32Array, bi: nu
  */
 export const SPARSE_ZERO_FRACTION = 0.5;
 
-/** A float64 accumulator row, grown on demand and reused, so products allocate nothing. */
+/** A float64 accumulator row and the nonzero list of one row of A, grown on demand and reused. */
 let accumulator = new Float64Array(256);
-
-function accumulatorOf(length: number): Float64Array {
-  if (accumulator.length < length) accumulator = new Float64Array(length);
-  return accumulator;
-}
+let nonzeroOffsets = new Int32Array(1024);
+let nonzeroValues = new Float64Array(1024);
 
 function isMostlyZero(a: Float32Array, length: number): boolean {
   let zeros = 0;
@@ -93,19 +90,40 @@ function isMostlyZero(a: Float32Array, length: number): boolean {
 
 /**
  * c[i, :] = sum over p with A(i, p) != 0 of A(i, p) * b[p, :], A(i, p) = a[i*aRow + p*aInner],
- * b row-major [k x n]: skips zero entries of A, accumulates each output row in float64.
- * (A skipped zero times an infinite weight gives 0, not NaN; other entries still carry the overflow.)
+ * b row-major [k x n]: gathers the nonzeros of each row of A, then adds four rows of b per
+ * pass over a float64 accumulator row. (A skipped zero times an infinite weight gives 0, not
+ * NaN; the other entries still carry the overflow.)
  */
 function zeroSkippingProduct(
   a: Float32Array, aRow: number, aInner: number, b: Float32Array, c: Float32Array, m: number, k: number, n: number,
 ): void {
-  const row = accumulatorOf(n);
+  if (accumulator.length < n) accumulator = new Float64Array(n);
+  if (nonzeroOffsets.length < k) {
+    nonzeroOffsets = new Int32Array(k);
+    nonzeroValues = new Float64Array(k);
+  }
+  const row = accumulator;
   for (let i = 0; i < m; i++) {
-    row.fill(0, 0, n);
+    let count = 0;
     for (let p = 0, ai = i * aRow; p < k; p++, ai += aInner) {
       const value = a[ai];
-      if (value === 0) continue;
-      for (let j = 0, bj = p * n; j < n; j++, bj++) row[j] += value * b[bj];
+      if (value !== 0) {
+        nonzeroOffsets[count] = p * n;
+        nonzeroValues[count] = value;
+        count++;
+      }
+    }
+    row.fill(0, 0, n);
+    let q = 0;
+    for (; q + 4 <= count; q += 4) {
+      const o0 = nonzeroOffsets[q], o1 = nonzeroOffsets[q + 1], o2 = nonzeroOffsets[q + 2], o3 = nonzeroOffsets[q + 3];
+      const v0 = nonzeroValues[q], v1 = nonzeroValues[q + 1], v2 = nonzeroValues[q + 2], v3 = nonzeroValues[q + 3];
+      for (let j = 0; j < n; j++) row[j] += v0 * b[o0 + j] + v1 * b[o1 + j] + v2 * b[o2 + j] + v3 * b[o3 + j];
+    }
+    for (; q < count; q++) {
+      const offset = nonzeroOffsets[q];
+      const value = nonzeroValues[q];
+      for (let j = 0; j < n; j++) row[j] += value * b[offset + j];
     }
     for (let j = 0, cj = i * n; j < n; j++, cj++) c[cj] = row[j];
   }
