@@ -43,8 +43,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'bad-init',
     title: 'Init x100',
-    summary: 'Every initial weight is a hundred times larger (std 1 instead of 0.01), so the plain network starts with its sigmoids saturated (|x| > 4). '
-      + 'Watch the BN network not care, since BN(aWu) = BN(Wu), while the plain one is stuck in the flat tails of its sigmoids.',
+    summary: 'Every initial weight is a hundred times larger (std 1 instead of 0.01), so the plain network starts with most of its sigmoids saturated (|x| > 4). '
+      + 'Watch the BN network train just as it does from the default init, since BN(aWu) = BN(Wu), while the plain one learns more slowly from the flat tails of its sigmoids.',
     config: { initScale: 100 },
   },
   {
@@ -57,16 +57,19 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'tiny-batches',
     title: 'Tiny batches',
-    summary: 'Mini-batches of 4 examples, so BN\'s batch mean and variance are noisy estimates. '
-      + 'Watch BN\'s advantage shrink and its test accuracy (inference mode, running statistics) wobble, since training and inference now normalise differently.',
+    summary: 'Mini-batches of 4 examples, so BN\'s batch mean and variance are noisy estimates of the population\'s. '
+      + 'Watch BN still beat the plain network but learn more slowly than with batches of 60, its training loss (batch statistics) sitting above its test loss (running statistics), since training and inference now normalise differently.',
     config: { batchSize: 4 },
   },
   {
     id: 'spiral',
     title: 'Spiral (fast)',
-    summary: 'A 2-D spiral of three arms that trains in seconds, with tanh layers. '
-      + 'Watch the same story at small scale: the plain network\'s layer inputs drift while BN\'s stay centred, and BN fits the arms sooner.',
-    config: { dataset: 'spiral', depth: 4, width: 32, activation: 'tanh', batchSize: 32, evalEvery: 50, maxSteps: 5000 },
+    summary: 'A 2-D spiral of three arms that trains in seconds, with three ReLU layers of 64 units. '
+      + 'Watch BN fit the arms within a few hundred steps while the plain network needs a thousand or more, its layer inputs drifting in mean and spread as it goes.',
+    config: {
+      dataset: 'spiral', depth: 3, width: 64, activation: 'relu', initScheme: 'he', learningRate: 0.1,
+      batchSize: 32, evalEvery: 50, maxSteps: 3000,
+    },
   },
 ];
 

@@ -43,9 +43,9 @@ describe('the experiment CLI', () => {
     const record = JSON.parse(readFileSync(out, 'utf8')) as { config: { seed: number; depth: number }; plain: Run; bn: Run };
     expect(record.config).toEqual({ ...configForPreset('spiral'), seed: 2, maxSteps: 300 });
     for (const run of [record.plain, record.bn]) {
-      expectRunSchema(run, 6, 4);
+      expectRunSchema(run, 6, 3);
       expect(run.steps).toEqual([50, 100, 150, 200, 250, 300]);
-      expect(run.trackedUnit).toMatchObject({ layer: 3, unit: 0 });
+      expect(run.trackedUnit).toMatchObject({ layer: 2, unit: 0 });
     }
   });
 
