@@ -1,11 +1,21 @@
 /**
  * Matrix products on row-major Float32Array, the engine's only heavy arithmetic. An
- * interface so that a WebAssembly SIMD implementation can replace the JS one later.
- * Every product OVERWRITES its output `c`, which must not alias `a` or `b`.
+ * interface so that the WebAssembly SIMD implementation (src/engine/wasm) can replace the
+ * JS one. Every product OVERWRITES its output `c`, which must not alias `a` or `b`.
  */
+
+/** Which implementation of the kernels runs: WebAssembly SIMD (the fast path) or plain JavaScript (the fallback). */
+export type KernelName = 'wasm-simd' | 'js';
 
 /** The three products that a dense layer's forward and backward passes need. */
 export interface Kernels {
+  /** The implementation, for display ("fast path" / "fallback"). */
+  readonly name: KernelName;
+  /**
+   * Optional: a zeroed Float32Array of `length` that these kernels read and write without
+   * copying (wasm memory). The network allocates its weights, gradients and activations here.
+   */
+  allocate?(length: number): Float32Array;
   /** c[m x n] = a[m x k] · b[k x n]  (forward: z = x W). */
   matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void;
   /** c[m x n] = a[m x k] · b[n x k]^T  (backward: dInput = dZ W^T, with b = W [n x k]). */
@@ -131,6 +141,7 @@ function zeroSkippingProduct(
 
 /** The default kernels: plain JavaScript, register-blocked 4x4, skipping zeros of a mostly-zero `a`. */
 export const jsKernels: Kernels = {
+  name: 'js',
   matmul(a, b, c, m, k, n) {
     if (isMostlyZero(a, m * k)) zeroSkippingProduct(a, k, 1, b, c, m, k, n);
     else stridedProduct(a, k, 1, b, n, 1, c, m, k, n);

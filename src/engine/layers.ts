@@ -47,8 +47,11 @@ export interface NetworkParameters {
 /**
  * Builds the parameters of `config`. Every dense layer's weights are drawn from `seed` in
  * the same order whether BN is on or off, so a BN / no-BN pair shares its initial weights.
+ * `allocate` provides the weights and their gradients (the kernels' operands: wasm memory on the fast path).
  */
-export function createParameters(config: Required<NetworkConfig>): NetworkParameters {
+export function createParameters(
+  config: Required<NetworkConfig>, allocate: (length: number) => Float32Array = (length) => new Float32Array(length),
+): NetworkParameters {
   const rng = createRng(config.seed);
   const numDense = config.layers.length - 1;
   const layers: DenseLayer[] = [];
@@ -63,7 +66,7 @@ export function createParameters(config: Required<NetworkConfig>): NetworkParame
     const fanOut = config.layers[layerIdx + 1];
     const hidden = layerIdx < numDense - 1;
     const withBatchNorm = hidden && config.batchNorm;
-    const weight = new Float32Array(fanIn * fanOut);
+    const weight = allocate(fanIn * fanOut);
     fillInitialWeights(weight, fanIn, fanOut, config.init, rng);
     const layer: DenseLayer = {
       fanIn, fanOut, hidden, weight,
@@ -72,7 +75,7 @@ export function createParameters(config: Required<NetworkConfig>): NetworkParame
       beta: withBatchNorm ? new Float32Array(fanOut) : null,
       runningMean: withBatchNorm ? new Float32Array(fanOut) : null,
       runningVar: withBatchNorm ? new Float32Array(fanOut).fill(1) : null,
-      dWeight: new Float32Array(fanIn * fanOut),
+      dWeight: allocate(fanIn * fanOut),
       dBias: withBatchNorm ? null : new Float32Array(fanOut),
       dGamma: withBatchNorm ? new Float32Array(fanOut) : null,
       dBeta: withBatchNorm ? new Float32Array(fanOut) : null,

@@ -6,12 +6,12 @@ import { activationBackward, activationForward } from './activations.ts';
 import { batchNormBackward, batchNormForward, batchNormInference, updateRunningStatistics } from './batchNorm.ts';
 import { resolveNetworkConfig } from './config.ts';
 import { addBias, sumColumns } from './dense.ts';
-import { jsKernels } from './kernels.ts';
-import type { Kernels } from './kernels.ts';
+import type { KernelName, Kernels } from './kernels.ts';
 import { createParameters } from './layers.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import { sgdUpdate } from './sgd.ts';
 import type { Batch, BatchResult, Network, NetworkConfig, ParameterMap, StepOptions } from './types.ts';
+import { kernelsFor } from './wasm/selectKernels.ts';
 import { WorkspaceCache } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -20,16 +20,19 @@ export const INFERENCE_CHUNK = 256;
 
 /**
  * Builds a network from `config` (defaults: bnMomentum 0.1, bnEpsilon 1e-5, init std 0.1,
- * scale 1). `kernels` lets a faster matrix implementation replace the JS one.
+ * scale 1). `kernels`: 'auto' (default) takes WebAssembly SIMD where available and plain
+ * JavaScript otherwise; 'wasm-simd' or 'js' forces one (see `network.kernel`); or a `Kernels` object.
  */
-export function createNetwork(networkConfig: NetworkConfig, kernels: Kernels = jsKernels): Network {
+export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernels | KernelName | 'auto' = 'auto'): Network {
   const config = resolveNetworkConfig(networkConfig);
   const { activation, batchNorm, bnEpsilon } = config;
-  const { layers, trainables, parameters } = createParameters(config);
+  const kernels = typeof kernelChoice === 'string' ? kernelsFor(config.layers, kernelChoice) : kernelChoice;
+  const allocate = kernels.allocate?.bind(kernels);
+  const { layers, trainables, parameters } = createParameters(config, allocate);
   const numDense = layers.length;
   const numInputs = config.layers[0];
   const numClasses = config.layers[numDense];
-  const workspaces = new WorkspaceCache(config.layers, batchNorm);
+  const workspaces = new WorkspaceCache(config.layers, batchNorm, 4, allocate);
   const maxWidth = Math.max(...config.layers);
   const scratchA = new Float64Array(maxWidth);
   const scratchB = new Float64Array(maxWidth);
@@ -110,6 +113,7 @@ export function createNetwork(networkConfig: NetworkConfig, kernels: Kernels = j
 
   return {
     config,
+    kernel: kernels.name,
 
     trainStep(batch: Batch, options: StepOptions): BatchResult {
       const { ws, result } = computeGradients(batch);

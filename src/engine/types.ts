@@ -68,6 +68,11 @@ export type ParameterMap = Record<string, Float32Array>;
 export interface Network {
   /** The config the network was built with, defaults filled in. */
   readonly config: Readonly<Required<NetworkConfig>>;
+  /**
+   * The matrix kernels in use: 'wasm-simd' is the WebAssembly SIMD fast path (chosen by
+   * default where the runtime supports it), 'js' the pure-TypeScript fallback.
+   */
+  readonly kernel: 'wasm-simd' | 'js';
   /** One SGD step in training mode (batch statistics; running statistics updated). */
   trainStep(batch: Batch, options: StepOptions): BatchResult;
   /** Loss and gradients in training mode, with no update of weights or running statistics. */

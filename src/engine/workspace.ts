@@ -18,8 +18,16 @@ export interface Workspace {
   batchNorm: BatchNormState[];
 }
 
-/** Allocates a workspace for `n` examples through dense layers of widths `layers`. */
-export function createWorkspace(layers: readonly number[], n: number, batchNorm: boolean): Workspace {
+/** Makes a zeroed Float32Array of `length` (in wasm memory on the fast path). */
+export type Allocate = (length: number) => Float32Array;
+
+const allocateOnHeap: Allocate = (length) => new Float32Array(length);
+
+/**
+ * Allocates a workspace for `n` examples through dense layers of widths `layers`; the
+ * kernels' operands (z, a, delta) come from `allocate`.
+ */
+export function createWorkspace(layers: readonly number[], n: number, batchNorm: boolean, allocate: Allocate = allocateOnHeap): Workspace {
   const numDense = layers.length - 1;
   const z: Float32Array[] = [];
   const u: Float32Array[] = [];
@@ -28,12 +36,12 @@ export function createWorkspace(layers: readonly number[], n: number, batchNorm:
   const states: BatchNormState[] = [];
   for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
     const fanOut = layers[layerIdx + 1];
-    const dense = new Float32Array(n * fanOut);
+    const dense = allocate(n * fanOut);
     z.push(dense);
-    delta.push(new Float32Array(n * fanOut));
+    delta.push(allocate(n * fanOut));
     if (layerIdx < numDense - 1) {
       u.push(batchNorm ? new Float32Array(n * fanOut) : dense);
-      a.push(new Float32Array(n * fanOut));
+      a.push(allocate(n * fanOut));
       if (batchNorm) states.push(createBatchNormState(n, fanOut));
     }
   }
@@ -48,6 +56,7 @@ export class WorkspaceCache {
     private readonly layers: readonly number[],
     private readonly batchNorm: boolean,
     private readonly capacity = 4,
+    private readonly allocate: Allocate = allocateOnHeap,
   ) {}
 
   /** The workspace for `n` examples, allocated on first use. */
@@ -58,7 +67,7 @@ export class WorkspaceCache {
         const oldest = this.byBatchSize.keys().next().value as number;
         this.byBatchSize.delete(oldest);
       }
-      workspace = createWorkspace(this.layers, n, this.batchNorm);
+      workspace = createWorkspace(this.layers, n, this.batchNorm, this.allocate);
       this.byBatchSize.set(n, workspace);
     }
     return workspace;

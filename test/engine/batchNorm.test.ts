@@ -7,6 +7,7 @@ import { createRng } from '../../src/engine/rng.ts';
 import type { Batch } from '../../src/engine/types.ts';
 import { copyParameters, perturbParameters, randomBatch } from './helpers/fixtures.ts';
 import { referenceForward } from './helpers/reference64.ts';
+import { KERNEL_BACKENDS } from './helpers/backends.ts';
 
 /** Training-mode BN of `input` [n x units] with gamma = 1, beta = 0. */
 function normalise(input: Float32Array, n: number, units: number, epsilon: number): Float32Array {
@@ -97,67 +98,69 @@ describe('batchNormForward (Algorithm 1, training mode)', () => {
   });
 });
 
-describe('a network with BN', () => {
-  const config = { layers: [6, 5, 4, 3], activation: 'tanh' as const, batchNorm: true, init: { scheme: 'xavier' as const }, seed: 3 };
+describe.each(KERNEL_BACKENDS)('on the %s kernels', (kernel) => {
+  describe('a network with BN', () => {
+    const config = { layers: [6, 5, 4, 3], activation: 'tanh' as const, batchNorm: true, init: { scheme: 'xavier' as const }, seed: 3 };
 
-  it('starts its running statistics at mean 0 and variance 1', () => {
-    const parameters = createNetwork(config).parameters();
-    for (const name of ['bn0', 'bn1']) {
-      expect(Array.from(parameters[`${name}.runningMean`])).toEqual([0, 0, 0, 0, 0].slice(0, parameters[`${name}.runningMean`].length));
-      expect(parameters[`${name}.runningVar`].every((v) => v === 1)).toBe(true);
-    }
-  });
-
-  it('updates the running statistics with momentum 0.1 and the unbiased batch variance, after 1 and 2 steps', () => {
-    const net = createNetwork({ ...config, bnMomentum: 0.1 });
-    perturbParameters(net, 5);
-    const rng = createRng(9);
-    const batches: Batch[] = [randomBatch(rng, 7, 6, 3, 1, 2), randomBatch(rng, 7, 6, 3, -1, 0.5)];
-    let expectedMean = [new Array(5).fill(0), new Array(4).fill(0)];
-    let expectedVar = [new Array(5).fill(1), new Array(4).fill(1)];
-    for (const batch of batches) {
-      const before = copyParameters(net.parameters());
-      const reference = referenceForward(net.config, before, batch.x, batch.n, 'train');
-      expectedMean = expectedMean.map((running, layerIdx) => running.map((r, u) => 0.9 * r + 0.1 * reference.batchMean[layerIdx][u]));
-      expectedVar = expectedVar.map((running, layerIdx) =>
-        running.map((r, u) => 0.9 * r + 0.1 * reference.batchVariance[layerIdx][u] * batch.n / (batch.n - 1)));
-      net.trainStep(batch, { learningRate: 0.5 });
-      const after = net.parameters();
-      for (let layerIdx = 0; layerIdx < 2; layerIdx++) {
-        const runningMean = after[`bn${layerIdx}.runningMean`];
-        const runningVar = after[`bn${layerIdx}.runningVar`];
-        expectedMean[layerIdx].forEach((m, u) => expect(runningMean[u]).toBeCloseTo(m, 5));
-        expectedVar[layerIdx].forEach((v, u) => expect(Math.abs(runningVar[u] - v) / v).toBeLessThan(1e-5));
+    it('starts its running statistics at mean 0 and variance 1', () => {
+      const parameters = createNetwork(config, kernel).parameters();
+      for (const name of ['bn0', 'bn1']) {
+        expect(Array.from(parameters[`${name}.runningMean`])).toEqual([0, 0, 0, 0, 0].slice(0, parameters[`${name}.runningMean`].length));
+        expect(parameters[`${name}.runningVar`].every((v) => v === 1)).toBe(true);
       }
-    }
-  });
-
-  it('uses the running statistics in inference mode: probe and evaluate follow Algorithm 2', () => {
-    const net = createNetwork(config);
-    perturbParameters(net, 6);
-    const rng = createRng(10);
-    for (let step = 0; step < 5; step++) net.trainStep(randomBatch(rng, 9, 6, 3, 2, 3), { learningRate: 0.2 });
-    const parameters = net.parameters();
-    // The running statistics are far from their start, so Algorithm 2 is not the identity.
-    expect(Math.abs(parameters['bn0.runningMean'][0])).toBeGreaterThan(0.05);
-
-    const batch = randomBatch(rng, 11, 6, 3, 2, 3);
-    const reference = referenceForward(net.config, parameters, batch.x, batch.n, 'inference');
-    const probed = net.probe(batch);
-    probed.forEach((layer, layerIdx) => {
-      reference.u[layerIdx].flat().forEach((value, i) => expect(layer[i]).toBeCloseTo(value, 4));
     });
-    let lossSum = 0;
-    reference.logits.forEach((row, r) => {
-      const max = Math.max(...row);
-      lossSum += max + Math.log(row.reduce((s, v) => s + Math.exp(v - max), 0)) - row[batch.y[r]];
-    });
-    expect(net.evaluate(batch).loss).toBeCloseTo(lossSum / batch.n, 5);
-  });
 
-  it('differs between training and inference mode on the same batch', () => {
-    const net = createNetwork(config);
-    const batch = randomBatch(createRng(12), 8, 6, 3, 3, 2);
-    expect(net.lossAndGradients(batch).loss).not.toBeCloseTo(net.evaluate(batch).loss, 3);
+    it('updates the running statistics with momentum 0.1 and the unbiased batch variance, after 1 and 2 steps', () => {
+      const net = createNetwork({ ...config, bnMomentum: 0.1 }, kernel);
+      perturbParameters(net, 5);
+      const rng = createRng(9);
+      const batches: Batch[] = [randomBatch(rng, 7, 6, 3, 1, 2), randomBatch(rng, 7, 6, 3, -1, 0.5)];
+      let expectedMean = [new Array(5).fill(0), new Array(4).fill(0)];
+      let expectedVar = [new Array(5).fill(1), new Array(4).fill(1)];
+      for (const batch of batches) {
+        const before = copyParameters(net.parameters());
+        const reference = referenceForward(net.config, before, batch.x, batch.n, 'train');
+        expectedMean = expectedMean.map((running, layerIdx) => running.map((r, u) => 0.9 * r + 0.1 * reference.batchMean[layerIdx][u]));
+        expectedVar = expectedVar.map((running, layerIdx) =>
+          running.map((r, u) => 0.9 * r + 0.1 * reference.batchVariance[layerIdx][u] * batch.n / (batch.n - 1)));
+        net.trainStep(batch, { learningRate: 0.5 });
+        const after = net.parameters();
+        for (let layerIdx = 0; layerIdx < 2; layerIdx++) {
+          const runningMean = after[`bn${layerIdx}.runningMean`];
+          const runningVar = after[`bn${layerIdx}.runningVar`];
+          expectedMean[layerIdx].forEach((m, u) => expect(runningMean[u]).toBeCloseTo(m, 5));
+          expectedVar[layerIdx].forEach((v, u) => expect(Math.abs(runningVar[u] - v) / v).toBeLessThan(1e-5));
+        }
+      }
+    });
+
+    it('uses the running statistics in inference mode: probe and evaluate follow Algorithm 2', () => {
+      const net = createNetwork(config, kernel);
+      perturbParameters(net, 6);
+      const rng = createRng(10);
+      for (let step = 0; step < 5; step++) net.trainStep(randomBatch(rng, 9, 6, 3, 2, 3), { learningRate: 0.2 });
+      const parameters = net.parameters();
+      // The running statistics are far from their start, so Algorithm 2 is not the identity.
+      expect(Math.abs(parameters['bn0.runningMean'][0])).toBeGreaterThan(0.05);
+
+      const batch = randomBatch(rng, 11, 6, 3, 2, 3);
+      const reference = referenceForward(net.config, parameters, batch.x, batch.n, 'inference');
+      const probed = net.probe(batch);
+      probed.forEach((layer, layerIdx) => {
+        reference.u[layerIdx].flat().forEach((value, i) => expect(layer[i]).toBeCloseTo(value, 4));
+      });
+      let lossSum = 0;
+      reference.logits.forEach((row, r) => {
+        const max = Math.max(...row);
+        lossSum += max + Math.log(row.reduce((s, v) => s + Math.exp(v - max), 0)) - row[batch.y[r]];
+      });
+      expect(net.evaluate(batch).loss).toBeCloseTo(lossSum / batch.n, 5);
+    });
+
+    it('differs between training and inference mode on the same batch', () => {
+      const net = createNetwork(config, kernel);
+      const batch = randomBatch(createRng(12), 8, 6, 3, 3, 2);
+      expect(net.lossAndGradients(batch).loss).not.toBeCloseTo(net.evaluate(batch).loss, 3);
+    });
   });
 });

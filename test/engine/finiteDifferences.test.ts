@@ -7,6 +7,7 @@ import { createNetwork } from '../../src/engine/network.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import type { Activation } from '../../src/engine/types.ts';
 import { perturbParameters, randomBatch } from './helpers/fixtures.ts';
+import { KERNEL_BACKENDS } from './helpers/backends.ts';
 
 /**
  * h = 1e-2 in float32. Truncation error is O(h^2 L''') ~ 1e-4 relative; float32 round-off of
@@ -20,33 +21,35 @@ const ABSOLUTE = 2e-4;
 // Smooth activations only: relu's kink would make a finite difference straddle it.
 const CASES: [Activation, boolean][] = [['sigmoid', true], ['sigmoid', false], ['tanh', true], ['tanh', false], ['linear', true]];
 
-describe('finite differences', () => {
-  it.each(CASES)('agree with the %s network\'s gradients (batchNorm %s)', (activation, batchNorm) => {
-    const net = createNetwork({ layers: [5, 6, 4, 3], activation, batchNorm, init: { scheme: 'xavier' }, seed: 17 });
-    perturbParameters(net, 18);
-    const rng = createRng(19);
-    const batch = randomBatch(rng, 9, 5, 3, 0.2, 1.3);
-    const { gradients } = net.lossAndGradients(batch);
-    const parameters = net.parameters();
-    let checked = 0;
-    for (const [name, gradient] of Object.entries(gradients)) {
-      const values = parameters[name];
-      for (let trial = 0; trial < 4; trial++) {
-        const index = rng.int(values.length);
-        const original = values[index];
-        values[index] = original + STEP;
-        const plusValue = values[index];
-        const lossPlus = net.lossAndGradients(batch).loss;
-        values[index] = original - STEP;
-        const minusValue = values[index];
-        const lossMinus = net.lossAndGradients(batch).loss;
-        values[index] = original;
-        const finiteDifference = (lossPlus - lossMinus) / (plusValue - minusValue);
-        expect(Math.abs(finiteDifference - gradient[index]), `${name}[${index}]: fd ${finiteDifference} vs ${gradient[index]}`)
-          .toBeLessThan(RELATIVE * Math.abs(gradient[index]) + ABSOLUTE);
-        checked++;
+describe.each(KERNEL_BACKENDS)('on the %s kernels', (kernel) => {
+  describe('finite differences', () => {
+    it.each(CASES)('agree with the %s network\'s gradients (batchNorm %s)', (activation, batchNorm) => {
+      const net = createNetwork({ layers: [5, 6, 4, 3], activation, batchNorm, init: { scheme: 'xavier' }, seed: 17 }, kernel);
+      perturbParameters(net, 18);
+      const rng = createRng(19);
+      const batch = randomBatch(rng, 9, 5, 3, 0.2, 1.3);
+      const { gradients } = net.lossAndGradients(batch);
+      const parameters = net.parameters();
+      let checked = 0;
+      for (const [name, gradient] of Object.entries(gradients)) {
+        const values = parameters[name];
+        for (let trial = 0; trial < 4; trial++) {
+          const index = rng.int(values.length);
+          const original = values[index];
+          values[index] = original + STEP;
+          const plusValue = values[index];
+          const lossPlus = net.lossAndGradients(batch).loss;
+          values[index] = original - STEP;
+          const minusValue = values[index];
+          const lossMinus = net.lossAndGradients(batch).loss;
+          values[index] = original;
+          const finiteDifference = (lossPlus - lossMinus) / (plusValue - minusValue);
+          expect(Math.abs(finiteDifference - gradient[index]), `${name}[${index}]: fd ${finiteDifference} vs ${gradient[index]}`)
+            .toBeLessThan(RELATIVE * Math.abs(gradient[index]) + ABSOLUTE);
+          checked++;
+        }
       }
-    }
-    expect(checked).toBeGreaterThanOrEqual(16);
+      expect(checked).toBeGreaterThanOrEqual(16);
+    });
   });
 });

@@ -1,7 +1,8 @@
-/** The matrix kernels against a naive float64 triple loop, on sizes that hit every remainder path. */
+/** The matrix kernels (JS and WebAssembly SIMD) against a naive float64 triple loop, on sizes that hit every remainder path. */
 import { describe, expect, it } from 'vitest';
-import { jsKernels } from '../../src/engine/kernels.ts';
 import { createRng } from '../../src/engine/rng.ts';
+import { kernelsFor } from '../../src/engine/wasm/selectKernels.ts';
+import { KERNEL_BACKENDS } from './helpers/backends.ts';
 
 /** Standard normals; with `zeros` > 0, that fraction of entries (about) set to exactly 0. */
 function randomMatrix(seed: number, length: number, zeros = 0): Float32Array {
@@ -30,12 +31,16 @@ const DENSE: [number, number, number][] = [[1, 1, 1], [4, 4, 4], [5, 3, 7], [9, 
 const SIZES: [number, number, number, number][] = [...DENSE.map(([m, k, n]) => [m, k, n, 0] as [number, number, number, number]),
   [7, 30, 9, 0.8], [60, 50, 12, 0.6], [1, 8, 3, 1]];
 
-describe('jsKernels', () => {
+describe.each(KERNEL_BACKENDS)('the %s kernels', (kernel) => {
+  const kernels = kernelsFor([64, 64], kernel);
+
+  it('report their name', () => expect(kernels.name).toBe(kernel));
+
   it.each(SIZES)('matmul computes A B for m=%i k=%i n=%i, zeros %d', (m, k, n, zeros) => {
     const a = randomMatrix(1, m * k, zeros);
     const b = randomMatrix(2, k * n);
     const c = new Float32Array(m * n).fill(Number.NaN);
-    jsKernels.matmul(a, b, c, m, k, n);
+    kernels.matmul(a, b, c, m, k, n);
     expectClose(c, naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]));
   });
 
@@ -43,7 +48,7 @@ describe('jsKernels', () => {
     const a = randomMatrix(3, m * k, zeros);
     const b = randomMatrix(4, n * k);
     const c = new Float32Array(m * n).fill(Number.NaN);
-    jsKernels.matmulTransB(a, b, c, m, k, n);
+    kernels.matmulTransB(a, b, c, m, k, n);
     expectClose(c, naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[j * k + p]));
   });
 
@@ -51,7 +56,7 @@ describe('jsKernels', () => {
     const a = randomMatrix(5, k * m, zeros);
     const b = randomMatrix(6, k * n);
     const c = new Float32Array(m * n).fill(Number.NaN);
-    jsKernels.matmulTransA(a, b, c, m, k, n);
+    kernels.matmulTransA(a, b, c, m, k, n);
     expectClose(c, naive(m, k, n, (i, p) => a[p * m + i], (p, j) => b[p * n + j]));
   });
 });

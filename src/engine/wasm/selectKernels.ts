@@ -1,0 +1,42 @@
+/** Chooses a network's kernels: WebAssembly SIMD where the runtime has it, else plain JavaScript. */
+import { jsKernels } from '../kernels.ts';
+import type { KernelName, Kernels } from '../kernels.ts';
+import { createWasmKernels } from './wasmKernels.ts';
+import { wasmSimdAvailable } from './wasmRuntime.ts';
+
+/** Rows of examples the arena holds in workspaces (z, a, delta of every layer), e.g. 8 blocks of 256. */
+export const ARENA_ROWS = 2048;
+/** Largest batch whose inputs are staged into wasm memory (the app's batch size goes to 1000); larger ones run on JS. */
+export const MAX_STAGED_ROWS = 1024;
+
+/** Whether WebAssembly SIMD runs here, so `createNetwork` takes the fast path by default. */
+export function fastPathAvailable(): boolean {
+  return wasmSimdAvailable();
+}
+
+/**
+ * Kernels for a network of widths `layers`: `choice` 'wasm-simd' (throws if unavailable),
+ * 'js', or 'auto' (the fast path when available, else the fallback). Each wasm-simd call
+ * builds a new instance with its own memory, sized for this network.
+ */
+export function kernelsFor(layers: readonly number[], choice: KernelName | 'auto' = 'auto'): Kernels {
+  if (choice === 'js' || (choice === 'auto' && !wasmSimdAvailable())) return jsKernels;
+  let weightFloats = 0;
+  let maxWeight = 0;
+  for (let layerIdx = 0; layerIdx + 1 < layers.length; layerIdx++) {
+    const size = layers[layerIdx] * layers[layerIdx + 1];
+    weightFloats += size;
+    maxWeight = Math.max(maxWeight, size);
+  }
+  const outputs = layers.slice(1).reduce((sum, width) => sum + width, 0);
+  const slack = 16 * layers.length; // alignment of each array to 16 bytes
+  const kernels = createWasmKernels({
+    arenaFloats: 2 * weightFloats + 3 * ARENA_ROWS * outputs + 8 * slack,
+    stagingFloats: MAX_STAGED_ROWS * Math.max(...layers) + maxWeight + 2 * MAX_STAGED_ROWS + slack,
+  });
+  if (kernels === null) {
+    if (choice === 'wasm-simd') throw new Error('WebAssembly SIMD is not available in this runtime');
+    return jsKernels;
+  }
+  return kernels;
+}
