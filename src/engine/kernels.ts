@@ -16,6 +16,16 @@ export interface Kernels {
    * copying (wasm memory). The network allocates its weights, gradients and activations here.
    */
   allocate?(length: number): Float32Array;
+  /**
+   * Optional fused element-wise op: a = 1 / (1 + exp(-u)) for `count` values, within float32
+   * round-off. Returns false when it did nothing (e.g. arrays outside wasm memory): the caller runs JS.
+   */
+  sigmoid?(input: Float32Array, output: Float32Array, count: number): boolean;
+  /**
+   * Optional SGD step on one trainable, bit-identical to sgd.ts: w -= eta g (mu = 0), else
+   * v = mu v + g, w -= eta v. Returns false when it did nothing: the caller runs JS.
+   */
+  sgdUpdate?(value: Float32Array, gradient: Float32Array, velocity: Float32Array, learningRate: number, momentum: number): boolean;
   /** c[m x n] = a[m x k] · b[k x n]  (forward: z = x W). */
   matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void;
   /** c[m x n] = a[m x k] · b[n x k]^T  (backward: dInput = dZ W^T, with b = W [n x k]). */

@@ -47,7 +47,7 @@ export interface NetworkParameters {
 /**
  * Builds the parameters of `config`. Every dense layer's weights are drawn from `seed` in
  * the same order whether BN is on or off, so a BN / no-BN pair shares its initial weights.
- * `allocate` provides the weights and their gradients (the kernels' operands: wasm memory on the fast path).
+ * `allocate` provides the weights, their gradients and velocities (wasm memory on the fast path).
  */
 export function createParameters(
   config: Required<NetworkConfig>, allocate: (length: number) => Float32Array = (length) => new Float32Array(length),
@@ -57,8 +57,8 @@ export function createParameters(
   const layers: DenseLayer[] = [];
   const trainables: Trainable[] = [];
   const parameters: ParameterMap = {};
-  const addTrainable = (name: string, value: Float32Array, gradient: Float32Array): void => {
-    trainables.push({ name, value, gradient, velocity: new Float32Array(value.length) });
+  const addTrainable = (name: string, value: Float32Array, gradient: Float32Array, velocity: Float32Array = new Float32Array(value.length)): void => {
+    trainables.push({ name, value, gradient, velocity });
     parameters[name] = value;
   };
   for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
@@ -81,7 +81,7 @@ export function createParameters(
       dBeta: withBatchNorm ? new Float32Array(fanOut) : null,
     };
     layers.push(layer);
-    addTrainable(`dense${layerIdx}.weight`, layer.weight, layer.dWeight);
+    addTrainable(`dense${layerIdx}.weight`, layer.weight, layer.dWeight, allocate(fanIn * fanOut));
     if (layer.bias !== null && layer.dBias !== null) addTrainable(`dense${layerIdx}.bias`, layer.bias, layer.dBias);
     if (layer.gamma !== null && layer.dGamma !== null) addTrainable(`bn${layerIdx}.gamma`, layer.gamma, layer.dGamma);
     if (layer.beta !== null && layer.dBeta !== null) addTrainable(`bn${layerIdx}.beta`, layer.beta, layer.dBeta);

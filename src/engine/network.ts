@@ -32,6 +32,7 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
   const numDense = layers.length;
   const numInputs = config.layers[0];
   const numClasses = config.layers[numDense];
+  const singleTrainables = trainables.map((trainable) => [trainable]);
   const workspaces = new WorkspaceCache(config.layers, batchNorm, 4, allocate);
   const maxWidth = Math.max(...config.layers);
   const scratchA = new Float64Array(maxWidth);
@@ -66,7 +67,8 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
             layer.runningMean as Float32Array, layer.runningVar as Float32Array, bnEpsilon, scratchA, scratchB);
         }
       }
-      activationForward(activation, u, ws.a[layerIdx], n * layer.fanOut);
+      const count = n * layer.fanOut;
+      if (activation !== 'sigmoid' || kernels.sigmoid?.(u, ws.a[layerIdx], count) !== true) activationForward(activation, u, ws.a[layerIdx], count);
       input = ws.a[layerIdx];
     }
   }
@@ -123,7 +125,13 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
           updateRunningStatistics(layer.runningMean, layer.runningVar, ws.batchNorm[layerIdx], batch.n, layer.fanOut, config.bnMomentum);
         }
       }
-      sgdUpdate(trainables, options.learningRate, options.momentum ?? 0);
+      const momentum = options.momentum ?? 0;
+      for (let index = 0; index < trainables.length; index++) {
+        const { value, gradient, velocity } = trainables[index];
+        if (kernels.sgdUpdate?.(value, gradient, velocity, options.learningRate, momentum) !== true) {
+          sgdUpdate(singleTrainables[index], options.learningRate, momentum);
+        }
+      }
       return result;
     },
 

@@ -25,7 +25,7 @@ const allocateOnHeap: Allocate = (length) => new Float32Array(length);
 
 /**
  * Allocates a workspace for `n` examples through dense layers of widths `layers`; the
- * kernels' operands (z, a, delta) come from `allocate`.
+ * kernels' operands (z, u, a, delta) come from `allocate`.
  */
 export function createWorkspace(layers: readonly number[], n: number, batchNorm: boolean, allocate: Allocate = allocateOnHeap): Workspace {
   const numDense = layers.length - 1;
@@ -40,7 +40,7 @@ export function createWorkspace(layers: readonly number[], n: number, batchNorm:
     z.push(dense);
     delta.push(allocate(n * fanOut));
     if (layerIdx < numDense - 1) {
-      u.push(batchNorm ? new Float32Array(n * fanOut) : dense);
+      u.push(batchNorm ? allocate(n * fanOut) : dense);
       a.push(allocate(n * fanOut));
       if (batchNorm) states.push(createBatchNormState(n, fanOut));
     }

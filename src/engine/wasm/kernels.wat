@@ -193,12 +193,12 @@
         (block $gDone
           (loop $g
             (br_if $gDone (i32.ge_s (local.get $p) (local.get $k)))
+            ;; branch-free: always write the entry, keep it only if nonzero
             (local.set $v (f32.load (local.get $pa)))
-            (if (f32.ne (local.get $v) (f32.const 0))
-              (then
-                (i32.store (local.get $pl) (i32.mul (local.get $p) (local.get $bRow)))
-                (f32.store offset=4 (local.get $pl) (local.get $v))
-                (local.set $pl (i32.add (local.get $pl) (i32.const 8)))))
+            (i32.store (local.get $pl) (i32.mul (local.get $p) (local.get $bRow)))
+            (f32.store offset=4 (local.get $pl) (local.get $v))
+            (local.set $pl (i32.add (local.get $pl)
+              (i32.shl (f32.ne (local.get $v) (f32.const 0)) (i32.const 3))))
             (local.set $pa (i32.add (local.get $pa) (local.get $aInner)))
             (local.set $p (i32.add (local.get $p) (i32.const 1)))
             (br $g)))
@@ -313,4 +313,103 @@
             (br $cl)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rl))))
+;; a = 1 / (1 + exp(-u)) for `count` floats (a may equal u). exp by Cody-Waite range
+  ;; reduction and Cephes' degree-6 polynomial (float32, ~1 ulp); -u clamped to [-87, 88] so
+  ;; 2^n stays a normal float. NaN stays NaN. Four at a time, then one lane at a time.
+  (func (export "sigmoid") (param $u i32) (param $a i32) (param $count i32)
+    (local $x v128) (local $n v128) (local $r v128) (local $p v128) (local $full i32)
+    (block $done
+      (loop $l
+        (br_if $done (i32.le_s (local.get $count) (i32.const 0)))
+        (local.set $full (i32.ge_s (local.get $count) (i32.const 4)))
+        (if (local.get $full)
+          (then (local.set $x (v128.load (local.get $u))))
+          (else (local.set $x (v128.load32_zero (local.get $u)))))
+        ;; x = clamp(-u)
+        (local.set $x (f32x4.min (f32x4.max (f32x4.neg (local.get $x)) (v128.const f32x4 -87 -87 -87 -87))
+          (v128.const f32x4 88 88 88 88)))
+        (local.set $n (f32x4.nearest (f32x4.mul (local.get $x)
+          (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
+        (local.set $r (f32x4.sub (f32x4.sub (local.get $x)
+          (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+          (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+        (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
+        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+          (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
+        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+          (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
+        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+          (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
+        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+          (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
+        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+          (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
+        ;; exp(r) = p r^2 + r + 1, times 2^n built in the exponent bits
+        (local.set $p (f32x4.add (f32x4.add (f32x4.mul (local.get $p) (f32x4.mul (local.get $r) (local.get $r)))
+          (local.get $r)) (v128.const f32x4 1 1 1 1)))
+        (local.set $p (f32x4.mul (local.get $p)
+          (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+        (local.set $p (f32x4.div (v128.const f32x4 1 1 1 1) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $p))))
+        (if (local.get $full)
+          (then
+            (v128.store (local.get $a) (local.get $p))
+            (local.set $u (i32.add (local.get $u) (i32.const 16)))
+            (local.set $a (i32.add (local.get $a) (i32.const 16)))
+            (local.set $count (i32.sub (local.get $count) (i32.const 4))))
+          (else
+            (f32.store (local.get $a) (f32x4.extract_lane 0 (local.get $p)))
+            (local.set $u (i32.add (local.get $u) (i32.const 4)))
+            (local.set $a (i32.add (local.get $a) (i32.const 4)))
+            (local.set $count (i32.sub (local.get $count) (i32.const 1)))))
+        (br $l))))
+
+  ;; SGD on `count` floats, in float64 exactly as the JS loop: with momentum 0, w -= eta g;
+  ;; otherwise v = mu v + g (stored as float32), w -= eta v (with v in float64). Two at a time.
+  (func (export "sgd") (param $w i32) (param $g i32) (param $v i32) (param $count i32)
+    (param $eta f64) (param $mu f64)
+    (local $etas v128) (local $mus v128) (local $velocity v128)
+    (local.set $etas (f64x2.splat (local.get $eta)))
+    (local.set $mus (f64x2.splat (local.get $mu)))
+    (if (f64.eq (local.get $mu) (f64.const 0))
+      (then
+        (block $d2
+          (loop $l2
+            (br_if $d2 (i32.lt_s (local.get $count) (i32.const 2)))
+            (v128.store64_lane 0 (local.get $w) (f32x4.demote_f64x2_zero
+              (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $w)))
+                (f64x2.mul (local.get $etas) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $g)))))))
+            (local.set $w (i32.add (local.get $w) (i32.const 8)))
+            (local.set $g (i32.add (local.get $g) (i32.const 8)))
+            (local.set $count (i32.sub (local.get $count) (i32.const 2)))
+            (br $l2)))
+        (if (i32.gt_s (local.get $count) (i32.const 0))
+          (then
+            (f32.store (local.get $w) (f32.demote_f64
+              (f64.sub (f64.promote_f32 (f32.load (local.get $w)))
+                (f64.mul (local.get $eta) (f64.promote_f32 (f32.load (local.get $g))))))))))
+      (else
+        (block $m2
+          (loop $k2
+            (br_if $m2 (i32.lt_s (local.get $count) (i32.const 2)))
+            (local.set $velocity (f64x2.add
+              (f64x2.mul (local.get $mus) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $v))))
+              (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $g)))))
+            (v128.store64_lane 0 (local.get $v) (f32x4.demote_f64x2_zero (local.get $velocity)))
+            (v128.store64_lane 0 (local.get $w) (f32x4.demote_f64x2_zero
+              (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $w)))
+                (f64x2.mul (local.get $etas) (local.get $velocity)))))
+            (local.set $w (i32.add (local.get $w) (i32.const 8)))
+            (local.set $g (i32.add (local.get $g) (i32.const 8)))
+            (local.set $v (i32.add (local.get $v) (i32.const 8)))
+            (local.set $count (i32.sub (local.get $count) (i32.const 2)))
+            (br $k2)))
+        (if (i32.gt_s (local.get $count) (i32.const 0))
+          (then
+            (local.set $velocity (f64x2.splat (f64.add
+              (f64.mul (local.get $mu) (f64.promote_f32 (f32.load (local.get $v))))
+              (f64.promote_f32 (f32.load (local.get $g))))))
+            (f32.store (local.get $v) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $velocity))))
+            (f32.store (local.get $w) (f32.demote_f64
+              (f64.sub (f64.promote_f32 (f32.load (local.get $w)))
+                (f64.mul (local.get $eta) (f64x2.extract_lane 0 (local.get $velocity)))))))))))
 )

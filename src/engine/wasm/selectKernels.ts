@@ -31,7 +31,7 @@ export function kernelsFor(layers: readonly number[], choice: KernelName | 'auto
   const outputs = layers.slice(1).reduce((sum, width) => sum + width, 0);
   const slack = 16 * layers.length; // alignment of each array to 16 bytes
   const kernels = createWasmKernels({
-    arenaFloats: 2 * weightFloats + 3 * ARENA_ROWS * outputs + 8 * slack,
+    arenaFloats: 3 * weightFloats + 3 * ARENA_ROWS * outputs + 8 * slack,
     stagingFloats: MAX_STAGED_ROWS * Math.max(...layers) + maxWeight + 2 * MAX_STAGED_ROWS + slack,
   });
   if (kernels === null) {

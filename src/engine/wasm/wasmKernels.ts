@@ -74,6 +74,18 @@ export function createWasmKernels(size: WasmKernelsSize): Kernels | null {
       return view;
     },
 
+    sigmoid(input, output, count) {
+      if (input.buffer !== buffer || output.buffer !== buffer) return false;
+      wasm.sigmoid(input.byteOffset, output.byteOffset, count);
+      return true;
+    },
+
+    sgdUpdate(value, gradient, velocity, learningRate, momentum) {
+      if (value.buffer !== buffer || gradient.buffer !== buffer || velocity.buffer !== buffer) return false;
+      wasm.sgd(value.byteOffset, gradient.byteOffset, velocity.byteOffset, value.length, learningRate, momentum);
+      return true;
+    },
+
     matmul(a, b, c, m, k, n) {
       stagingNext = arenaEnd;
       const pa = input(a, m * k), pb = input(b, k * n), pc = output(c, m * n), list = reserve(2 * k);

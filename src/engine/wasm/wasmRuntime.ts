@@ -20,6 +20,10 @@ export interface KernelExports {
   countZeros(a: number, length: number): number;
   /** dst[cols x rows] = src[rows x cols]^T. */
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  /** a = 1 / (1 + exp(-u)) for `count` floats. */
+  sigmoid(u: number, a: number, count: number): void;
+  /** SGD (momentum mu = 0) or heavy-ball momentum on `count` floats, float64 arithmetic. */
+  sgd(w: number, g: number, v: number, count: number, eta: number, mu: number): void;
 }
 
 interface WasmApi {
