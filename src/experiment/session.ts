@@ -169,7 +169,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
       return { step, stepsPerSecond: Number.isFinite(stepsPerSecond) ? stepsPerSecond : 0, tracked, frames };
     },
 
-    /** 'reset' settings are ignored (rebuild the session); bnMomentum is kept but the engine has no setter yet. */
+    /** 'reset' settings (bnMomentum among them: it is fixed at construction) are ignored: rebuild the session instead. */
     applyLive(patch: Partial<ExperimentConfig>): void {
       const next = { ...config };
       for (const [key, value] of Object.entries(patch) as [keyof ExperimentConfig, unknown][]) {

@@ -136,7 +136,7 @@ export const SETTINGS: readonly Setting[] = [
     help: 'Multiplies every initial weight. BN output does not change with it; the plain network does.' },
   { key: 'momentum', kind: 'number', min: 0, max: 0.99, label: 'SGD momentum', effect: 'live', advanced: true,
     help: 'Heavy-ball momentum; the paper used plain SGD (0).' },
-  { key: 'bnMomentum', kind: 'number', min: 1e-4, max: 1, scale: 'log', label: 'BN momentum', effect: 'live', advanced: true,
+  { key: 'bnMomentum', kind: 'number', min: 1e-4, max: 1, scale: 'log', label: 'BN momentum', effect: 'reset', advanced: true,
     help: 'Weight of each new batch in the running mean and variance used at inference (Algorithm 2).' },
   { key: 'bnEpsilon', kind: 'number', min: 1e-8, max: 1, scale: 'log', label: 'BN epsilon', effect: 'reset', advanced: true,
     help: 'Added to the variance before the square root, for numerical safety.' },
