@@ -1,13 +1,16 @@
 /**
  * Steps per second of one training step (forward, backward, SGD update) of the paper's
- * MNIST network 784-100-100-100-10, sigmoid, batch 60, with and without BN: the engine
- * against TF.js (cpu and wasm backends), interleaved in rounds, medians reported.
+ * MNIST network 784-100-100-100-10, sigmoid, batch 60, with and without BN: the engine on
+ * its WebAssembly SIMD fast path and on its JS fallback, against TF.js (cpu and wasm
+ * backends), interleaved in rounds, medians reported; beside them this machine's wasm SIMD
+ * mul+add peak (bench/wasmPeak.ts) as steps/s of this network's FLOPs, and inference time.
  * Usage: npm run bench [-- --json [file]] [-- --rounds N] [-- --seconds S]
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createNetwork } from '../src/engine/index.ts';
 import type { Batch, Network } from '../src/engine/index.ts';
+import { measureWasmSimdPeak } from './wasmPeak.ts';
 import { createTfjsTwin, prepareTfjs, useBackend } from './tfjsTwin.ts';
 import type { TfjsTwin } from './tfjsTwin.ts';
 
@@ -15,6 +18,8 @@ const LAYERS = [784, 100, 100, 100, 10];
 const BATCH_SIZE = 60;
 const NUM_BATCHES = 40;
 const LEARNING_RATE = 0.5;
+/** Floating-point operations of one training step: 3 products per dense layer (2 FLOPs a multiply-add), none for dInput of layer 0. */
+const FLOPS_PER_STEP = 2 * BATCH_SIZE * LAYERS.slice(1).reduce((sum, fanOut, i) => sum + (i === 0 ? 2 : 3) * LAYERS[i] * fanOut, 0);
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -43,13 +48,13 @@ function mnistBatches(): { train: Batch[]; test: Batch } {
 interface Contender {
   name: string;
   batchNorm: boolean;
-  backend: 'engine' | 'cpu' | 'wasm';
+  backend: 'engine' | 'engine-js' | 'cpu' | 'wasm';
   step: (index: number) => number;
   rates: number[];
 }
 
 async function timeRound(contender: Contender, seconds: number): Promise<number> {
-  if (contender.backend !== 'engine') await useBackend(contender.backend);
+  if (contender.backend === 'cpu' || contender.backend === 'wasm') await useBackend(contender.backend);
   for (let i = 0; i < 3; i++) contender.step(i % NUM_BATCHES); // untimed: settles backend moves
   let steps = 0;
   const start = performance.now();
@@ -76,10 +81,13 @@ async function main(): Promise<void> {
   for (const batchNorm of [true, false]) {
     const config = { layers: LAYERS, activation: 'sigmoid' as const, batchNorm, init: { scheme: 'gaussian' as const, std: 0.1 }, seed: 1 };
     const net: Network = createNetwork(config);
+    const fallback: Network = createNetwork(config, 'js');
     const initial = Object.fromEntries(Object.entries(net.parameters()).map(([name, values]) => [name, values.slice()]));
     const label = batchNorm ? 'BN' : 'plain';
-    contenders.push({ name: `engine (JS) ${label}`, batchNorm, backend: 'engine', rates: [],
+    contenders.push({ name: `engine (${net.kernel}) ${label}`, batchNorm, backend: 'engine', rates: [],
       step: (index) => net.trainStep(train[index], { learningRate: LEARNING_RATE }).loss });
+    contenders.push({ name: `engine (${fallback.kernel}) ${label}`, batchNorm, backend: 'engine-js', rates: [],
+      step: (index) => fallback.trainStep(train[index], { learningRate: LEARNING_RATE }).loss });
     for (const backend of ['cpu', 'wasm'] as const) {
       const twin = await createTfjsTwin(backend, LAYERS, batchNorm, initial, train, LEARNING_RATE);
       twins.push(twin);
@@ -93,8 +101,16 @@ async function main(): Promise<void> {
     process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
 
-  const evalNet = createNetwork({ layers: LAYERS, activation: 'sigmoid', batchNorm: true, init: { scheme: 'gaussian' }, seed: 1 });
-  for (let i = 0; i < 20; i++) evalNet.trainStep(train[i], { learningRate: LEARNING_RATE });
+  const peakGflops = await measureWasmSimdPeak();
+  const peakSteps = (peakGflops * 1e9) / FLOPS_PER_STEP;
+
+  const evalConfig = { layers: LAYERS, activation: 'sigmoid' as const, batchNorm: true, init: { scheme: 'gaussian' as const }, seed: 1 };
+  const evalNet = createNetwork(evalConfig);
+  const evalFallback = createNetwork(evalConfig, 'js');
+  for (let i = 0; i < 20; i++) {
+    evalNet.trainStep(train[i], { learningRate: LEARNING_RATE });
+    evalFallback.trainStep(train[i], { learningRate: LEARNING_RATE });
+  }
   const timeMs = (run: () => unknown): number => {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -106,24 +122,31 @@ async function main(): Promise<void> {
   };
   const evaluateMs = timeMs(() => evalNet.evaluate(test));
   const probeMs = timeMs(() => evalNet.probe(test));
+  const evaluateFallbackMs = timeMs(() => evalFallback.evaluate(test));
 
   const rows = contenders.map((contender) => {
-    const reference = contenders.find((other) => other.backend === 'wasm' && other.batchNorm === contender.batchNorm) as Contender;
+    const reference = (backend: Contender['backend']): number =>
+      median((contenders.find((other) => other.backend === backend && other.batchNorm === contender.batchNorm) as Contender).rates);
     const stepsPerSecond = median(contender.rates);
     return { name: contender.name, batchNorm: contender.batchNorm, backend: contender.backend, stepsPerSecond,
-      vsTfjsWasm: stepsPerSecond / median(reference.rates), rounds: contender.rates };
+      vsTfjsWasm: stepsPerSecond / reference('wasm'), vsTfjsCpu: stepsPerSecond / reference('cpu'),
+      ofPeak: stepsPerSecond / peakSteps, rounds: contender.rates };
   });
   console.log(`\n784-100-100-100-10 sigmoid, batch ${BATCH_SIZE}, SGD; median of ${ROUNDS} interleaved rounds of ${SECONDS_PER_ROUND} s`);
   console.log(`tfjs-wasm: SIMD ${wasm.simd ? 'on' : 'off'}, threads ${wasm.threads ? 'on' : 'off'}; Node ${process.version}\n`);
-  console.log('| contender | steps/s (median) | vs tfjs-wasm | rounds |');
-  console.log('|---|---:|---:|---|');
+  console.log('| contender | steps/s (median) | vs tfjs-wasm | vs tfjs-cpu | of wasm SIMD peak | rounds |');
+  console.log('|---|---:|---:|---:|---:|---|');
   for (const row of rows) {
-    console.log(`| ${row.name} | ${row.stepsPerSecond.toFixed(1)} | ${row.vsTfjsWasm.toFixed(2)}x | ${row.rounds.map((r) => r.toFixed(0)).join(', ')} |`);
+    console.log(`| ${row.name} | ${row.stepsPerSecond.toFixed(1)} | ${row.vsTfjsWasm.toFixed(2)}x | ${row.vsTfjsCpu.toFixed(1)}x | ${(100 * row.ofPeak).toFixed(0)}% | ${row.rounds.map((r) => r.toFixed(0)).join(', ')} |`);
   }
-  console.log(`\nengine inference on 2,000 test examples (BN net): evaluate ${evaluateMs.toFixed(1)} ms, probe ${probeMs.toFixed(1)} ms (median of 7)`);
+  console.log(`| wasm SIMD mul+add peak (${peakGflops.toFixed(1)} GFLOP/s / ${(FLOPS_PER_STEP / 1e6).toFixed(1)} MFLOP a step) | ${peakSteps.toFixed(0)} | | | 100% | |`);
+  console.log(`\nengine inference on 2,000 test examples (BN net, median of 7): evaluate ${evaluateMs.toFixed(1)} ms on ${evalNet.kernel}, ` +
+    `${evaluateFallbackMs.toFixed(1)} ms on ${evalFallback.kernel}; probe ${probeMs.toFixed(1)} ms on ${evalNet.kernel}`);
   if (jsonPath !== null && jsonPath !== undefined) {
     writeFileSync(jsonPath, JSON.stringify({ layers: LAYERS, batchSize: BATCH_SIZE, rounds: ROUNDS, secondsPerRound: SECONDS_PER_ROUND,
-      wasmSimd: wasm.simd, wasmThreads: wasm.threads, node: process.version, contenders: rows, evaluate2000Ms: evaluateMs, probe2000Ms: probeMs }, null, 2));
+      wasmSimd: wasm.simd, wasmThreads: wasm.threads, node: process.version, flopsPerStep: FLOPS_PER_STEP, wasmSimdPeakGflops: peakGflops,
+      peakStepsPerSecond: peakSteps, contenders: rows, evaluate2000Ms: evaluateMs, evaluate2000FallbackMs: evaluateFallbackMs,
+      probe2000Ms: probeMs }, null, 2));
     console.log(`wrote ${jsonPath}`);
   }
   for (const twin of twins) twin.dispose();
