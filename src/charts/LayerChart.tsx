@@ -19,6 +19,10 @@ export interface LayerChartProps {
   /** Scrubbed step, or null to mark the live one. */
   scrubStep: number | null;
   onHoverStep?: (step: number | null) => void;
+  /** This layer holds the unit Figure 1 (b, c) tracks. */
+  tracked?: boolean;
+  /** Track this layer in Figure 1 (b, c). */
+  onTrack?: () => void;
 }
 
 /** The accessible name of a layer chart. */
@@ -27,7 +31,7 @@ export function layerChartLabel(networkId: NetworkId, layerIdx: number): string 
 }
 
 /** A layer's distribution chart with its figures. */
-export function LayerChart({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep }: LayerChartProps) {
+export function LayerChart({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep, tracked, onTrack }: LayerChartProps) {
   const net = history.networks.find((n) => n.id === networkId);
   const layer = net?.layers[layerIdx];
   const columns = layer?.columns ?? [];
@@ -43,6 +47,12 @@ export function LayerChart({ history, networkId, layerIdx, mode, width, scrubSte
     <figure className="layer-chart">
       <figcaption className="layer-caption">
         <span className="layer-title">{`Layer ${layerIdx + 1}`}</span>
+        {onTrack ? (
+          <button type="button" className="track-button" aria-pressed={!!tracked} onClick={onTrack}
+            aria-label={`Track a unit of layer ${layerIdx + 1} in Figure 1`}>
+            {tracked ? 'tracked' : 'track'}
+          </button>
+        ) : null}
         <span className="figures">
           {`mean ${formatFigure(f.mean)} · std ${formatFigure(f.std)} · drift ${formatFigure(f.drift)}/1k steps · saturated ${formatFigure(f.saturation, true)}`}
         </span>

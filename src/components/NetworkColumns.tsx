@@ -14,7 +14,7 @@ export function NetworkColumns() {
   const history = useLiveHistory();
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const mode = useExperimentStore((s) => s.histogramMode);
-  const { setHistogramMode, setScrubStep } = useExperimentStore((s) => s.actions);
+  const { setHistogramMode, setScrubStep, track } = useExperimentStore((s) => s.actions);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   // The scrub position before a hover began (undefined: not hovering).
   const pinned = useRef<number | null | undefined>(undefined);
@@ -50,6 +50,8 @@ export function NetworkColumns() {
                 width={columnWidth(width, history!.networks.length)}
                 scrubStep={scrubStep}
                 onHoverStep={onHoverStep}
+                tracked={history!.tracked.layer === layerIdx}
+                onTrack={() => track(layerIdx, history!.tracked.unit)}
               />
             ))}
           </div>

@@ -159,4 +159,16 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Track' }));
     expect(actions.track).toHaveBeenCalledWith(0, 5);
   });
+
+  it('tracks a layer from its chart, keeping the tracked unit', () => {
+    const history = threeLayerHistory();
+    history.tracked = { layer: 1, unit: 7 };
+    const actions = setStore({ history });
+    render(<App />);
+    const buttons = screen.getAllByRole('button', { name: 'Track a unit of layer 1 in Figure 1' });
+    expect(buttons).toHaveLength(2); // one per network
+    expect(screen.getAllByRole('button', { name: 'Track a unit of layer 2 in Figure 1' })[0]).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(buttons[1]);
+    expect(actions.track).toHaveBeenCalledWith(0, 7);
+  });
 });
