@@ -113,8 +113,6 @@ export function connectWorker(store: ExperimentStoreApi, client: BridgeClient, o
   if (options.search !== undefined) applyUrlState(store, options.search);
   const previousSink = setCommandSink((command) => client.send(command));
   const offEvent = client.onEvent((event) => {
-    // A user-timing mark per snapshot: the UI bench counts them (performance.mark is cheap and standard).
-    if (event.type === 'snapshot') globalThis.performance?.mark?.('bn:snapshot');
     runId = applyWorkerEvent(store, event, runId);
   });
   const offCrash = client.onCrash((message) => store.setState({ runState: 'error', error: message }));
