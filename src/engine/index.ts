@@ -6,7 +6,8 @@ export { createNetwork, INFERENCE_CHUNK } from './network.ts';
 export { createRng } from './rng.ts';
 export type { Rng } from './rng.ts';
 export { jsKernels } from './kernels.ts';
-export type { Kernels } from './kernels.ts';
+export type { KernelName, Kernels } from './kernels.ts';
+export { fastPathAvailable, kernelsFor } from './wasm/selectKernels.ts';
 export { DEFAULT_BN_EPSILON, DEFAULT_BN_MOMENTUM } from './config.ts';
 export { DEFAULT_INIT_STD } from './init.ts';
 export {
