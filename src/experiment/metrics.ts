@@ -2,6 +2,8 @@
  * The measurements of PAPER.md section 3, as plain functions over probe activations
  * (Float32Array [n x units] row-major, as Network.probe returns them). NaN-free for finite input.
  */
+import { createFloat32Sorter } from './sortFloat32.ts';
+import type { Float32Sorter } from './sortFloat32.ts';
 import type { HistogramBins } from './types.ts';
 
 /** Bin counts over fixed bins, with the values that fell outside. */
@@ -81,23 +83,44 @@ export function unitColumn(activations: Float32Array, units: number, unit: numbe
 }
 
 /**
- * Mean over units of the 1-D Wasserstein-1 distance between each unit's values in `before`
- * and `after` (both [n x units] over the same n probe examples): with equal sample sizes it is
- * the mean |sorted_before - sorted_after|. 0 when there are no units or examples.
+ * Each unit's values of a row-major [n x units] matrix, sorted ascending, unit-major
+ * ([units x n]): the form in which drift compares two snapshots, so each is sorted only once.
  */
-export function meanWasserstein(before: Float32Array, after: Float32Array, units: number): number {
+export function sortedByUnit(activations: Float32Array, units: number, sorter: Float32Sorter = createFloat32Sorter()): Float32Array {
+  const n = units > 0 ? activations.length / units : 0;
+  const out = new Float32Array(activations.length);
+  for (let unit = 0; unit < units; unit++) {
+    const column = out.subarray(unit * n, (unit + 1) * n);
+    for (let i = 0; i < n; i++) column[i] = activations[i * units + unit];
+    sorter.sort(column);
+  }
+  return out;
+}
+
+/**
+ * Mean over units of the 1-D Wasserstein-1 distance between two sortedByUnit matrices of the
+ * same n: with equal sample sizes it is the mean |sorted_before - sorted_after| per unit.
+ */
+export function meanWassersteinSorted(before: Float32Array, after: Float32Array, units: number): number {
   if (before.length !== after.length) throw new Error(`meanWasserstein: ${before.length} values before, ${after.length} after`);
   const n = units > 0 ? before.length / units : 0;
   if (n === 0) return 0;
   let total = 0;
   for (let unit = 0; unit < units; unit++) {
-    const a = unitColumn(before, units, unit).sort();
-    const b = unitColumn(after, units, unit).sort();
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += Math.abs(a[i] - b[i]);
+    for (let i = unit * n, end = i + n; i < end; i++) sum += Math.abs(before[i] - after[i]);
     total += sum / n;
   }
   return total / units;
+}
+
+/**
+ * Mean over units of the 1-D Wasserstein-1 distance between each unit's values in `before`
+ * and `after` (both [n x units] over the same n probe examples). 0 when there are no units or examples.
+ */
+export function meanWasserstein(before: Float32Array, after: Float32Array, units: number): number {
+  if (before.length !== after.length) throw new Error(`meanWasserstein: ${before.length} values before, ${after.length} after`);
+  return meanWassersteinSorted(sortedByUnit(before, units), sortedByUnit(after, units), units);
 }
 
 /**
@@ -107,4 +130,10 @@ export function meanWasserstein(before: Float32Array, after: Float32Array, units
 export function driftPer1000Steps(before: Float32Array, after: Float32Array, units: number, stepsElapsed: number): number {
   if (!(stepsElapsed > 0)) return 0;
   return (meanWasserstein(before, after, units) / stepsElapsed) * 1000;
+}
+
+/** driftPer1000Steps from snapshots already sorted by sortedByUnit. */
+export function driftPer1000StepsSorted(before: Float32Array, after: Float32Array, units: number, stepsElapsed: number): number {
+  if (!(stepsElapsed > 0)) return 0;
+  return (meanWassersteinSorted(before, after, units) / stepsElapsed) * 1000;
 }

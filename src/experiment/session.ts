@@ -7,15 +7,16 @@ import type { Network } from '../engine/types.ts';
 import { createBatchSampler, takeFirst } from '../data/batches.ts';
 import type { Dataset } from '../data/types.ts';
 import { binsFor } from './bins.ts';
-import { driftPer1000Steps, histogram, meanStd, percentiles, saturation, unitColumn } from './metrics.ts';
+import { driftPer1000StepsSorted, histogram, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
+import { createFloat32Sorter } from './sortFloat32.ts';
 import type { ExperimentConfig } from './settings.ts';
 import { settingFor } from './settings.ts';
 import type { HistogramBins, LayerStats, NetworkFrame, NetworkStatus, Session, Snapshot } from './types.ts';
 import { DEFAULT_VARIANTS, networkConfigFor } from './variants.ts';
 import type { NetworkVariant } from './variants.ts';
 
-/** Held-out examples whose layer inputs are measured at every snapshot (the first ones of the test set). */
-export const PROBE_SIZE = 500;
+/** Held-out examples whose layer inputs are measured at every snapshot (the first ones of the test set): 256 x 100 units fill a 64-bin histogram smoothly, and a snapshot stays cheap next to a step. */
+export const PROBE_SIZE = 256;
 
 /** Seed of the batch order of an experiment seeded `seed`: offset so batches and weights draw from different streams. */
 export function batchSeedFor(seed: number): number {
@@ -36,13 +37,16 @@ interface Member {
   accuracySum: number;
   stepsSinceFrame: number;
   test: NetworkFrame['test'];
-  previousProbe: Float32Array[] | null;
+  /** The previous snapshot's probe values per layer, each unit sorted (sortedByUnit), for drift. */
+  previousSorted: Float32Array[] | null;
   previousProbeStep: number;
 }
 
+/** True when every value is finite: a sum of finite values is finite, and NaN or an infinity makes it not. */
 const allFinite = (values: Float32Array): boolean => {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
-  return true;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] * 0;
+  return sum === 0;
 };
 
 /** The probe set used by a session on `data`: its first PROBE_SIZE test examples. */
@@ -70,19 +74,20 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     accuracySum: 0,
     stepsSinceFrame: 0,
     test: null,
-    previousProbe: null,
+    previousSorted: null,
     previousProbeStep: 0,
   }));
   const sampler = createBatchSampler(data.train, config.batchSize, batchSeedFor(config.seed));
   const probeSet = takeFirst(data.test, PROBE_SIZE);
   const bins: HistogramBins = binsFor(config.activation);
   const hiddenUnits = Array.from({ length: config.depth }, () => config.width);
+  const sorter = createFloat32Sorter();
   let step = 0;
   let lastEvalStep: number | null = null;
 
   const diverge = (member: Member, atStep: number, reason: string): void => {
     member.status = { type: 'diverged', step: atStep, reason };
-    member.previousProbe = null;
+    member.previousSorted = null;
   };
   const training = (member: Member): boolean => member.status.type === 'training';
 
@@ -90,13 +95,13 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     return Object.values(member.network.parameters()).every(allFinite);
   }
 
-  function layerStats(member: Member, probes: Float32Array[]): LayerStats[] {
-    const previous = member.previousProbe;
+  function layerStats(member: Member, probes: Float32Array[], sorted: Float32Array[]): LayerStats[] {
+    const previous = member.previousSorted;
     const elapsed = step - member.previousProbeStep;
     return probes.map((values, layerIdx) => {
       const { counts, under, over } = histogram(values, bins);
       const { mean, std } = meanStd(values);
-      const drift = previous ? driftPer1000Steps(previous[layerIdx], values, hiddenUnits[layerIdx], elapsed) : 0;
+      const drift = previous ? driftPer1000StepsSorted(previous[layerIdx], sorted[layerIdx], hiddenUnits[layerIdx], elapsed) : 0;
       return { counts, under, over, mean, std, drift, saturation: saturation(values) };
     });
   }
@@ -119,10 +124,13 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     if (training(member)) {
       const probes = member.network.probe(probeSet);
       if (probes.every(allFinite)) {
-        layers = layerStats(member, probes);
-        const [p15, p50, p85] = percentiles(unitColumn(probes[tracked.layer], hiddenUnits[tracked.layer], tracked.unit), [15, 50, 85]);
+        const sorted = probes.map((values, layerIdx) => sortedByUnit(values, hiddenUnits[layerIdx], sorter));
+        layers = layerStats(member, probes, sorted);
+        const n = probeSet.n;
+        const column = sorted[tracked.layer].subarray(tracked.unit * n, (tracked.unit + 1) * n);
+        const [p15, p50, p85] = [15, 50, 85].map((p) => percentileOfSorted(column, p));
         trackedPercentiles = { p15, p50, p85 };
-        member.previousProbe = probes;
+        member.previousSorted = sorted;
         member.previousProbeStep = step;
       } else {
         diverge(member, step, `layer inputs became NaN or infinite by step ${step}`);
@@ -137,6 +145,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     },
     bins,
     hiddenUnits,
+    kernel: members[0].network.kernel,
     get allDiverged() {
       return members.every((member) => !training(member));
     },

@@ -106,6 +106,8 @@ export interface Session {
   readonly bins: HistogramBins;
   /** Hidden layer widths. */
   readonly hiddenUnits: number[];
+  /** Compute kernels of the networks: 'wasm-simd' (fast path) or 'js' (fallback). */
+  readonly kernel: string;
   /** Take `count` training steps on every network that has not diverged. */
   advance(count: number): void;
   /** Measure every network on the probe / test set now and return a snapshot (evaluates the test set when due). */

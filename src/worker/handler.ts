@@ -31,8 +31,6 @@ export interface HandlerDeps {
   createSession?: (config: ExperimentConfig, data: Dataset) => Session;
   /** Loop timing overrides (tests). */
   timing?: Partial<LoopTiming>;
-  /** Compute kernel name reported in 'ready'. */
-  kernel?: string;
 }
 
 /** The worker's command handler. */
@@ -139,7 +137,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       hiddenUnits: [...session.hiddenUnits],
       bins: { ...session.bins },
       dataSizes: { train: data.train.n, test: data.test.n, probe: probeSizeFor(data) },
-      kernel: deps.kernel ?? 'js',
+      kernel: session.kernel,
     }, []);
     deps.post({ type: 'snapshot', runId, snapshot: first.snapshot }, first.transfer);
     if (andPlay) play(null);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createSession } from '../../src/experiment/session.ts';
+import { createSession, PROBE_SIZE } from '../../src/experiment/session.ts';
 import { makeSynthetic } from '../../src/data/synthetic.ts';
 import { harness, TINY } from './harness.ts';
+import { fastPathAvailable } from '../../src/engine/index.ts';
 
 async function started(config = TINY, play = false) {
   const h = harness();
@@ -13,8 +14,8 @@ describe('the training handler', () => {
   it('answers init with ready, a step-0 snapshot, and the paused state', async () => {
     const h = await started();
     const [ready] = h.ofType('ready');
-    expect(ready).toMatchObject({ runId: 1, networks: ['plain', 'bn'], hiddenUnits: [8, 8, 8], kernel: 'js' });
-    expect(ready.dataSizes).toEqual({ train: 2000, test: 1000, probe: 500 });
+    expect(ready).toMatchObject({ runId: 1, networks: ['plain', 'bn'], hiddenUnits: [8, 8, 8], kernel: fastPathAvailable() ? 'wasm-simd' : 'js' });
+    expect(ready.dataSizes).toEqual({ train: 2000, test: 1000, probe: PROBE_SIZE });
     expect(h.snapshots().map((s) => s.step)).toEqual([0]);
     expect(h.states().at(-1)).toBe('paused');
     expect(h.drain()).toBe(0);

@@ -13,6 +13,7 @@ function countingSession(clock: { t: number }, msPerStep: number, snapshotMs = 0
       return step;
     },
     bins: { min: -1, max: 1, count: 2 },
+    kernel: 'js',
     hiddenUnits: [2],
     allDiverged: false,
     advance(count) {
