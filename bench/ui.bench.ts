@@ -22,6 +22,25 @@ function initialJsGzip(): { files: string[]; bytes: number } {
   return { files, bytes };
 }
 
+/** Counts long tasks, animation frames and snapshot messages from the training worker, without touching the app. */
+const INIT_SCRIPT = `
+  window.__bench = { longTasks: [], frames: [], snapshots: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const tick = (t) => { window.__bench.frames.push(t); requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', (e) => {
+        if (e.data && e.data.type === 'snapshot') window.__bench.snapshots++;
+      });
+    }
+  };
+`;
+
 async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '20'));
   const toStep = Number(arg('to-step', '0'));
@@ -30,25 +49,8 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __bench: { longTasks: number[]; frames: number[]; snapshots: number } };
-      w.__bench = { longTasks: [], frames: [], snapshots: 0 };
-      // Count snapshot messages from the training worker, without touching the app's code.
-      const NativeWorker = window.Worker;
-      window.Worker = class extends NativeWorker {
-        constructor(url: string | URL, options?: WorkerOptions) {
-          super(url, options);
-          this.addEventListener('message', (e: MessageEvent) => {
-            if ((e.data as { type?: string } | null)?.type === 'snapshot') w.__bench.snapshots++;
-          });
-        }
-      };
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-      const tick = (t: number) => { w.__bench.frames.push(t); requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    });
+    // Plain JS text, not a function: tsx would wrap a function with helpers the page does not have.
+    await page.addInitScript(INIT_SCRIPT);
     const t0 = Date.now();
     await page.goto(server.url + (query ? `?${query}` : ''));
     const stepOf = () => page.evaluate(() => Number(document.querySelector('[data-testid="step-counter"]')?.textContent?.replace(/[^0-9]/g, '') ?? 0));
