@@ -15,6 +15,7 @@ export function Transport() {
   const status = useFrameValue((s) => describeRunState(s.runState, s.error, s.history));
   const stepRef = useLiveText<number, HTMLSpanElement>((s) => s.step, (v) => `step ${formatStep(v)}`);
   const speedRef = useLiveText<number, HTMLSpanElement>((s) => s.stepsPerSecond, (v) => `${formatStep(v)} steps/s`);
+  const kernel = useExperimentStore((s) => s.kernel);
   const running = runState === 'running';
   return (
     <div className="transport" role="group" aria-label="Training">
@@ -27,7 +28,21 @@ export function Transport() {
       <button type="button" onClick={actions.reset}>Reset</button>
       <span className="counter" data-testid="step-counter" aria-live="off" ref={stepRef} />
       <span className="speed" ref={speedRef} />
+      <span className="speed" data-testid="kernel" title={kernelHelp(kernel)}>{kernelLabel(kernel)}</span>
       <span className={`run-state run-state-${runState}`} data-testid="run-state">{status}</span>
     </div>
   );
+}
+
+/** What the compute path is called in the page: the engine's WebAssembly SIMD kernels or its pure TypeScript fallback. */
+export function kernelLabel(kernel: string): string {
+  if (kernel === 'wasm-simd') return 'fast path';
+  if (kernel === 'js') return 'fallback';
+  return '';
+}
+
+function kernelHelp(kernel: string): string {
+  if (kernel === 'wasm-simd') return 'Training runs on WebAssembly SIMD kernels.';
+  if (kernel === 'js') return 'This browser has no WebAssembly SIMD: training runs on the slower pure TypeScript kernels.';
+  return '';
 }

@@ -171,4 +171,14 @@ describe('App', () => {
     fireEvent.click(buttons[1]);
     expect(actions.track).toHaveBeenCalledWith(0, 7);
   });
+
+  it('says whether training runs on the fast path or the fallback', () => {
+    setStore({ kernel: 'wasm-simd' });
+    const { unmount } = render(<App />);
+    expect(screen.getByTestId('kernel')).toHaveTextContent('fast path');
+    unmount();
+    setStore({ kernel: 'js' });
+    render(<App />);
+    expect(screen.getByTestId('kernel')).toHaveTextContent('fallback');
+  });
 });
