@@ -1,44 +1,20 @@
 /**
- * Seeded randomness for the data layer: datasets, splits and batch order must not move
- * when the engine's generator changes, so data keeps its own small, documented generator.
+ * Seeded randomness for the data layer: the engine's generator (mulberry32, createRng),
+ * salted so that data streams (splits, batch order, synthetic points) never coincide with the
+ * weight stream of the same seed.
  */
+import { createRng } from '../engine/rng.ts';
+import type { Rng } from '../engine/rng.ts';
 
-/** A seeded source of uniform numbers in [0, 1). */
-export interface DataRng {
-  /** Next uniform number in [0, 1). */
-  uniform(): number;
-  /** Next standard normal N(0, 1) number (Box-Muller). */
-  normal(): number;
-  /** Next integer in [0, n). */
-  int(n: number): number;
-}
+/** The data layer's generator: the engine's Rng. */
+export type DataRng = Rng;
 
-/** mulberry32 seeded with `seed` (any integer): the same seed gives the same sequence everywhere. */
+/** Salt xor-ed into data seeds. */
+const DATA_SEED_SALT = 0x9e3779b9;
+
+/** A generator for data seeded `seed` (any integer): the same seed gives the same sequence everywhere. */
 export function createDataRng(seed: number): DataRng {
-  let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  let spare: number | null = null;
-  const normal = (): number => {
-    if (spare !== null) {
-      const value = spare;
-      spare = null;
-      return value;
-    }
-    let u = uniform();
-    while (u <= Number.MIN_VALUE) u = uniform();
-    const v = uniform();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    spare = radius * Math.sin(2 * Math.PI * v);
-    return radius * Math.cos(2 * Math.PI * v);
-  };
-  const int = (n: number): number => Math.floor(uniform() * n);
-  return { uniform, normal, int };
+  return createRng((Math.trunc(seed) ^ DATA_SEED_SALT) >>> 0);
 }
 
 /** Fisher-Yates shuffle of `array` in place with `rng`; returns the array. */

@@ -27,7 +27,7 @@ const generators: Record<SyntheticName, Generator> = {
   /** Three interleaved arms of an Archimedean spiral, with a little angular noise. */
   spiral: (rng, out, offset) => {
     const arm = rng.int(3);
-    const t = rng.uniform();
+    const t = rng.next();
     const radius = t;
     const angle = 1.75 * 2 * Math.PI * t + (arm * 2 * Math.PI) / 3 + 0.2 * rng.normal();
     out[offset] = radius * Math.cos(angle);
@@ -37,8 +37,8 @@ const generators: Record<SyntheticName, Generator> = {
   /** An inner disc (radius < 0.5) against an outer ring (0.7..1), with small noise. */
   circles: (rng, out, offset) => {
     const label = rng.int(2);
-    const radius = label === 0 ? 0.5 * Math.sqrt(rng.uniform()) : 0.7 + 0.3 * rng.uniform();
-    const angle = 2 * Math.PI * rng.uniform();
+    const radius = label === 0 ? 0.5 * Math.sqrt(rng.next()) : 0.7 + 0.3 * rng.next();
+    const angle = 2 * Math.PI * rng.next();
     out[offset] = radius * Math.cos(angle) + 0.03 * rng.normal();
     out[offset + 1] = radius * Math.sin(angle) + 0.03 * rng.normal();
     return label;
@@ -46,8 +46,8 @@ const generators: Record<SyntheticName, Generator> = {
   /** Uniform in the square; the class is whether x0 and x1 have the same sign (padding 0.05 off the axes). */
   xor: (rng, out, offset) => {
     const pad = (v: number): number => (v < 0 ? v - 0.05 : v + 0.05);
-    const a = pad(2 * rng.uniform() - 1);
-    const b = pad(2 * rng.uniform() - 1);
+    const a = pad(2 * rng.next() - 1);
+    const b = pad(2 * rng.next() - 1);
     out[offset] = a;
     out[offset + 1] = b;
     return a * b > 0 ? 0 : 1;
