@@ -9,8 +9,8 @@ export function Explainer() {
       <h2 id="explainer-title">What you are looking at</h2>
       <p>
         Two copies of the same network start from the same weights and see the same mini-batches. The only
-        difference: the blue one normalises every hidden layer’s inputs over the mini-batch (Batch Normalization),
-        the orange one does not.
+        difference: the “With BN” network normalises every hidden layer’s inputs over the mini-batch (Batch
+        Normalization), the “Without BN” one does not.
       </p>
       <p>
         Each layer chart shows the values going into that layer’s nonlinearity, measured on a fixed set of held-out
@@ -27,6 +27,13 @@ export function Explainer() {
         That explanation is disputed. Santurkar et al. (2018) added random noise after each BN layer, so the
         distributions shifted <em>more</em> than without BN, and training was still almost as fast. They argue BN
         helps mainly by making the loss landscape smoother, so gradients are more predictive and larger steps are safe.
+      </p>
+      <p>
+        Read the figures with care. Everything is measured in inference mode, as at test time: BN then uses running
+        averages of the batch statistics (the paper’s Algorithm 2), which take a few hundred steps to settle, so at the
+        very start the “With BN” charts still look un-normalised. The drift figure is how far a whole layer’s
+        distribution moves per 1,000 steps; it is often no smaller with BN, whose inputs are wider and keep adjusting.
+        The paper’s own measure is the percentiles of one unit, in Figure 1 (b, c).
       </p>
       <p className="references">
         Ioffe &amp; Szegedy (2015), “Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate
