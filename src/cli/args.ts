@@ -5,7 +5,7 @@
 import { PRESETS, presetById } from '../experiment/presets.ts';
 import { SETTINGS, settingFor } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { describeAccepted, parseSettingValue, validateConfig } from '../experiment/validate.ts';
+import { describeAccepted, parseSettingValue, quoteForMessage, validateConfig } from '../experiment/validate.ts';
 
 /** A valid command line. */
 export interface CliOptions {
@@ -63,14 +63,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (!VALUED.has(name)) return { kind: 'error', message: `unknown option ${JSON.stringify(arg)} (see --help)` };
+    if (!VALUED.has(name)) return { kind: 'error', message: `unknown option ${quoteForMessage(arg)} (see --help)` };
     let value: string;
     if (name !== arg) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length) value = argv[++i];
     else return { kind: 'error', message: `${name} needs a value (see --help)` };
     switch (name) {
       case '--preset':
-        if (!presetById(value)) return { kind: 'error', message: `--preset must be one of ${PRESETS.map((p) => p.id).join(', ')} (got ${JSON.stringify(value)})` };
+        if (!presetById(value)) return { kind: 'error', message: `--preset must be one of ${PRESETS.map((p) => p.id).join(', ')} (got ${quoteForMessage(value)})` };
         presetId = value;
         break;
       case '--steps':
@@ -88,7 +88,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--set': {
         const split = value.indexOf('=');
-        if (split <= 0) return { kind: 'error', message: `--set expects NAME=VALUE, e.g. learningRate=0.1 (got ${JSON.stringify(value)})` };
+        if (split <= 0) return { kind: 'error', message: `--set expects NAME=VALUE, e.g. learningRate=0.1 (got ${quoteForMessage(value)})` };
         overrides.push(['--set', value.slice(0, split), value.slice(split + 1)]);
         break;
       }
@@ -108,7 +108,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const parsed = parseSettingValue('maxSteps', steps);
     if (!parsed.ok) {
       const { min, max } = settingFor('maxSteps') as { min: number; max: number };
-      return { kind: 'error', message: `--steps must be a whole number from ${min} to ${max} (got ${JSON.stringify(steps)})` };
+      return { kind: 'error', message: `--steps must be a whole number from ${min} to ${max} (got ${quoteForMessage(steps)})` };
     }
     stepCount = parsed.value as number;
   }

@@ -30,14 +30,48 @@ export function describeAccepted(setting: Setting): string {
   }
 }
 
+/** Longest text quoted in a message; longer text is cut and ends with an ellipsis. */
+export const MAX_QUOTED_CHARS = 40;
+
+/**
+ * `text` quoted for a one-line message: JSON-escaped (no raw newlines), cut to
+ * MAX_QUOTED_CHARS characters, e.g. `"abc"` or `"xxxx…" (100000 characters)`.
+ */
+export function quoteForMessage(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARS) return JSON.stringify(text);
+  return `${JSON.stringify(`${text.slice(0, MAX_QUOTED_CHARS)}…`)} (${text.length} characters)`;
+}
+
+/**
+ * Any value as a message shows it: text quoted, numbers and booleans as written, anything
+ * else by its kind. Never throws (not even for an object without toString).
+ */
+export function showValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return quoteForMessage(value);
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    case 'bigint':
+      return `${value.toString()}n`;
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      return value === null ? 'null' : Array.isArray(value) ? 'a list' : 'an object';
+  }
+}
+
 function refuse(setting: Setting, raw: unknown): ParsedSetting {
-  const shown = typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
-  return { ok: false, error: `${setting.key} must be ${describeAccepted(setting)} (got ${shown})` };
+  return { ok: false, error: `${setting.key} must be ${describeAccepted(setting)} (got ${showValue(raw)})` };
 }
 
 /** The message for a key that is no setting, listing the settings. */
 export function unknownSettingMessage(key: string): string {
-  return `unknown setting ${JSON.stringify(key)} (settings: ${SETTINGS.map((s) => s.key).join(', ')})`;
+  return `unknown setting ${quoteForMessage(key)} (settings: ${SETTINGS.map((s) => s.key).join(', ')})`;
 }
 
 /** Check an already-typed value (number, boolean, string) against its setting. */
@@ -46,7 +80,8 @@ function checkValue(setting: Setting, value: unknown): ParsedSetting {
     case 'number': {
       const ok = typeof value === 'number' && Number.isFinite(value) && value >= setting.min && value <= setting.max
         && (!setting.integer || Number.isInteger(value));
-      return ok ? { ok: true, value } : refuse(setting, value);
+      // -0 becomes 0: a link writes both as "0", so a validated config must hold one of them.
+      return ok ? { ok: true, value: value === 0 ? 0 : value } : refuse(setting, value);
     }
     case 'choice':
       return typeof value === 'string' && setting.options.includes(value)
@@ -100,9 +135,7 @@ export function validateConfig(partial: Record<string, unknown>): { config: Expe
       errors.push(unknownSettingMessage(key));
       continue;
     }
-    const parsed = typeof value === 'string' && setting.kind !== 'choice'
-      ? parseSettingValue(key, value)
-      : checkValue(setting, value);
+    const parsed = typeof value === 'string' ? parseSettingValue(key, value) : checkValue(setting, value);
     if (parsed.ok) config[key] = parsed.value;
     else errors.push(parsed.error);
   }

@@ -6,7 +6,7 @@
 import { configForPreset, presetById, PRESETS } from '../experiment/presets.ts';
 import { DEFAULT_CONFIG, SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { isSettingKey, parseSettingValue, unknownSettingMessage, validateConfig } from '../experiment/validate.ts';
+import { isSettingKey, parseSettingValue, quoteForMessage, unknownSettingMessage, validateConfig } from '../experiment/validate.ts';
 
 /** What a link holds. */
 export interface UrlState {
@@ -66,7 +66,7 @@ function readPairs(search: string, errors: string[]): [string, string][] {
     try {
       pairs.push([decodeURIComponent(rawKey), decodeURIComponent(rawValue)]);
     } catch {
-      errors.push(`could not read ${JSON.stringify(part)} in the link (bad % escape); ignored`);
+      errors.push(`could not read ${quoteForMessage(part)} in the link (bad % escape); ignored`);
     }
   }
   return pairs;
@@ -81,16 +81,15 @@ export function decodeUrlState(search: string): DecodedUrlState {
   const errors: string[] = [];
   try {
     const pairs = readPairs(search, errors);
-    let presetId: string | null = null;
-    for (const [key, value] of pairs) {
-      if (key !== PRESET_PARAM) continue;
-      if (presetById(value)) {
-        presetId = value;
-      } else {
-        presetId = null;
-        errors.push(`unknown preset ${JSON.stringify(value)} (presets: ${PRESETS.map((p) => p.id).join(', ')}); using the default settings`);
-      }
-    }
+    // The last preset parameter decides; an unknown one means the defaults.
+    const presetValues = pairs.filter(([key]) => key === PRESET_PARAM).map(([, value]) => value);
+    const lastPreset = presetValues.at(-1);
+    const presetId = lastPreset !== undefined && presetById(lastPreset) ? lastPreset : null;
+    presetValues.forEach((value, i) => {
+      if (presetById(value)) return;
+      const outcome = i < presetValues.length - 1 ? 'ignored' : 'using the default settings';
+      errors.push(`unknown preset ${quoteForMessage(value)} (presets: ${PRESETS.map((p) => p.id).join(', ')}); ${outcome}`);
+    });
     const base = baseConfig(presetId);
     const values: Record<string, unknown> = { ...base };
     for (const [key, raw] of pairs) {
@@ -101,7 +100,8 @@ export function decodeUrlState(search: string): DecodedUrlState {
       }
       const parsed = parseSettingValue(key, raw);
       if (parsed.ok) values[key] = parsed.value;
-      else errors.push(`${parsed.error}; using ${formatValue(base[key])}`);
+      // A repeated key keeps its last valid value: say which value is used, not the preset's.
+      else errors.push(`${parsed.error}; using ${formatValue(values[key] as ExperimentConfig[typeof key])}`);
     }
     const checked = validateConfig(values);
     errors.push(...checked.errors);
