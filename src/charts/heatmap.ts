@@ -53,7 +53,9 @@ export interface HeatmapOptions {
 /**
  * Paint `columns` ([under, counts..., over] per snapshot at `steps`) into `image`.
  * Each pixel column shows the latest snapshot at or before the step at its centre (blank before the first).
- * Colour is the bin's share of its column, relative to the largest share in the picture; empty cells are transparent.
+ * Colour is the bin's count relative to the fullest bin of its own column (edge bins included), so every
+ * snapshot shows its shape however wide it is (one global scale made wide late distributions invisible next to
+ * a peaked init); empty cells are transparent.
  */
 export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[], steps: readonly number[], options: HeatmapOptions): void {
   const { width, height, data } = image;
@@ -66,23 +68,17 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
 
   const [d0, d1] = options.stepDomain;
   const colOf = new Int32Array(width);
-  const totals = new Float64Array(n);
+  const columnMax = new Float64Array(n);
   for (let c = 0; c < n; c++) {
-    let t = 0;
-    for (const v of columns[c]) t += v;
-    totals[c] = t;
+    let most = 0;
+    for (const v of columns[c]) if (v > most) most = v;
+    columnMax[c] = most;
   }
-  let maxShare = 0;
   const keptSteps = steps.length === n ? steps : steps.slice(0, n);
   for (let x = 0; x < width; x++) {
     const s = d0 + ((x + 0.5) / width) * (d1 - d0);
-    const c = s < steps[0] ? -1 : columnIndexAt(keptSteps, s);
-    colOf[x] = c;
-    if (c >= 0 && totals[c] > 0) {
-      for (const v of columns[c]) if (v / totals[c] > maxShare) maxShare = v / totals[c];
-    }
+    colOf[x] = s < steps[0] ? -1 : columnIndexAt(keptSteps, s);
   }
-  if (maxShare === 0) return;
 
   const lut = options.lut;
   const levels = lut.length / 3;
@@ -95,12 +91,12 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
   }
   for (let x = 0; x < width; x++) {
     const c = colOf[x];
-    if (c < 0 || totals[c] === 0) continue;
+    if (c < 0 || columnMax[c] === 0) continue;
     const column = columns[c];
     for (let r = 0; r < height; r++) {
       const count = column[binOfRow[r]];
       if (count === 0) continue;
-      const t = Math.pow(count / totals[c] / maxShare, options.gamma);
+      const t = Math.pow(count / columnMax[c], options.gamma);
       const li = Math.min(levels - 1, Math.max(0, Math.round(t * (levels - 1)))) * 3;
       const p = (r * width + x) * 4;
       data[p] = lut[li];

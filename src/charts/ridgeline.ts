@@ -39,8 +39,8 @@ const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 /**
  * Lay out ridges for `columns` ([under, counts..., over]) at `steps`, oldest first (draw in order).
- * Only in-range bins are drawn; heights are each bin's share of its column, scaled so the tallest
- * share of all drawn ridges rises `overlap` spacings.
+ * Only in-range bins are drawn; each ridge is scaled to its own column, so that the column's fullest bin
+ * (edge bins included: a column mostly out of range stays low) rises `overlap` spacings.
  */
 export function ridgelineLayout(
   columns: readonly Uint32Array[],
@@ -54,14 +54,13 @@ export function ridgelineLayout(
   const picked = spreadIndices(n, options.count).filter((i) => columns[i].length === bins.count + 2);
   if (picked.length === 0) return [];
 
-  const shares = picked.map((i) => {
+  // Each in-range bin as a fraction of its column's fullest bin.
+  const heights = picked.map((i) => {
     const col = columns[i];
-    let total = 0;
-    for (const v of col) total += v;
-    return Array.from({ length: bins.count }, (_, b) => (total > 0 ? col[b + 1] / total : 0));
+    let most = 0;
+    for (const v of col) if (v > most) most = v;
+    return Array.from({ length: bins.count }, (_, b) => (most > 0 ? col[b + 1] / most : 0));
   });
-  let maxShare = 0;
-  for (const s of shares) for (const v of s) if (v > maxShare) maxShare = v;
 
   const spacing = height / (picked.length - 1 + overlap);
   const peak = overlap * spacing;
@@ -69,8 +68,8 @@ export function ridgelineLayout(
   return picked.map((columnIndex, k) => {
     const baseline = round2((overlap + k) * spacing);
     const parts = [`M0,${baseline}`];
-    shares[k].forEach((share, b) => {
-      const y = maxShare > 0 ? baseline - (share / maxShare) * peak : baseline;
+    heights[k].forEach((height, b) => {
+      const y = baseline - height * peak;
       parts.push(`L${round2((b + 0.5) * binWidth)},${round2(y)}`);
     });
     parts.push(`L${round2(width)},${baseline}Z`);

@@ -24,15 +24,23 @@ describe('paintHeatmap', () => {
   const steps = [0, 100];
   const columns = [column(0, [0, 4, 0, 0], 0), column(1, [0, 0, 2, 0], 1)];
 
-  it('paints each bin at its row with a colour set by its share of the column', () => {
+  it('paints each bin at its row with a colour set by its count relative to the fullest bin of its column', () => {
     const img = image(2, 6);
     paintHeatmap(img, columns, steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 1, gamma: 1 });
-    // Column 0: all 4 values in bin 1 (row 3): share 1, the largest in the picture: level 255.
+    // Column 0: all 4 values in bin 1 (row 3): the fullest bin: level 255.
     expect(pixel(img, 0, 3)).toEqual([255, 255, 255, 255]);
-    // Column 1: shares under 1/4, bin 2 1/2, over 1/4 -> levels round(255 * share / 1).
-    expect(pixel(img, 1, 2)).toEqual([128, 128, 128, 255]);
-    expect(pixel(img, 1, 0)).toEqual([64, 64, 64, 255]);
-    expect(pixel(img, 1, 5)).toEqual([64, 64, 64, 255]);
+    // Column 1: under 1, bin 2 holds 2 (its fullest: 255), over 1 -> round(255 * 1/2).
+    expect(pixel(img, 1, 2)).toEqual([255, 255, 255, 255]);
+    expect(pixel(img, 1, 0)).toEqual([128, 128, 128, 255]);
+    expect(pixel(img, 1, 5)).toEqual([128, 128, 128, 255]);
+  });
+
+  it('shows a wide late distribution as clearly as a peaked early one', () => {
+    const img = image(2, 6);
+    // Early: 100 values in one bin; late: 25 in each bin. Each column's fullest bin gets the top colour.
+    paintHeatmap(img, [column(0, [0, 100, 0, 0], 0), column(0, [25, 25, 25, 25], 0)], steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 1, gamma: 1 });
+    expect(pixel(img, 0, 3)[0]).toBe(255);
+    for (const y of [1, 2, 3, 4]) expect(pixel(img, 1, y)[0]).toBe(255);
   });
 
   it('leaves empty bins transparent', () => {
@@ -46,8 +54,8 @@ describe('paintHeatmap', () => {
   it('gives each edge bin `edgeRows` rows', () => {
     const img = image(2, 4 + 2 * 3);
     paintHeatmap(img, columns, steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 3, gamma: 1 });
-    for (const y of [0, 1, 2, 7, 8, 9]) expect(pixel(img, 1, y)[0]).toBe(64);
-    expect(pixel(img, 1, 4)[0]).toBe(128); // bin 2 (second from the top of the in-range rows)
+    for (const y of [0, 1, 2, 7, 8, 9]) expect(pixel(img, 1, y)[0]).toBe(128);
+    expect(pixel(img, 1, 4)[0]).toBe(255); // bin 2 (second from the top of the in-range rows)
   });
 
   it('places snapshots by step, not by index, and leaves time before the first blank', () => {
@@ -57,13 +65,14 @@ describe('paintHeatmap', () => {
     expect(pixel(img, 0, 3)[3]).toBe(0);
     expect(pixel(img, 1, 3)[0]).toBe(255);
     expect(pixel(img, 2, 3)[0]).toBe(255);
-    expect(pixel(img, 3, 2)[0]).toBe(128);
+    expect(pixel(img, 3, 2)[0]).toBe(255);
+    expect(pixel(img, 3, 0)[0]).toBe(128);
   });
 
   it('applies the density exponent', () => {
     const img = image(2, 6);
     paintHeatmap(img, columns, steps, { stepDomain: [0, 200], lut: GREY, edgeRows: 1, gamma: 0.5 });
-    expect(pixel(img, 1, 2)[0]).toBe(Math.round(255 * Math.sqrt(0.5)));
+    expect(pixel(img, 1, 0)[0]).toBe(Math.round(255 * Math.sqrt(0.5)));
   });
 
   it('paints nothing for an empty history or all-zero columns', () => {

@@ -26,14 +26,15 @@ describe('ridgelineLayout', () => {
     expect(ridges.map((r) => r.baseline)).toEqual([25, 35]);
   });
 
-  it('draws each in-range bin at its centre with height proportional to its share', () => {
-    // Column 0 shares (of 9, edges included): 0, 4/9, 0, 0; column 1: 1/4 each. Largest 4/9 rises 25 px.
+  it('draws each in-range bin at its centre, scaled to the fullest bin of its own column', () => {
+    // Column 0: under 5 (its fullest, off the drawing), bin 1 holds 4 -> rises 4/5 of the 25 px peak.
     const p0 = points(ridges[0].d);
     expect(p0.map(([x]) => x)).toEqual([0, 5, 15, 25, 35, 40]);
-    expect(p0[2][1]).toBeCloseTo(0, 2);
     expect(p0[1][1]).toBe(25);
+    expect(p0[2][1]).toBeCloseTo(25 - (4 / 5) * 25, 2);
+    // Column 1: 1 in each bin: every bin is the fullest and rises the whole peak.
     const p1 = points(ridges[1].d);
-    expect(p1[1][1]).toBeCloseTo(35 - (0.25 / (4 / 9)) * 25, 2);
+    for (const k of [1, 2, 3, 4]) expect(p1[k][1]).toBeCloseTo(35 - 25, 2);
   });
 
   it('never writes NaN, even for empty columns', () => {
