@@ -34,12 +34,16 @@ export function describeAccepted(setting: Setting): string {
 export const MAX_QUOTED_CHARS = 40;
 
 /**
- * `text` quoted for a one-line message: JSON-escaped (no raw newlines), cut to
+ * `text` quoted for a one-line message: JSON-escaped (no line breaks, no bidi controls), cut to
  * MAX_QUOTED_CHARS characters, e.g. `"abc"` or `"xxxx…" (100000 characters)`.
  */
 export function quoteForMessage(text: string): string {
-  if (text.length <= MAX_QUOTED_CHARS) return JSON.stringify(text);
-  return `${JSON.stringify(`${text.slice(0, MAX_QUOTED_CHARS)}…`)} (${text.length} characters)`;
+  const quoted = text.length <= MAX_QUOTED_CHARS ? JSON.stringify(text) : JSON.stringify(`${text.slice(0, MAX_QUOTED_CHARS)}…`);
+  // JSON leaves these as they are: line separators (U+0085, U+2028, U+2029) would break the line,
+  // bidi controls would reorder how the rest of the message reads.
+  const escaped = quoted.replace(/[\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length <= MAX_QUOTED_CHARS ? escaped : `${escaped} (${text.length} characters)`;
 }
 
 /**

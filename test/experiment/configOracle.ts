@@ -76,7 +76,7 @@ export function acceptedWords(setting: Setting): string[] {
 
 /** A message a person can read in one line: no line breaks, not flooded by a long input. */
 export function isOneShortLine(message: string): boolean {
-  return !/[\n\r\u2028\u2029]/.test(message) && message.length > 10 && message.length <= 400;
+  return !/[\n\r\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(message) && message.length > 10 && message.length <= 400;
 }
 
 /** Numbers that break naive code: NaN, infinities, -0, huge, tiny, negative, edges of ranges. */
@@ -96,7 +96,7 @@ export const nastyText: fc.Arbitrary<string> = fc.oneof(
   nastyNumber.map((n) => n.toString(16)),
   fc.constantFrom('', ' ', 'NaN', 'Infinity', '-Infinity', '1e400', '0x10', '0b11', '1_000', '١', '５', 'true', 'TRUE', 'false', '0', '1',
     'yes', 'relu', ' tanh ', 'Sigmoid', 'mnist', 'xor', 'he', '%', '%2', '%zz', '%E0%A4%A', '%F0%9F%98%80', '\u0000', '\uD800', '💥',
-    '\n', 'a\nb', '+1', '1e+3', '=', '&', '?', '__proto__', 'constructor', 'toString'),
+    '\n', 'a\nb', '\u2028', 'x\u0085y', '\u202eevil', '+1', '1e+3', '=', '&', '?', '__proto__', 'constructor', 'toString'),
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
