@@ -22,16 +22,26 @@ export interface HistoryCaps {
 /** 1,024 columns: wider than any chart, and ~1.5 MB for the paper's 3 x 100 twins. */
 export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 1024, tests: 1024 };
 
+/**
+ * The unit each network's kept percentiles belong to. Per network, because with one worker per
+ * network their snapshots arrive separately: after a 'track', one network's frames may show the
+ * new unit while the other's still show the old one.
+ */
+const trackedOf = new WeakMap<NetworkHistory, { layer: number; unit: number }>();
+
 /** An empty history for the run that `ready` announces. */
 export function createHistory(ready: ReadyEvent): RunHistory {
   const depth = ready.hiddenUnits.length;
   const layer = ready.config.trackedLayer < 0 ? depth - 1 : ready.config.trackedLayer;
+  const tracked = { layer, unit: ready.config.trackedUnit };
+  const networks = ready.networks.map((id) => emptyNetwork(id, depth));
+  for (const network of networks) trackedOf.set(network, tracked);
   return {
     runId: ready.runId,
     bins: { ...ready.bins },
     hiddenUnits: [...ready.hiddenUnits],
-    tracked: { layer, unit: ready.config.trackedUnit },
-    networks: ready.networks.map((id) => emptyNetwork(id, depth)),
+    tracked,
+    networks,
     version: 0,
   };
 }
@@ -54,16 +64,16 @@ function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
  * Append a snapshot: the arrays of `history` grow in place (thinned at the caps) and a new
  * top-level object with `version + 1` is returned, so subscribers see a change.
  * A network whose frame has no layer statistics (diverged) only updates its status.
+ * A snapshot may carry the frames of only some networks (one worker per network); the others keep theirs.
  */
 export function appendSnapshot(history: RunHistory, snapshot: Snapshot, caps: HistoryCaps = DEFAULT_HISTORY_CAPS): RunHistory {
-  const retracked = snapshot.tracked.layer !== history.tracked.layer || snapshot.tracked.unit !== history.tracked.unit;
   for (const frame of snapshot.frames) {
     const network = history.networks.find((n) => n.id === frame.id);
-    if (network && retracked) retrack(network, frame);
-  }
-  for (const frame of snapshot.frames) {
-    const network = history.networks.find((n) => n.id === frame.id);
-    if (network) appendFrame(network, frame, history.bins.count, caps);
+    if (!network) continue;
+    const before = trackedOf.get(network) ?? history.tracked;
+    if (snapshot.tracked.layer !== before.layer || snapshot.tracked.unit !== before.unit) retrack(network, frame);
+    trackedOf.set(network, { ...snapshot.tracked });
+    appendFrame(network, frame, history.bins.count, caps);
   }
   return { ...history, tracked: { ...snapshot.tracked }, version: history.version + 1 };
 }

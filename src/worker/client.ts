@@ -1,25 +1,21 @@
 /**
- * The page's side of the training worker: creates the module worker (bundled by Vite), sends
- * typed commands and fans typed events out to listeners.
+ * The page's side of the training workers: creates module workers (bundled by Vite), sends
+ * typed commands and fans typed events out to listeners. With two cores or more, each network
+ * trains in a worker of its own (./pool.ts merges them); with one, one worker trains both.
  */
-import type { Command, WorkerEvent } from './protocol.ts';
+import { NETWORK_IDS } from '../experiment/types.ts';
+import { createWorkerPool, networkGroups } from './pool.ts';
+import type { WorkerClient } from './pool.ts';
+import type { WorkerEvent } from './protocol.ts';
 
-/** The page's handle on the training worker. */
-export interface WorkerClient {
-  /** Send a command; an 'init' without `dataUrl` gets the app's MNIST file URL. */
-  send(command: Command): void;
-  /** Listen to worker events; returns the unsubscribe function. */
-  onEvent(listener: (event: WorkerEvent) => void): () => void;
-  /** Listen to worker crashes ('error' / 'messageerror'); returns the unsubscribe function. */
-  onCrash(listener: (message: string) => void): () => void;
-  /** Stop the worker for good. */
-  terminate(): void;
-}
+export type { WorkerClient } from './pool.ts';
 
 /** Options of createWorkerClient. */
 export interface WorkerClientOptions {
   /** Absolute URL of public/data/mnist.bin; default: `data/mnist.bin` against the page's base URL. */
   dataUrl?: string;
+  /** How many workers at most (one per network); default navigator.hardwareConcurrency (1 when unknown). */
+  workers?: number;
 }
 
 /** The URL of the MNIST file next to the app's index.html (the app is served with base './'). */
@@ -27,9 +23,22 @@ export function defaultDataUrl(): string {
   return new URL('data/mnist.bin', document.baseURI).href;
 }
 
-/** Start the training worker. */
+/** How many training workers this machine runs well: one per core, one when the browser does not say. */
+export function defaultWorkerCount(): number {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency;
+  return Number.isInteger(cores) && cores > 0 ? cores : 1;
+}
+
+/** Start the training workers: one per network when there are cores for it, else one for all. */
 export function createWorkerClient(options: WorkerClientOptions = {}): WorkerClient {
-  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  const groups = networkGroups(NETWORK_IDS, options.workers ?? defaultWorkerCount());
+  let spawned = 0;
+  return createWorkerPool(() => createSingleWorkerClient(options, `training-${++spawned}`), groups);
+}
+
+/** Start one training worker (it trains the networks its 'init' names). */
+export function createSingleWorkerClient(options: WorkerClientOptions = {}, name = 'training'): WorkerClient {
+  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name });
   const eventListeners = new Set<(event: WorkerEvent) => void>();
   const crashListeners = new Set<(message: string) => void>();
   const dataUrl = options.dataUrl ?? defaultDataUrl();
@@ -42,9 +51,9 @@ export function createWorkerClient(options: WorkerClientOptions = {}): WorkerCli
   };
   worker.addEventListener('error', (event: ErrorEvent) => {
     event.preventDefault();
-    crash(`The training worker crashed: ${event.message || 'unknown error'}.`);
+    crash(`The training worker stopped: ${event.message || 'unknown error'}.`);
   });
-  worker.addEventListener('messageerror', () => crash('A message from the training worker could not be read.'));
+  worker.addEventListener('messageerror', () => crash('The training worker stopped: one of its messages could not be read.'));
 
   return {
     send(command) {

@@ -5,9 +5,12 @@
  * yield to the event loop, so pause and setConfig land promptly.
  */
 import { createSession as createRealSession, probeSizeFor } from '../experiment/session.ts';
+import type { SessionOptions } from '../experiment/session.ts';
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import type { Session } from '../experiment/types.ts';
+import type { NetworkId, Session } from '../experiment/types.ts';
+import { DEFAULT_VARIANTS } from '../experiment/variants.ts';
+import type { NetworkVariant } from '../experiment/variants.ts';
 import { validateConfig } from '../experiment/validate.ts';
 import type { Dataset } from '../data/types.ts';
 import { createDatasetCache } from './datasets.ts';
@@ -28,7 +31,7 @@ export interface HandlerDeps {
   /** Run `task` soon, after pending messages (MessageChannel or setTimeout 0). */
   schedule(task: () => void): void;
   /** Builds the paired experiment; defaults to src/experiment/session.ts. */
-  createSession?: (config: ExperimentConfig, data: Dataset) => Session;
+  createSession?: (config: ExperimentConfig, data: Dataset, options?: SessionOptions) => Session;
   /** Loop timing overrides (tests). */
   timing?: Partial<LoopTiming>;
 }
@@ -59,6 +62,18 @@ export function mergePatch(current: ExperimentConfig, patch: Partial<ExperimentC
   return validateConfig(kept).config;
 }
 
+/**
+ * The variants an init asks for, in display order; unknown ids are reported and skipped, and
+ * none (or only unknown ones) means all.
+ */
+export function variantsFor(ids: readonly NetworkId[] | undefined, report: (message: string) => void): readonly NetworkVariant[] {
+  if (ids === undefined) return DEFAULT_VARIANTS;
+  const known = new Set(DEFAULT_VARIANTS.map((v) => v.id));
+  for (const id of ids) if (!known.has(id)) report(`There is no network called "${String(id)}".`);
+  const chosen = DEFAULT_VARIANTS.filter((v) => ids.includes(v.id));
+  return chosen.length > 0 ? chosen : DEFAULT_VARIANTS;
+}
+
 /** A handler bound to `deps`. */
 export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
   const createSession = deps.createSession ?? createRealSession;
@@ -68,6 +83,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
   let runId = 0;
   let state: RunState = 'loading';
   let dataUrl: string | undefined;
+  let variants: readonly NetworkVariant[] = DEFAULT_VARIANTS;
   let queue: Promise<void> = Promise.resolve();
 
   const postState = (next: RunState): void => {
@@ -125,7 +141,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       fail(error);
       return false;
     }
-    session = createSession(next, data);
+    session = createSession(next, data, { variants });
     config = next;
     runId += 1;
     const first = loop.measure();
@@ -184,6 +200,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     switch (command.type) {
       case 'init': {
         dataUrl = command.dataUrl ?? dataUrl;
+        variants = variantsFor(command.variants, nonFatal);
         const { config: next, errors } = validateConfig({ ...command.config });
         errors.forEach(nonFatal);
         await build(next, command.play, false);

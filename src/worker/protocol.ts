@@ -14,6 +14,12 @@ export type Command =
       play: boolean;
       /** Absolute URL of the gzip-compressed MNIST file (public/data/mnist.bin); the client fills it from the page's base. */
       dataUrl?: string;
+      /**
+       * The networks this worker trains (default: all, in display order). Same seed, same
+       * weights and batches: a network trains identically alone or next to the others. Kept by
+       * later rebuilds (reset, setConfig) until the next init.
+       */
+      variants?: NetworkId[];
     }
   | { type: 'play' }
   | { type: 'pause' }

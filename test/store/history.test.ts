@@ -133,3 +133,33 @@ describe('tracking another unit', () => {
     expect(history.networks[0].tracked).toEqual([null, { p15: -2, p50: 0.5, p85: 2 }]);
   });
 });
+
+describe('snapshots of some networks (one worker per network)', () => {
+  const only = (id: 'plain' | 'bn', step: number, tracked = { layer: 2, unit: 0 }) => ({ ...snapshot(step), tracked, frames: [frame(id, step)] });
+
+  it('grows only the networks a snapshot carries, each at its own step', () => {
+    let history = createHistory(readyEvent());
+    history = appendSnapshot(history, only('bn', 0));
+    history = appendSnapshot(history, only('plain', 0));
+    history = appendSnapshot(history, only('plain', 90));
+    history = appendSnapshot(history, only('bn', 40));
+    history = appendSnapshot(history, only('plain', 180));
+    expect(history.networks.map((n) => n.steps)).toEqual([[0, 90, 180], [0, 40]]);
+    expect(history.networks[1].layers[0].columns).toHaveLength(2);
+    expect(history.version).toBe(5);
+  });
+
+  it('retracks each network when its own frames show the new unit, not when another network\'s do', () => {
+    let history = createHistory(readyEvent());
+    history = appendSnapshot(history, snapshot(10));
+    const moved = { layer: 0, unit: 3 };
+    history = appendSnapshot(history, only('plain', 10, moved));
+    // The BN worker had not heard of the new unit yet: its frame is still of the old one.
+    history = appendSnapshot(history, only('bn', 20));
+    expect(history.networks[1].tracked).toEqual([{ p15: -1, p50: 0, p85: 1 }, { p15: -1, p50: 0, p85: 1 }]);
+    history = appendSnapshot(history, only('bn', 20, moved));
+    expect(history.networks[0].tracked).toEqual([{ p15: -1, p50: 0, p85: 1 }]);
+    expect(history.networks[1].tracked).toEqual([null, { p15: -1, p50: 0, p85: 1 }]);
+    expect(history.tracked).toEqual(moved);
+  });
+});

@@ -41,8 +41,8 @@ export function harness(overrides: Partial<HandlerDeps> = {}, msPerStep = 1): Ha
     now: () => time,
     schedule: (task) => tasks.push(task),
     ...overrides,
-    createSession: (config, data) => {
-      const session = (overrides.createSession ?? createSession)(config, data);
+    createSession: (config, data, options) => {
+      const session = (overrides.createSession ?? createSession)(config, data, options);
       const advance = session.advance.bind(session);
       session.advance = (count) => {
         time += count * msPerStep;

@@ -1,0 +1,253 @@
+/**
+ * One training worker per network: a pool with the WorkerClient interface that fans commands
+ * out to its workers (each training a subset of the networks, from the same seed) and merges
+ * their events into the one stream the store understands. Networks progress independently;
+ * the merged step is that of the slowest network still training. A crashed worker stops the
+ * pool; 'reset', 'play' or 'init' then re-creates the workers from the last known settings.
+ * No DOM here: workers come from an injected `spawn`, so the merging is tested with fakes.
+ */
+import type { ExperimentConfig } from '../experiment/settings.ts';
+import { NETWORK_IDS } from '../experiment/types.ts';
+import type { NetworkId } from '../experiment/types.ts';
+import type { Command, RunState, WorkerEvent } from './protocol.ts';
+
+/** The page's handle on the training worker(s): one worker, or a pool of them. */
+export interface WorkerClient {
+  /** Send a command; an 'init' without `dataUrl` gets the app's MNIST file URL. */
+  send(command: Command): void;
+  /** Listen to worker events; returns the unsubscribe function. */
+  onEvent(listener: (event: WorkerEvent) => void): () => void;
+  /** Listen to worker crashes ('error' / 'messageerror'); returns the unsubscribe function. */
+  onCrash(listener: (message: string) => void): () => void;
+  /** Stop the worker for good. */
+  terminate(): void;
+}
+
+type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
+type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
+type InitCommand = Extract<Command, { type: 'init' }>;
+
+/** Split `networks` over at most `workers` workers, round robin, each group in display order. */
+export function networkGroups(networks: readonly NetworkId[], workers: number): NetworkId[][] {
+  const count = Math.max(1, Math.min(networks.length, Math.floor(Number.isFinite(workers) ? workers : 1)));
+  const groups: NetworkId[][] = Array.from({ length: count }, () => []);
+  networks.forEach((id, i) => groups[i % count].push(id));
+  return groups;
+}
+
+/** What the pool knows of one worker. */
+interface Member {
+  client: WorkerClient;
+  networks: NetworkId[];
+  offs: (() => void)[];
+  /** The latest 'ready' of this worker, and whether the pool's current run includes it. */
+  ready: ReadyEvent | null;
+  merged: boolean;
+  state: RunState;
+  /** Step of this worker's networks in its current run. */
+  step: number;
+  /** Every network of this worker has diverged (it stops stepping: left out of the merged step). */
+  diverged: boolean;
+  stepsPerSecond: number;
+  configApplied: number;
+}
+
+/** The text the store shows when a worker stops. */
+export function crashText(message: string): string {
+  return `${message.replace(/\.$/, '')}. Reset restarts it with the same settings.`;
+}
+
+/**
+ * A pool of `groups.length` workers, worker i training the networks `groups[i]`.
+ * `spawn` starts one worker (createSingleWorkerClient in the app).
+ */
+export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (readonly NetworkId[])[]): WorkerClient {
+  const eventListeners = new Set<(event: WorkerEvent) => void>();
+  const crashListeners = new Set<(message: string) => void>();
+  let members: Member[] = [];
+  let runId = 0;
+  let pending: { member: Member; event: SnapshotEvent }[] = [];
+  let configAppliedSent = 0;
+  let lastState: { runId: number; state: RunState; step: number } | null = null;
+  let lastInit: InitCommand | null = null;
+  /** The settings the workers run with, as last known (restarts use them). */
+  let config: ExperimentConfig | null = null;
+  let crashed = false;
+
+  const emit = (event: WorkerEvent): void => {
+    for (const listener of eventListeners) listener(event);
+  };
+
+  /** The merged step: the slowest worker still training (all of them when every one diverged). */
+  const mergedStep = (): number => {
+    const active = members.filter((m) => !m.diverged);
+    const steps = (active.length > 0 ? active : members).map((m) => m.step);
+    if (steps.length === 0) return 0;
+    return active.length > 0 ? Math.min(...steps) : Math.max(...steps);
+  };
+
+  const mergedState = (): RunState => {
+    const states = members.map((m) => m.state);
+    if (states.includes('error')) return 'error';
+    if (states.includes('loading')) return 'loading';
+    if (states.includes('running')) return 'running';
+    const done = members.every((m) => m.state === 'finished' || m.diverged);
+    return done && states.includes('finished') ? 'finished' : 'paused';
+  };
+
+  const emitState = (): void => {
+    const next = { runId, state: mergedState(), step: mergedStep() };
+    if (lastState && lastState.runId === next.runId && lastState.state === next.state && lastState.step === next.step) return;
+    lastState = next;
+    emit({ type: 'state', ...next });
+  };
+
+  const forward = (member: Member, event: SnapshotEvent): void => {
+    const running = members.filter((m) => m.state === 'running' && !m.diverged);
+    const stepsPerSecond = running.length > 0 ? Math.min(...running.map((m) => m.stepsPerSecond)) : member.stepsPerSecond;
+    emit({ type: 'snapshot', runId, snapshot: { ...event.snapshot, step: mergedStep(), stepsPerSecond } });
+  };
+
+  /** Every worker has a ready the current run lacks: open the merged run and flush what waited for it. */
+  const mergeIfReady = (): void => {
+    if (members.some((m) => !m.ready || m.merged)) return;
+    const readies = members.map((m) => m.ready as ReadyEvent);
+    const latest = readies[readies.length - 1];
+    const kernels = [...new Set(readies.map((r) => r.kernel))];
+    runId += 1;
+    config = latest.config;
+    for (const m of members) m.merged = true;
+    emit({
+      ...latest,
+      runId,
+      networks: NETWORK_IDS.filter((id) => readies.some((r) => r.networks.includes(id))),
+      kernel: kernels.join(' + '),
+    });
+    const waiting = pending;
+    pending = [];
+    for (const { member, event } of waiting) forward(member, event);
+    emitState();
+  };
+
+  const onMemberEvent = (member: Member, event: WorkerEvent): void => {
+    switch (event.type) {
+      case 'ready':
+        member.ready = event;
+        member.merged = false;
+        member.step = 0;
+        member.diverged = false;
+        member.stepsPerSecond = 0;
+        pending = pending.filter((p) => p.member !== member);
+        mergeIfReady();
+        return;
+      case 'snapshot': {
+        if (!member.ready || event.runId !== member.ready.runId) return;
+        const frames = event.snapshot.frames;
+        member.step = frames.length > 0 ? Math.max(...frames.map((f) => f.step)) : event.snapshot.step;
+        member.diverged = frames.length > 0 && frames.every((f) => f.status.type === 'diverged');
+        member.stepsPerSecond = event.snapshot.stepsPerSecond;
+        if (member.merged) forward(member, event);
+        else pending.push({ member, event });
+        return;
+      }
+      case 'state':
+        member.state = event.state;
+        if (member.ready && event.runId === member.ready.runId) member.step = event.step;
+        emitState();
+        return;
+      case 'configApplied':
+        member.configApplied += 1;
+        if (member.configApplied <= configAppliedSent) return;
+        configAppliedSent += 1;
+        config = event.config;
+        emit(event);
+        return;
+      case 'error':
+        emit(event);
+        return;
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
+  };
+
+  const stopMembers = (): void => {
+    for (const m of members) {
+      m.offs.forEach((off) => off());
+      m.client.terminate();
+    }
+    members = [];
+    pending = [];
+  };
+
+  const onMemberCrash = (message: string): void => {
+    if (crashed) return;
+    crashed = true;
+    stopMembers();
+    lastState = null;
+    const text = crashText(message);
+    for (const listener of crashListeners) listener(text);
+  };
+
+  const start = (): void => {
+    configAppliedSent = 0;
+    members = groups.map((networks) => {
+      const member: Member = { client: spawn(), networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0 };
+      member.offs.push(member.client.onEvent((event) => onMemberEvent(member, event)));
+      member.offs.push(member.client.onCrash(onMemberCrash));
+      return member;
+    });
+  };
+
+  const init = (command: InitCommand): void => {
+    lastInit = command;
+    config = command.config;
+    for (const m of members) m.client.send({ ...command, variants: m.networks });
+  };
+
+  /** New workers from the last known settings, after a crash. */
+  const restart = (play: boolean): void => {
+    if (!lastInit || !config) return;
+    crashed = false;
+    start();
+    init({ ...lastInit, config, play });
+  };
+
+  start();
+
+  return {
+    send(command) {
+      if (crashed) {
+        if (command.type === 'init') {
+          lastInit = command;
+          config = command.config;
+          restart(command.play);
+        } else if (command.type === 'reset' || command.type === 'play') {
+          restart(true);
+        } else if (command.type === 'setConfig' && config) {
+          config = { ...config, ...command.patch };
+        } else if (command.type === 'track' && config) {
+          config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
+        }
+        return;
+      }
+      if (command.type === 'init') return init(command);
+      if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
+      for (const m of members) m.client.send(command);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onCrash(listener) {
+      crashListeners.add(listener);
+      return () => crashListeners.delete(listener);
+    },
+    terminate() {
+      stopMembers();
+      eventListeners.clear();
+      crashListeners.clear();
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkerPool, networkGroups } from '../../src/worker/pool.ts';
+import type { WorkerClient } from '../../src/worker/pool.ts';
+import type { NetworkId } from '../../src/experiment/types.ts';
+import type { RunState, WorkerEvent } from '../../src/worker/protocol.ts';
+import { frame, readyEvent } from '../store/fixtures.ts';
+import { fakeWorker } from './inProcessWorkers.ts';
+import type { FakeWorker } from './inProcessWorkers.ts';
+import { TINY } from './harness.ts';
+
+const GROUPS: NetworkId[][] = [['plain'], ['bn']];
+
+interface Setup {
+  pool: WorkerClient;
+  /** Every worker spawned, in order (restarts add more). */
+  spawned: FakeWorker[];
+  events: WorkerEvent[];
+  crashes: string[];
+  ofType<T extends WorkerEvent['type']>(type: T): Extract<WorkerEvent, { type: T }>[];
+}
+
+let setup: Setup | null = null;
+afterEach(() => setup?.pool.terminate());
+
+function start(groups: NetworkId[][] = GROUPS): Setup {
+  const spawned: FakeWorker[] = [];
+  const pool = createWorkerPool(() => {
+    const worker = fakeWorker();
+    spawned.push(worker);
+    return worker;
+  }, groups);
+  const events: WorkerEvent[] = [];
+  const crashes: string[] = [];
+  pool.onEvent((e) => events.push(e));
+  pool.onCrash((m) => crashes.push(m));
+  const ofType = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  setup = { pool, spawned, events, crashes, ofType };
+  return setup;
+}
+
+/** What a worker training `networks` sends for run `runId`. */
+const ready = (runId: number, networks: NetworkId[]): WorkerEvent => ({ ...readyEvent(runId), networks });
+const snap = (runId: number, id: NetworkId, step: number, diverged = false): WorkerEvent => ({
+  type: 'snapshot',
+  runId,
+  snapshot: {
+    step,
+    stepsPerSecond: id === 'bn' ? 300 : 500,
+    tracked: { layer: 2, unit: 0 },
+    frames: [diverged ? { ...frame(id, step), layers: [], tracked: null, status: { type: 'diverged', step: 3, reason: 'NaN' } } : frame(id, step)],
+  },
+});
+const state = (runId: number, s: RunState, step: number): WorkerEvent => ({ type: 'state', runId, state: s, step });
+
+/** Both fake workers answer an init: ready, step-0 snapshot, paused. */
+function bothReady(s: Setup, runId = 1): void {
+  s.spawned.forEach((w, i) => {
+    w.emit(ready(runId, GROUPS[i]));
+    w.emit(snap(runId, GROUPS[i][0], 0));
+    w.emit(state(runId, 'paused', 0));
+  });
+}
+
+describe('splitting the networks over workers', () => {
+  it('gives each network a worker of its own when there are cores for it, and one worker all of them otherwise', () => {
+    expect(networkGroups(['plain', 'bn'], 2)).toEqual([['plain'], ['bn']]);
+    expect(networkGroups(['plain', 'bn'], 8)).toEqual([['plain'], ['bn']]);
+    expect(networkGroups(['plain', 'bn'], 1)).toEqual([['plain', 'bn']]);
+    expect(networkGroups(['plain', 'bn'], 0)).toEqual([['plain', 'bn']]);
+    expect(networkGroups(['plain', 'bn'], Number.NaN)).toEqual([['plain', 'bn']]);
+  });
+});
+
+describe('the worker pool', () => {
+  it('sends init to every worker with its networks, and every other command to all', () => {
+    const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: true });
+    s.pool.send({ type: 'step', count: 7 });
+    s.pool.send({ type: 'setConfig', patch: { learningRate: 2 } });
+    expect(s.spawned).toHaveLength(2);
+    expect(s.spawned[0].sent).toEqual([
+      { type: 'init', config: TINY, play: true, variants: ['plain'] },
+      { type: 'step', count: 7 },
+      { type: 'setConfig', patch: { learningRate: 2 } },
+    ]);
+    expect(s.spawned[1].sent[0]).toEqual({ type: 'init', config: TINY, play: true, variants: ['bn'] });
+    expect(s.spawned[1].sent.slice(1)).toEqual(s.spawned[0].sent.slice(1));
+  });
+
+  it('announces one run when every worker is ready, with all networks in display order, then the frames that waited', () => {
+    const s = start();
+    const [plain, bn] = s.spawned;
+    bn.emit(ready(1, ['bn']));
+    bn.emit(snap(1, 'bn', 0));
+    expect(s.ofType('ready')).toEqual([]);
+    expect(s.ofType('snapshot')).toEqual([]);
+    plain.emit(ready(1, ['plain']));
+    expect(s.ofType('ready')).toHaveLength(1);
+    expect(s.ofType('ready')[0]).toMatchObject({ runId: 1, networks: ['plain', 'bn'], kernel: 'js' });
+    expect(s.ofType('snapshot').map((e) => [e.runId, e.snapshot.frames.map((f) => f.id)])).toEqual([[1, ['bn']]]);
+    expect(s.events.findIndex((e) => e.type === 'ready')).toBeLessThan(s.events.findIndex((e) => e.type === 'snapshot'));
+    plain.emit(snap(1, 'plain', 0));
+    expect(s.ofType('snapshot')).toHaveLength(2);
+  });
+
+  it('shows the step of the slower network, and the speed of the slower one while both run', () => {
+    const s = start();
+    bothReady(s);
+    const [plain, bn] = s.spawned;
+    plain.emit(state(1, 'running', 0));
+    bn.emit(state(1, 'running', 0));
+    plain.emit(snap(1, 'plain', 500));
+    bn.emit(snap(1, 'bn', 300));
+    plain.emit(snap(1, 'plain', 1000));
+    const steps = s.ofType('snapshot').slice(-3).map((e) => e.snapshot.step);
+    expect(steps).toEqual([0, 300, 300]);
+    expect(s.ofType('snapshot').at(-1)!.snapshot.stepsPerSecond).toBe(300);
+    // The frames keep their own steps.
+    expect(s.ofType('snapshot').at(-1)!.snapshot.frames[0]).toMatchObject({ id: 'plain', step: 1000 });
+    bn.emit(state(1, 'running', 450));
+    expect(s.ofType('state').at(-1)).toEqual({ type: 'state', runId: 1, state: 'running', step: 450 });
+  });
+
+  it('leaves a worker whose networks all diverged out of the step, and calls the run finished when the others finish', () => {
+    const s = start();
+    bothReady(s);
+    const [plain, bn] = s.spawned;
+    bn.emit(state(1, 'running', 0));
+    plain.emit(snap(1, 'plain', 3, true));
+    plain.emit(state(1, 'paused', 3));
+    bn.emit(snap(1, 'bn', 800));
+    expect(s.ofType('snapshot').at(-1)!.snapshot.step).toBe(800);
+    expect(s.ofType('state').at(-1)).toMatchObject({ state: 'running' });
+    bn.emit(snap(1, 'bn', 1000));
+    bn.emit(state(1, 'finished', 1000));
+    expect(s.ofType('state').at(-1)).toMatchObject({ state: 'finished', step: 1000 });
+  });
+
+  it('merges run states: loading or error if any, running if any, finished only when all finished', () => {
+    const s = start();
+    bothReady(s);
+    const [plain, bn] = s.spawned;
+    const last = () => s.ofType('state').at(-1)!.state;
+    expect(last()).toBe('paused');
+    plain.emit(state(1, 'running', 10));
+    expect(last()).toBe('running');
+    plain.emit(state(1, 'finished', 100));
+    expect(last()).toBe('paused');
+    bn.emit(state(1, 'finished', 100));
+    expect(last()).toBe('finished');
+    bn.emit(state(1, 'loading', 100));
+    expect(last()).toBe('loading');
+    plain.emit(state(1, 'error', 100));
+    expect(last()).toBe('error');
+  });
+
+  it('drops snapshots of a worker\'s old run, and numbers its own runs', () => {
+    const s = start();
+    bothReady(s);
+    const [plain, bn] = s.spawned;
+    plain.emit(ready(2, ['plain']));
+    plain.emit(snap(1, 'plain', 70));
+    bn.emit(snap(1, 'bn', 70));
+    bn.emit(ready(2, ['bn']));
+    const readies = s.ofType('ready');
+    expect(readies.map((r) => r.runId)).toEqual([1, 2]);
+    const after = s.events.slice(s.events.indexOf(readies[1]));
+    expect(after.filter((e) => e.type === 'snapshot')).toEqual([]);
+    // A worker that rebuilt once more than the other (its data failed to load once) still pairs with it.
+    bn.emit(ready(3, ['bn']));
+    plain.emit(ready(3, ['plain']));
+    plain.emit(ready(4, ['plain']));
+    bn.emit(ready(4, ['bn']));
+    expect(s.ofType('ready').map((r) => r.runId)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('passes one configApplied per setConfig on, and every error', () => {
+    const s = start();
+    bothReady(s);
+    const [plain, bn] = s.spawned;
+    const applied: WorkerEvent = { type: 'configApplied', config: { ...TINY, learningRate: 2 }, reset: false };
+    plain.emit(applied);
+    bn.emit(applied);
+    expect(s.ofType('configApplied')).toEqual([applied]);
+    bn.emit(applied);
+    plain.emit(applied);
+    expect(s.ofType('configApplied')).toHaveLength(2);
+    bn.emit({ type: 'error', message: 'boom', fatal: true });
+    expect(s.ofType('error')).toEqual([{ type: 'error', message: 'boom', fatal: true }]);
+  });
+
+  it('stops every worker when one crashes, says so, and restarts them on reset with the latest settings', () => {
+    const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: true });
+    bothReady(s);
+    s.spawned[0].emit({ type: 'configApplied', config: { ...TINY, learningRate: 2 }, reset: false });
+    s.pool.send({ type: 'track', layer: 0, unit: 3 });
+    s.spawned[1].crash('The training worker stopped: out of memory.');
+    expect(s.crashes).toEqual(['The training worker stopped: out of memory. Reset restarts it with the same settings.']);
+    expect(s.spawned.map((w) => w.terminated)).toEqual([true, true]);
+    // Old workers are deaf and mute now; commands wait for the restart.
+    const sentBefore = s.spawned.map((w) => w.sent.length);
+    s.pool.send({ type: 'step', count: 5 });
+    s.pool.send({ type: 'setConfig', patch: { momentum: 0.5 } });
+    expect(s.spawned.map((w) => w.sent.length)).toEqual(sentBefore);
+    s.spawned[0].emit(snap(1, 'plain', 99));
+    expect(s.ofType('snapshot').some((e) => e.snapshot.frames[0].step === 99)).toBe(false);
+
+    s.pool.send({ type: 'reset' });
+    expect(s.spawned).toHaveLength(4);
+    const expected = { ...TINY, learningRate: 2, trackedLayer: 0, trackedUnit: 3, momentum: 0.5 };
+    expect(s.spawned[2].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['plain'] }]);
+    expect(s.spawned[3].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['bn'] }]);
+    s.spawned[2].emit(ready(1, ['plain']));
+    s.spawned[3].emit(ready(1, ['bn']));
+    // The new run follows the old one, so the store takes it.
+    expect(s.ofType('ready').map((r) => r.runId)).toEqual([1, 2]);
+    s.spawned[2].crash('again');
+    expect(s.crashes).toHaveLength(2);
+  });
+
+  it('reports a crash once however many workers report it', () => {
+    const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: true });
+    s.spawned[0].crash('a');
+    s.spawned[1].crash('b');
+    expect(s.crashes).toHaveLength(1);
+  });
+
+  it('is one worker with both networks on a single core, passing events through', () => {
+    const s = start([['plain', 'bn']]);
+    s.pool.send({ type: 'init', config: TINY, play: false });
+    expect(s.spawned).toHaveLength(1);
+    expect(s.spawned[0].sent[0]).toMatchObject({ variants: ['plain', 'bn'] });
+    s.spawned[0].emit(readyEvent(5));
+    expect(s.ofType('ready')[0]).toMatchObject({ runId: 1, networks: ['plain', 'bn'] });
+  });
+});
