@@ -113,4 +113,57 @@ describe('the live twin experiment in Chromium', () => {
     await screenshot(page, 'phone-training');
     await page.close();
   });
+
+  it('switches to ridgelines, and one scrubber moves every chart of both networks', async () => {
+    const { page, watch } = await open();
+    await waitForStep(page, 400);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Ridgeline' }).click();
+    const ridgePaths = () => page.getByRole('img', { name: /hidden layer/i }).evaluateAll((charts) =>
+      charts.map((c) => c.querySelectorAll('path').length));
+    // Every layer chart of both networks draws several ridges.
+    await expect.poll(async () => (await ridgePaths()).filter((n) => n > 2).length).toBeGreaterThanOrEqual(6);
+    await page.getByRole('button', { name: 'Heatmap' }).click();
+    // Keyboard on the scrubber: Home goes to step 0, then a few steps right.
+    const scrubber = page.getByLabel('Time (step)');
+    await scrubber.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => scrubber.getAttribute('aria-valuetext')).toBe('step 1');
+    // Both networks' readouts name the scrubbed step, and every heatmap shows the marker.
+    const readouts = page.getByRole('img', { name: /histogram at step/ });
+    expect(await readouts.count()).toBe(2);
+    expect(await page.locator('.layer-picture line.marker').count()).toBeGreaterThanOrEqual(6);
+    await page.getByRole('button', { name: 'Live' }).click();
+    await expect.poll(() => page.locator('.scrubber output').innerText()).toMatch(/live/);
+    expect(await badSvgAttributes(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a preset from the keyboard and puts it in the URL', async () => {
+    const { page, watch } = await open();
+    await waitForStep(page, 10);
+    const spiral = page.getByRole('button', { name: 'Spiral (fast)' });
+    await spiral.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('preset')).toBe('spiral');
+    await expect.poll(() => page.getByLabel('Dataset').inputValue()).toBe('spiral');
+    await waitForStep(page, 500);
+    await screenshot(page, 'spiral-preset');
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('fills a 4K projector without clipping', async () => {
+    const { page } = await open('', { width: 3840, height: 2160 });
+    await waitForStep(page, 300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(fontPx).toBeGreaterThanOrEqual(20);
+    await screenshot(page, 'projector-4k');
+    await page.close();
+  });
 });
