@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.ts';
+import { configForPreset, PRESETS } from '../../src/experiment/presets.ts';
+import { SETTINGS } from '../../src/experiment/settings.ts';
+import type { Setting } from '../../src/experiment/settings.ts';
+import { configProblems, expectedFromText, isOneShortLine, nastyKey, nastyText, settingNamed } from '../experiment/configOracle.ts';
+
+const RUNS = 10_000;
+const PRESET_IDS = PRESETS.map((p) => p.id);
+const OPTIONS = ['--preset', '--steps', '--seed', '--eval-every', '--set', '--out', '--quiet', '--help', '-h'];
+
+/** Command lines from real options, near misses and hostile values, in both `--x v` and `--x=v` forms. */
+const hostileArgv = fc.array(
+  fc.oneof(
+    fc.tuple(fc.constantFrom(...OPTIONS.filter((o) => o !== '--help' && o !== '-h')), nastyText).map(([o, v]) => [o, v]),
+    fc.tuple(fc.constantFrom(...OPTIONS), nastyText).map(([o, v]) => [`${o}=${v}`]),
+    fc.tuple(nastyKey, nastyText).map(([k, v]) => ['--set', `${k}=${v}`]),
+    fc.constantFrom(['--preset'], ['--set'], ['--quiet'], ['--steps'], ['-'], [''], ['--'], ['--Preset', 'spiral'], ['--set='], ['--set', '=1']),
+    nastyText.map((t) => [t]),
+  ),
+  { maxLength: 8 },
+).map((groups) => groups.flat());
+
+/** A value that `setting` must refuse, as text. */
+const invalidText = (setting: Setting): fc.Arbitrary<string> => nastyText.filter((t) => expectedFromText(setting, t) === undefined);
+/** A value that `setting` accepts, as text. */
+const validText = (setting: Setting): fc.Arbitrary<string> => {
+  switch (setting.kind) {
+    case 'number':
+      return (setting.integer ? fc.integer({ min: setting.min, max: setting.max }) : fc.double({ min: setting.min, max: setting.max, noNaN: true })).map(String);
+    case 'choice':
+      return fc.constantFrom(...setting.options);
+    case 'boolean':
+      return fc.constantFrom('true', 'false', '1', '0');
+  }
+};
+
+// Settings whose change cannot make the tracked unit fall outside the network.
+const FREE = SETTINGS.filter((s) => !['depth', 'width', 'trackedLayer', 'trackedUnit'].includes(s.key));
+
+/** One option of a valid command line, and what it does to the expected result. */
+interface Item {
+  argv: string[];
+  apply(expected: { presetId: string; overrides: [string, unknown][]; steps: number | null; out: string | null; quiet: boolean }): void;
+}
+
+const validItem: fc.Arbitrary<Item> = fc.oneof(
+  fc.constantFrom(...PRESET_IDS).map((id): Item => ({ argv: ['--preset', id], apply: (e) => { e.presetId = id; } })),
+  fc.integer({ min: 1, max: 10_000_000 }).map((n): Item => ({ argv: [`--steps=${n}`], apply: (e) => { e.steps = n; } })),
+  fc.integer({ min: 0, max: 2_147_483_647 }).map((n): Item => ({ argv: ['--seed', String(n)], apply: (e) => { e.overrides.push(['seed', n]); } })),
+  fc.integer({ min: 1, max: 100_000 }).map((n): Item => ({ argv: ['--eval-every', String(n)], apply: (e) => { e.overrides.push(['evalEvery', n]); } })),
+  fc.constantFrom(...FREE).chain((s) => validText(s).map((v): Item => ({
+    argv: ['--set', `${s.key}=${v}`], apply: (e) => { e.overrides.push([s.key, expectedFromText(s, v)]); },
+  }))),
+  fc.string({ minLength: 1 }).filter((f) => !f.startsWith('-')).map((f): Item => ({ argv: ['--out', f], apply: (e) => { e.out = f; } })),
+  fc.constant<Item>({ argv: ['--quiet'], apply: (e) => { e.quiet = true; } }),
+);
+
+/** A bad option and the start its one-line message must have. */
+const badItem: fc.Arbitrary<{ argv: string[]; starts: string }> = fc.oneof(
+  fc.constantFrom(...SETTINGS).chain((s) => invalidText(s).map((v) => ({ argv: ['--set', `${s.key}=${v}`], starts: `--set: ${s.key} must be ` }))),
+  invalidText(settingNamed('seed')!).map((v) => ({ argv: ['--seed', v], starts: '--seed: seed must be ' })),
+  invalidText(settingNamed('evalEvery')!).map((v) => ({ argv: [`--eval-every=${v}`], starts: '--eval-every: evalEvery must be ' })),
+  invalidText(settingNamed('maxSteps')!).map((v) => ({ argv: ['--steps', v], starts: '--steps must be a whole number from 1 to 10000000 (got ' })),
+  nastyText.filter((v) => !PRESET_IDS.includes(v)).map((v) => ({ argv: ['--preset', v], starts: '--preset must be one of ' })),
+  nastyKey.filter((k) => k !== '' && !k.includes('=') && !settingNamed(k)).map((k) => ({ argv: ['--set', `${k}=1`], starts: '--set: unknown setting ' })),
+);
+
+describe('parseArgs on 10,000 hostile command lines', () => {
+  it('never throws; a run has a valid config, an error is one short line with no stack trace', () => {
+    fc.assert(
+      fc.property(hostileArgv, (argv) => {
+        const parsed = parseArgs(argv);
+        if (parsed.kind === 'error') {
+          expect(isOneShortLine(parsed.message), parsed.message).toBe(true);
+          // It names an option (or the tracked unit a --set moved out of the network), never an exception.
+          expect(parsed.message).toMatch(/^(--[a-z-]+[: ]|unknown option "|tracked(Layer|Unit) must be )/);
+        } else if (parsed.kind === 'run') {
+          expect(configProblems(parsed.options.config as unknown as Record<string, unknown>)).toEqual([]);
+          expect(parsed.options.steps).toBe(parsed.options.config.maxSteps);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('runs exactly the valid command line it was given: preset, then every override in order', () => {
+    fc.assert(
+      fc.property(fc.array(validItem, { maxLength: 8 }), (items) => {
+        const expected = { presetId: 'paper-fig1', overrides: [] as [string, unknown][], steps: null as number | null, out: null as string | null, quiet: false };
+        for (const item of items) item.apply(expected);
+        const config: Record<string, unknown> = { ...configForPreset(expected.presetId) };
+        for (const [key, value] of expected.overrides) config[key] = value;
+        const steps = expected.steps ?? (config.maxSteps as number);
+        expect(parseArgs(items.flatMap((i) => i.argv))).toEqual({
+          kind: 'run',
+          options: { presetId: expected.presetId, config: { ...config, maxSteps: steps }, steps, out: expected.out, quiet: expected.quiet },
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses a valid command line with one bad option in it, in one line naming that option and what it accepts', () => {
+    fc.assert(
+      fc.property(fc.array(validItem, { maxLength: 4 }), badItem, fc.array(validItem, { maxLength: 4 }), (before, bad, after) => {
+        // Only the last --steps counts: a later good one would rightly replace a bad one.
+        const later = bad.argv[0] === '--steps' ? after.filter((i) => !i.argv[0].startsWith('--steps')) : after;
+        const parsed = parseArgs([...before.flatMap((i) => i.argv), ...bad.argv, ...later.flatMap((i) => i.argv)]);
+        expect(parsed.kind).toBe('error');
+        if (parsed.kind !== 'error') return;
+        expect(parsed.message.startsWith(bad.starts), parsed.message).toBe(true);
+        expect(isOneShortLine(parsed.message), parsed.message).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
