@@ -51,7 +51,7 @@ async function playPausePlay(): Promise<Harness> {
 
 /** What the same config gives on a session driven directly: advance(N), one snapshot. */
 function direct(): Snapshot {
-  const session = createSession(config, makeSynthetic(config.dataset, config.seed));
+  const session = createSession(config, makeSynthetic('xor', config.seed));
   session.advance(N);
   return session.snapshot(0);
 }
