@@ -3,6 +3,9 @@
  * normalising each unit (column) over the mini-batch.
  */
 
+import { allocateFloat64, allocateOnHeap } from './allocate.ts';
+import type { Allocate } from './allocate.ts';
+
 /** Per-layer scratch of the BN transform over one mini-batch (Algorithm 1's intermediates). */
 export interface BatchNormState {
   /** Batch mean mu_B per unit; length numUnits. */
@@ -19,15 +22,18 @@ export interface BatchNormState {
   sumDeltaXHat: Float64Array;
 }
 
-/** Allocates the scratch of one BN layer for mini-batches of `n` examples. */
-export function createBatchNormState(n: number, numUnits: number): BatchNormState {
+/**
+ * Allocates the scratch of one BN layer for mini-batches of `n` examples; `allocate` (default: the
+ * JS heap) places it, e.g. in the wasm memory of the fast path.
+ */
+export function createBatchNormState(n: number, numUnits: number, allocate: Allocate = allocateOnHeap): BatchNormState {
   return {
-    mean: new Float64Array(numUnits),
-    variance: new Float64Array(numUnits),
-    invStd: new Float64Array(numUnits),
-    xHat: new Float32Array(n * numUnits),
-    sumDelta: new Float64Array(numUnits),
-    sumDeltaXHat: new Float64Array(numUnits),
+    mean: allocateFloat64(allocate, numUnits),
+    variance: allocateFloat64(allocate, numUnits),
+    invStd: allocateFloat64(allocate, numUnits),
+    xHat: allocate(n * numUnits),
+    sumDelta: allocateFloat64(allocate, numUnits),
+    sumDeltaXHat: allocateFloat64(allocate, numUnits),
   };
 }
 

@@ -4,6 +4,9 @@
  * JS one. Every product OVERWRITES its output `c`, which must not alias `a` or `b`.
  */
 
+import type { BatchNormState } from './batchNorm.ts';
+import type { Activation } from './types.ts';
+
 /** Which implementation of the kernels runs: WebAssembly SIMD (the fast path) or plain JavaScript (the fallback). */
 export type KernelName = 'wasm-simd' | 'js';
 
@@ -26,6 +29,45 @@ export interface Kernels {
    * v = mu v + g, w -= eta v. Returns false when it did nothing: the caller runs JS.
    */
   sgdUpdate?(value: Float32Array, gradient: Float32Array, velocity: Float32Array, learningRate: number, momentum: number): boolean;
+  /**
+   * Optional fused forward of a dense layer without BN: z += bias per unit, then a = f(z) unless
+   * `activation` is null (never 'tanh'). Bit-identical to addBias + activationForward; false: did nothing.
+   */
+  biasActivation?(z: Float32Array, bias: Float32Array, a: Float32Array, n: number, units: number, activation: Activation | null): boolean;
+  /**
+   * Optional fused Algorithm 1 (training mode) into u and `state`, then a = f(u) unless `activation`
+   * is null (never 'tanh'). Bit-identical to batchNormForward + activationForward; false: did nothing.
+   */
+  batchNormForward?(
+    z: Float32Array, u: Float32Array, a: Float32Array, n: number, units: number, gamma: Float32Array, beta: Float32Array,
+    epsilon: number, state: BatchNormState, activation: Activation | null,
+  ): boolean;
+  /**
+   * Optional fused Algorithm 2 (inference) into u, then a = f(u) unless `activation` is null (never
+   * 'tanh'); `scale`, `shift` are scratch. Bit-identical to batchNormInference + activationForward.
+   */
+  batchNormInference?(
+    z: Float32Array, u: Float32Array, a: Float32Array, n: number, units: number, gamma: Float32Array, beta: Float32Array,
+    runningMean: Float32Array, runningVar: Float32Array, epsilon: number, scale: Float64Array, shift: Float64Array,
+    activation: Activation | null,
+  ): boolean;
+  /**
+   * Optional fused backward of a nonlinearity: delta = f'(u) delta in place, then (dBias not null)
+   * dBias = column sums of delta, summed in the float64 `scratch`. Bit-identical to
+   * activationBackward + sumColumns; false: did nothing.
+   */
+  activationBackward?(
+    delta: Float32Array, u: Float32Array, a: Float32Array, n: number, units: number, activation: Activation,
+    dBias: Float32Array | null, scratch: Float64Array,
+  ): boolean;
+  /**
+   * Optional fused backward of nonlinearity + BN: delta = f'(u) delta, then Algorithm 1's backward in
+   * place with dGamma, dBeta. Bit-identical to activationBackward + batchNormBackward; false: did nothing.
+   */
+  batchNormBackward?(
+    delta: Float32Array, u: Float32Array, a: Float32Array, n: number, units: number, activation: Activation,
+    gamma: Float32Array, state: BatchNormState, dGamma: Float32Array, dBeta: Float32Array,
+  ): boolean;
   /** c[m x n] = a[m x k] · b[k x n]  (forward: z = x W). */
   matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void;
   /** c[m x n] = a[m x k] · b[n x k]^T  (backward: dInput = dZ W^T, with b = W [n x k]). */

@@ -47,7 +47,7 @@ export interface NetworkParameters {
 /**
  * Builds the parameters of `config`. Every dense layer's weights are drawn from `seed` in
  * the same order whether BN is on or off, so a BN / no-BN pair shares its initial weights.
- * `allocate` provides the weights, their gradients and velocities (wasm memory on the fast path).
+ * `allocate` provides every parameter, gradient and velocity (wasm memory on the fast path).
  */
 export function createParameters(
   config: Required<NetworkConfig>, allocate: (length: number) => Float32Array = (length) => new Float32Array(length),
@@ -57,7 +57,7 @@ export function createParameters(
   const layers: DenseLayer[] = [];
   const trainables: Trainable[] = [];
   const parameters: ParameterMap = {};
-  const addTrainable = (name: string, value: Float32Array, gradient: Float32Array, velocity: Float32Array = new Float32Array(value.length)): void => {
+  const addTrainable = (name: string, value: Float32Array, gradient: Float32Array, velocity: Float32Array = allocate(value.length)): void => {
     trainables.push({ name, value, gradient, velocity });
     parameters[name] = value;
   };
@@ -70,15 +70,15 @@ export function createParameters(
     fillInitialWeights(weight, fanIn, fanOut, config.init, rng);
     const layer: DenseLayer = {
       fanIn, fanOut, hidden, weight,
-      bias: withBatchNorm ? null : new Float32Array(fanOut),
-      gamma: withBatchNorm ? new Float32Array(fanOut).fill(1) : null,
-      beta: withBatchNorm ? new Float32Array(fanOut) : null,
-      runningMean: withBatchNorm ? new Float32Array(fanOut) : null,
-      runningVar: withBatchNorm ? new Float32Array(fanOut).fill(1) : null,
+      bias: withBatchNorm ? null : allocate(fanOut),
+      gamma: withBatchNorm ? allocate(fanOut).fill(1) : null,
+      beta: withBatchNorm ? allocate(fanOut) : null,
+      runningMean: withBatchNorm ? allocate(fanOut) : null,
+      runningVar: withBatchNorm ? allocate(fanOut).fill(1) : null,
       dWeight: allocate(fanIn * fanOut),
-      dBias: withBatchNorm ? null : new Float32Array(fanOut),
-      dGamma: withBatchNorm ? new Float32Array(fanOut) : null,
-      dBeta: withBatchNorm ? new Float32Array(fanOut) : null,
+      dBias: withBatchNorm ? null : allocate(fanOut),
+      dGamma: withBatchNorm ? allocate(fanOut) : null,
+      dBeta: withBatchNorm ? allocate(fanOut) : null,
     };
     layers.push(layer);
     addTrainable(`dense${layerIdx}.weight`, layer.weight, layer.dWeight, allocate(fanIn * fanOut));

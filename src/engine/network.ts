@@ -13,6 +13,7 @@ import { sgdUpdate } from './sgd.ts';
 import type { Batch, BatchResult, Network, NetworkConfig, ParameterMap, StepOptions } from './types.ts';
 import { kernelsFor } from './wasm/selectKernels.ts';
 import { WorkspaceCache } from './workspace.ts';
+import { allocateFloat64, allocateOnHeap } from './allocate.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Examples per block when evaluating or probing in inference mode (any n is accepted). */
@@ -35,8 +36,10 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
   const singleTrainables = trainables.map((trainable) => [trainable]);
   const workspaces = new WorkspaceCache(config.layers, batchNorm, 4, allocate);
   const maxWidth = Math.max(...config.layers);
-  const scratchA = new Float64Array(maxWidth);
-  const scratchB = new Float64Array(maxWidth);
+  const scratchA = allocateFloat64(allocate ?? allocateOnHeap, maxWidth);
+  const scratchB = allocateFloat64(allocate ?? allocateOnHeap, maxWidth);
+  /** The nonlinearity the fused kernels apply; tanh (Math.tanh) always runs in JS. */
+  const fusedActivation = activation === 'tanh' ? null : activation;
 
   function checkBatch(batch: Batch, training: boolean): void {
     const { x, y, n } = batch;
@@ -55,21 +58,37 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
       const layer = layers[layerIdx];
       const z = ws.z[layerIdx];
-      kernels.matmul(input, layer.weight, z, n, layer.fanIn, layer.fanOut);
-      if (layer.bias !== null) addBias(z, layer.bias, n, layer.fanOut);
-      if (!layer.hidden) break;
-      const u = ws.u[layerIdx];
-      if (layer.gamma !== null && layer.beta !== null) {
-        if (training) {
-          batchNormForward(z, u, n, layer.fanOut, layer.gamma, layer.beta, bnEpsilon, ws.batchNorm[layerIdx]);
-        } else {
-          batchNormInference(z, u, n, layer.fanOut, layer.gamma, layer.beta,
-            layer.runningMean as Float32Array, layer.runningVar as Float32Array, bnEpsilon, scratchA, scratchB);
-        }
+      const { fanOut, bias, gamma, beta } = layer;
+      kernels.matmul(input, layer.weight, z, n, layer.fanIn, fanOut);
+      if (!layer.hidden) {
+        if (bias !== null && kernels.biasActivation?.(z, bias, z, n, fanOut, null) !== true) addBias(z, bias, n, fanOut);
+        break;
       }
-      const count = n * layer.fanOut;
-      if (activation !== 'sigmoid' || kernels.sigmoid?.(u, ws.a[layerIdx], count) !== true) activationForward(activation, u, ws.a[layerIdx], count);
-      input = ws.a[layerIdx];
+      const u = ws.u[layerIdx];
+      const a = ws.a[layerIdx];
+      // Whether a fused kernel already wrote a = f(u).
+      let activated = false;
+      if (gamma !== null && beta !== null) {
+        if (training) {
+          const state = ws.batchNorm[layerIdx];
+          activated = kernels.batchNormForward?.(z, u, a, n, fanOut, gamma, beta, bnEpsilon, state, fusedActivation) === true;
+          if (!activated) batchNormForward(z, u, n, fanOut, gamma, beta, bnEpsilon, state);
+        } else {
+          const runningMean = layer.runningMean as Float32Array;
+          const runningVar = layer.runningVar as Float32Array;
+          activated = kernels.batchNormInference?.(
+            z, u, a, n, fanOut, gamma, beta, runningMean, runningVar, bnEpsilon, scratchA, scratchB, fusedActivation) === true;
+          if (!activated) batchNormInference(z, u, n, fanOut, gamma, beta, runningMean, runningVar, bnEpsilon, scratchA, scratchB);
+        }
+      } else if (bias !== null) {
+        activated = kernels.biasActivation?.(z, bias, a, n, fanOut, fusedActivation) === true;
+        if (!activated) addBias(z, bias, n, fanOut);
+      }
+      const count = n * fanOut;
+      if (!activated || fusedActivation === null) {
+        if (activation !== 'sigmoid' || kernels.sigmoid?.(u, a, count) !== true) activationForward(activation, u, a, count);
+      }
+      input = a;
     }
   }
 
@@ -77,17 +96,27 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
   function backward(ws: Workspace, x: Float32Array, n: number): void {
     for (let layerIdx = numDense - 1; layerIdx >= 0; layerIdx--) {
       const layer = layers[layerIdx];
+      const { fanOut, gamma, dGamma, dBeta, dBias } = layer;
       const delta = ws.delta[layerIdx];
-      if (layer.hidden) {
-        activationBackward(activation, ws.u[layerIdx], ws.a[layerIdx], delta, n * layer.fanOut);
-        if (layer.gamma !== null && layer.dGamma !== null && layer.dBeta !== null) {
-          batchNormBackward(delta, n, layer.fanOut, layer.gamma, ws.batchNorm[layerIdx], layer.dGamma, layer.dBeta);
+      // Hidden layers: dL/da -> dL/du (-> dL/dz through BN); dBias summed on the way when fused.
+      const u = layer.hidden ? ws.u[layerIdx] : delta;
+      const a = layer.hidden ? ws.a[layerIdx] : delta;
+      const nonlinearity = layer.hidden ? activation : 'linear';
+      let biasDone = false;
+      if (gamma !== null && dGamma !== null && dBeta !== null) {
+        const state = ws.batchNorm[layerIdx];
+        if (kernels.batchNormBackward?.(delta, u, a, n, fanOut, nonlinearity, gamma, state, dGamma, dBeta) !== true) {
+          activationBackward(nonlinearity, u, a, delta, n * fanOut);
+          batchNormBackward(delta, n, fanOut, gamma, state, dGamma, dBeta);
         }
+      } else if (layer.hidden || dBias !== null) {
+        biasDone = kernels.activationBackward?.(delta, u, a, n, fanOut, nonlinearity, dBias, scratchA) === true;
+        if (!biasDone) activationBackward(nonlinearity, u, a, delta, n * fanOut);
       }
       const input = layerIdx === 0 ? x : ws.a[layerIdx - 1];
-      kernels.matmulTransA(input, delta, layer.dWeight, layer.fanIn, n, layer.fanOut);
-      if (layer.dBias !== null) sumColumns(delta, layer.dBias, n, layer.fanOut, scratchA);
-      if (layerIdx > 0) kernels.matmulTransB(delta, layer.weight, ws.delta[layerIdx - 1], n, layer.fanOut, layer.fanIn);
+      kernels.matmulTransA(input, delta, layer.dWeight, layer.fanIn, n, fanOut);
+      if (dBias !== null && !biasDone) sumColumns(delta, dBias, n, fanOut, scratchA);
+      if (layerIdx > 0) kernels.matmulTransB(delta, layer.weight, ws.delta[layerIdx - 1], n, fanOut, layer.fanIn);
     }
   }
 

@@ -1,6 +1,8 @@
 /** Preallocated buffers for one mini-batch size, so a training step allocates nothing. */
 import { createBatchNormState } from './batchNorm.ts';
 import type { BatchNormState } from './batchNorm.ts';
+import { allocateOnHeap } from './allocate.ts';
+import type { Allocate } from './allocate.ts';
 
 /** The per-batch-size intermediates of the forward and backward passes, per dense layer. */
 export interface Workspace {
@@ -18,10 +20,7 @@ export interface Workspace {
   batchNorm: BatchNormState[];
 }
 
-/** Makes a zeroed Float32Array of `length` (in wasm memory on the fast path). */
-export type Allocate = (length: number) => Float32Array;
-
-const allocateOnHeap: Allocate = (length) => new Float32Array(length);
+export type { Allocate } from './allocate.ts';
 
 /**
  * Allocates a workspace for `n` examples through dense layers of widths `layers`; the
@@ -42,7 +41,7 @@ export function createWorkspace(layers: readonly number[], n: number, batchNorm:
     if (layerIdx < numDense - 1) {
       u.push(batchNorm ? allocate(n * fanOut) : dense);
       a.push(allocate(n * fanOut));
-      if (batchNorm) states.push(createBatchNormState(n, fanOut));
+      if (batchNorm) states.push(createBatchNormState(n, fanOut, allocate));
     }
   }
   return { n, z, u, a, delta, batchNorm: states };

@@ -313,55 +313,61 @@
             (br $cl)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rl))))
-;; a = 1 / (1 + exp(-u)) for `count` floats (a may equal u). exp by Cody-Waite range
-  ;; reduction and Cephes' degree-6 polynomial (float32, ~1 ulp); -u clamped to [-87, 88] so
-  ;; 2^n stays a normal float. NaN stays NaN. Four at a time, then one lane at a time.
+  ;; sigmoid(x) = 1 / (1 + exp(-x)) on four float32 lanes. exp by Cody-Waite range reduction
+  ;; and Cephes' degree-6 polynomial (float32, ~1 ulp), then 1 / (1 + exp) in float64 (rounded
+  ;; once); -x clamped to [-87, 88] so 2^n stays a normal float. NaN stays NaN.
+  (func $sigmoid4 (param $x v128) (result v128)
+    (local $n v128) (local $r v128) (local $p v128)
+    ;; x = clamp(-x)
+    (local.set $x (f32x4.min (f32x4.max (f32x4.neg (local.get $x)) (v128.const f32x4 -87 -87 -87 -87))
+      (v128.const f32x4 88 88 88 88)))
+    (local.set $n (f32x4.nearest (f32x4.mul (local.get $x)
+      (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
+    (local.set $r (f32x4.sub (f32x4.sub (local.get $x)
+      (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+      (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+    (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
+    ;; exp(r) = p r^2 + r + 1, times 2^n built in the exponent bits
+    (local.set $p (f32x4.add (f32x4.add (f32x4.mul (local.get $p) (f32x4.mul (local.get $r) (local.get $r)))
+      (local.get $r)) (v128.const f32x4 1 1 1 1)))
+    (local.set $p (f32x4.mul (local.get $p)
+      (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+    ;; 1 / (1 + e) in float64, rounded once: only exp's error remains
+    (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      (f32x4.demote_f64x2_zero (f64x2.div (v128.const f64x2 1 1)
+        (f64x2.add (v128.const f64x2 1 1) (f64x2.promote_low_f32x4 (local.get $p)))))
+      (f32x4.demote_f64x2_zero (f64x2.div (v128.const f64x2 1 1)
+        (f64x2.add (v128.const f64x2 1 1) (f64x2.promote_low_f32x4
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $p) (local.get $p))))))))
+
+  ;; a = 1 / (1 + exp(-u)) for `count` floats (a may equal u): four at a time, then one lane at a time.
   (func (export "sigmoid") (param $u i32) (param $a i32) (param $count i32)
-    (local $x v128) (local $n v128) (local $r v128) (local $p v128) (local $full i32)
-    (block $done
-      (loop $l
-        (br_if $done (i32.le_s (local.get $count) (i32.const 0)))
-        (local.set $full (i32.ge_s (local.get $count) (i32.const 4)))
-        (if (local.get $full)
-          (then (local.set $x (v128.load (local.get $u))))
-          (else (local.set $x (v128.load32_zero (local.get $u)))))
-        ;; x = clamp(-u)
-        (local.set $x (f32x4.min (f32x4.max (f32x4.neg (local.get $x)) (v128.const f32x4 -87 -87 -87 -87))
-          (v128.const f32x4 88 88 88 88)))
-        (local.set $n (f32x4.nearest (f32x4.mul (local.get $x)
-          (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
-        (local.set $r (f32x4.sub (f32x4.sub (local.get $x)
-          (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
-          (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
-        (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
-        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
-          (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
-        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
-          (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
-        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
-          (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
-        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
-          (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
-        (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
-          (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
-        ;; exp(r) = p r^2 + r + 1, times 2^n built in the exponent bits
-        (local.set $p (f32x4.add (f32x4.add (f32x4.mul (local.get $p) (f32x4.mul (local.get $r) (local.get $r)))
-          (local.get $r)) (v128.const f32x4 1 1 1 1)))
-        (local.set $p (f32x4.mul (local.get $p)
-          (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
-        (local.set $p (f32x4.div (v128.const f32x4 1 1 1 1) (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $p))))
-        (if (local.get $full)
-          (then
-            (v128.store (local.get $a) (local.get $p))
-            (local.set $u (i32.add (local.get $u) (i32.const 16)))
-            (local.set $a (i32.add (local.get $a) (i32.const 16)))
-            (local.set $count (i32.sub (local.get $count) (i32.const 4))))
-          (else
-            (f32.store (local.get $a) (f32x4.extract_lane 0 (local.get $p)))
-            (local.set $u (i32.add (local.get $u) (i32.const 4)))
-            (local.set $a (i32.add (local.get $a) (i32.const 4)))
-            (local.set $count (i32.sub (local.get $count) (i32.const 1)))))
-        (br $l))))
+    (block $d4
+      (loop $l4
+        (br_if $d4 (i32.lt_s (local.get $count) (i32.const 4)))
+        (v128.store (local.get $a) (call $sigmoid4 (v128.load (local.get $u))))
+        (local.set $u (i32.add (local.get $u) (i32.const 16)))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $count (i32.sub (local.get $count) (i32.const 4)))
+        (br $l4)))
+    (block $d1
+      (loop $l1
+        (br_if $d1 (i32.le_s (local.get $count) (i32.const 0)))
+        (v128.store32_lane 0 (local.get $a) (call $sigmoid4 (v128.load32_zero (local.get $u))))
+        (local.set $u (i32.add (local.get $u) (i32.const 4)))
+        (local.set $a (i32.add (local.get $a) (i32.const 4)))
+        (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+        (br $l1))))
 
   ;; SGD on `count` floats, in float64 exactly as the JS loop: with momentum 0, w -= eta g;
   ;; otherwise v = mu v + g (stored as float32), w -= eta v (with v in float64). Two at a time.
@@ -412,4 +418,427 @@
             (f32.store (local.get $w) (f32.demote_f64
               (f64.sub (f64.promote_f32 (f32.load (local.get $w)))
                 (f64.mul (local.get $eta) (f64x2.extract_lane 0 (local.get $velocity)))))))))))
+
+  ;; ---- Element-wise layer ops, row-major [n x units]: BN (Algorithms 1 and 2), bias and the
+  ;; nonlinearities, forward and backward. Each mirrors the float64 arithmetic of its JS twin
+  ;; (batchNorm.ts, dense.ts, activations.ts) operation for operation, so results are
+  ;; bit-identical (wasm has no fused multiply-add). Columns go four at a time ("wide"), the
+  ;; last units % 4 one lane at a time; float64 per-unit arrays are [units] of 8 bytes.
+  ;; Forward nonlinearity codes: 0 leave `a` alone, 1 linear (copy), 2 sigmoid, 3 relu.
+  ;; Backward codes: 0 linear, 1 sigmoid, 2 tanh, 3 relu.
+
+  ;; The forward nonlinearity on four lanes (relu: x where x > 0, else +0, NaN -> 0 as in JS).
+  (func $activate (param $x v128) (param $act i32) (result v128)
+    (if (result v128) (i32.eq (local.get $act) (i32.const 2))
+      (then (call $sigmoid4 (local.get $x)))
+      (else
+        (if (result v128) (i32.eq (local.get $act) (i32.const 3))
+          (then (v128.and (local.get $x) (f32x4.gt (local.get $x) (v128.const f32x4 0 0 0 0))))
+          (else (local.get $x))))))
+
+  ;; dL/du from dL/da = $d on four lanes, as activations.ts: sigmoid d * (a (1 - a)) and tanh
+  ;; d * (1 - a^2) in float64 rounded once to float32; relu d where u > 0, else +0; linear d.
+  (func $activationGradient (param $d v128) (param $u v128) (param $a v128) (param $act i32) (result v128)
+    (local $lo v128) (local $hi v128)
+    (if (i32.eq (local.get $act) (i32.const 3))
+      (then (return (v128.and (local.get $d) (f32x4.gt (local.get $u) (v128.const f32x4 0 0 0 0))))))
+    (if (i32.eqz (local.get $act)) (then (return (local.get $d))))
+    (local.set $lo (f64x2.promote_low_f32x4 (local.get $a)))
+    (local.set $hi (f64x2.promote_low_f32x4
+      (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $a) (local.get $a))))
+    (if (i32.eq (local.get $act) (i32.const 1))
+      (then
+        (local.set $lo (f64x2.mul (local.get $lo) (f64x2.sub (v128.const f64x2 1 1) (local.get $lo))))
+        (local.set $hi (f64x2.mul (local.get $hi) (f64x2.sub (v128.const f64x2 1 1) (local.get $hi)))))
+      (else
+        (local.set $lo (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $lo) (local.get $lo))))
+        (local.set $hi (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $hi) (local.get $hi))))))
+    (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $d)) (local.get $lo)))
+      (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4
+        (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $d) (local.get $d))) (local.get $hi)))))
+
+  ;; Four floats at $p when $wide, else one (the others 0).
+  (func $load (param $p i32) (param $wide i32) (result v128)
+    (if (result v128) (local.get $wide)
+      (then (v128.load (local.get $p)))
+      (else (v128.load32_zero (local.get $p)))))
+
+  ;; Stores four lanes of $x at $p when $wide, else lane 0.
+  (func $store (param $p i32) (param $x v128) (param $wide i32)
+    (if (local.get $wide)
+      (then (v128.store (local.get $p) (local.get $x)))
+      (else (v128.store32_lane 0 (local.get $p) (local.get $x)))))
+
+  ;; z += bias (per unit, float32 addition as JS's) then, unless $act is 0, a = f(z).
+  (func (export "biasActivation")
+    (param $z i32) (param $bias i32) (param $a i32) (param $n i32) (param $units i32) (param $act i32)
+    (local $j i32) (local $o i32) (local $wide i32) (local $x v128) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $j (i32.const 0))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $j) (local.get $units)))
+            (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $units)))
+            (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $x (f32x4.add
+              (call $load (i32.add (local.get $z) (local.get $o)) (local.get $wide))
+              (call $load (i32.add (local.get $bias) (local.get $o)) (local.get $wide))))
+            (call $store (i32.add (local.get $z) (local.get $o)) (local.get $x) (local.get $wide))
+            (if (local.get $act)
+              (then (call $store (i32.add (local.get $a) (local.get $o))
+                (call $activate (local.get $x) (local.get $act)) (local.get $wide))))
+            (local.set $j (i32.add (local.get $j) (select (i32.const 4) (i32.const 1) (local.get $wide))))
+            (br $cols)))
+        (local.set $z (i32.add (local.get $z) (local.get $rowBytes)))
+        (local.set $a (i32.add (local.get $a) (local.get $rowBytes)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
+
+  ;; sums[u] (float64, zeroed first) += f64(x[r, u]) over the n rows of x; with $centre, adds
+  ;; (x - centre[u])^2 instead (centre float64 [units]).
+  (func $columnSums (param $x i32) (param $n i32) (param $units i32) (param $sums i32) (param $centre i32)
+    (local $j i32) (local $wide i32) (local $v v128) (local $lo v128) (local $hi v128) (local $ps i32)
+    (local $pc i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $j (i32.const 0))
+    (block $zDone
+      (loop $z
+        (br_if $zDone (i32.ge_s (local.get $j) (local.get $units)))
+        (f64.store (i32.add (local.get $sums) (i32.shl (local.get $j) (i32.const 3))) (f64.const 0))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $z)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $j (i32.const 0))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $j) (local.get $units)))
+            (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $units)))
+            (local.set $v (call $load (i32.add (local.get $x) (i32.shl (local.get $j) (i32.const 2))) (local.get $wide)))
+            (local.set $lo (f64x2.promote_low_f32x4 (local.get $v)))
+            (local.set $hi (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v) (local.get $v))))
+            (local.set $ps (i32.add (local.get $sums) (i32.shl (local.get $j) (i32.const 3))))
+            (if (local.get $centre)
+              (then
+                (local.set $pc (i32.add (local.get $centre) (i32.shl (local.get $j) (i32.const 3))))
+                (if (local.get $wide)
+                  (then
+                    (local.set $lo (f64x2.sub (local.get $lo) (v128.load (local.get $pc))))
+                    (local.set $hi (f64x2.sub (local.get $hi) (v128.load offset=16 (local.get $pc)))))
+                  (else (local.set $lo (f64x2.sub (local.get $lo) (v128.load64_zero (local.get $pc))))))
+                (local.set $lo (f64x2.mul (local.get $lo) (local.get $lo)))
+                (local.set $hi (f64x2.mul (local.get $hi) (local.get $hi)))))
+            (if (local.get $wide)
+              (then
+                (v128.store (local.get $ps) (f64x2.add (v128.load (local.get $ps)) (local.get $lo)))
+                (v128.store offset=16 (local.get $ps) (f64x2.add (v128.load offset=16 (local.get $ps)) (local.get $hi)))
+                (local.set $j (i32.add (local.get $j) (i32.const 4))))
+              (else
+                (v128.store64_lane 0 (local.get $ps) (f64x2.add (v128.load64_zero (local.get $ps)) (local.get $lo)))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))))
+            (br $cols)))
+        (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
+
+  ;; Algorithm 1 forward in training mode, as batchNorm.ts: per unit, mean and biased variance
+  ;; over the batch (float64), invStd = 1 / sqrt(var + eps); xHat = (z - mean) invStd (float32),
+  ;; u = gamma xHat + beta from the unrounded float64 xHat; then a = f(u) unless $act is 0.
+  (func (export "batchNormForward")
+    (param $z i32) (param $u i32) (param $a i32) (param $n i32) (param $units i32)
+    (param $gamma i32) (param $beta i32) (param $eps f64)
+    (param $mean i32) (param $variance i32) (param $invStd i32) (param $xHat i32) (param $act i32)
+    (local $j i32) (local $o i32) (local $o8 i32) (local $wide i32) (local $x v128) (local $r i32)
+    (local $lo v128) (local $hi v128) (local $m0 v128) (local $m1 v128) (local $s0 v128) (local $s1 v128)
+    (local $g v128) (local $b v128) (local $y v128) (local $count f64) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $count (f64.convert_i32_s (local.get $n)))
+    (call $columnSums (local.get $z) (local.get $n) (local.get $units) (local.get $mean) (i32.const 0))
+    (local.set $j (i32.const 0))
+    (block $mDone
+      (loop $m
+        (br_if $mDone (i32.ge_s (local.get $j) (local.get $units)))
+        (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+        (f64.store (i32.add (local.get $mean) (local.get $o8))
+          (f64.div (f64.load (i32.add (local.get $mean) (local.get $o8))) (local.get $count)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $m)))
+    (call $columnSums (local.get $z) (local.get $n) (local.get $units) (local.get $variance) (local.get $mean))
+    (local.set $j (i32.const 0))
+    (block $vDone
+      (loop $v
+        (br_if $vDone (i32.ge_s (local.get $j) (local.get $units)))
+        (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+        (f64.store (i32.add (local.get $variance) (local.get $o8))
+          (f64.div (f64.load (i32.add (local.get $variance) (local.get $o8))) (local.get $count)))
+        (f64.store (i32.add (local.get $invStd) (local.get $o8))
+          (f64.div (f64.const 1) (f64.sqrt (f64.add (f64.load (i32.add (local.get $variance) (local.get $o8))) (local.get $eps)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $v)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $n)))
+        (local.set $j (i32.const 0))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $j) (local.get $units)))
+            (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $units)))
+            (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $x (call $load (i32.add (local.get $z) (local.get $o)) (local.get $wide)))
+            (local.set $g (call $load (i32.add (local.get $gamma) (local.get $o)) (local.get $wide)))
+            (local.set $b (call $load (i32.add (local.get $beta) (local.get $o)) (local.get $wide)))
+            (if (local.get $wide)
+              (then
+                (local.set $m0 (v128.load (i32.add (local.get $mean) (local.get $o8))))
+                (local.set $m1 (v128.load offset=16 (i32.add (local.get $mean) (local.get $o8))))
+                (local.set $s0 (v128.load (i32.add (local.get $invStd) (local.get $o8))))
+                (local.set $s1 (v128.load offset=16 (i32.add (local.get $invStd) (local.get $o8)))))
+              (else
+                (local.set $m0 (v128.load64_zero (i32.add (local.get $mean) (local.get $o8))))
+                (local.set $s0 (v128.load64_zero (i32.add (local.get $invStd) (local.get $o8))))))
+            ;; normalised, float64
+            (local.set $lo (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4 (local.get $x)) (local.get $m0)) (local.get $s0)))
+            (local.set $hi (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x)))
+              (local.get $m1)) (local.get $s1)))
+            (call $store (i32.add (i32.add (local.get $xHat) (i32.mul (local.get $r) (local.get $rowBytes))) (local.get $o))
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                (f32x4.demote_f64x2_zero (local.get $lo)) (f32x4.demote_f64x2_zero (local.get $hi)))
+              (local.get $wide))
+            ;; y = gamma normalised + beta, float64 then float32
+            (local.set $y (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+              (f32x4.demote_f64x2_zero (f64x2.add
+                (f64x2.mul (f64x2.promote_low_f32x4 (local.get $g)) (local.get $lo))
+                (f64x2.promote_low_f32x4 (local.get $b))))
+              (f32x4.demote_f64x2_zero (f64x2.add
+                (f64x2.mul (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $g) (local.get $g))) (local.get $hi))
+                (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $b) (local.get $b)))))))
+            (call $store (i32.add (local.get $u) (local.get $o)) (local.get $y) (local.get $wide))
+            (if (local.get $act)
+              (then (call $store (i32.add (local.get $a) (local.get $o))
+                (call $activate (local.get $y) (local.get $act)) (local.get $wide))))
+            (local.set $j (i32.add (local.get $j) (select (i32.const 4) (i32.const 1) (local.get $wide))))
+            (br $cols)))
+        (local.set $z (i32.add (local.get $z) (local.get $rowBytes)))
+        (local.set $u (i32.add (local.get $u) (local.get $rowBytes)))
+        (local.set $a (i32.add (local.get $a) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rows))))
+
+  ;; u = scale z + shift per unit (scale, shift float64 [units]), rounded once to float32 (Algorithm
+  ;; 2 as batchNorm.ts's batchNormInference); then a = f(u) unless $act is 0.
+  (func (export "affineActivation")
+    (param $z i32) (param $u i32) (param $a i32) (param $n i32) (param $units i32)
+    (param $scale i32) (param $shift i32) (param $act i32)
+    (local $j i32) (local $o i32) (local $o8 i32) (local $wide i32) (local $x v128) (local $y v128)
+    (local $s0 v128) (local $s1 v128) (local $t0 v128) (local $t1 v128) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $j (i32.const 0))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $j) (local.get $units)))
+            (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $units)))
+            (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $x (call $load (i32.add (local.get $z) (local.get $o)) (local.get $wide)))
+            (if (local.get $wide)
+              (then
+                (local.set $s0 (v128.load (i32.add (local.get $scale) (local.get $o8))))
+                (local.set $s1 (v128.load offset=16 (i32.add (local.get $scale) (local.get $o8))))
+                (local.set $t0 (v128.load (i32.add (local.get $shift) (local.get $o8))))
+                (local.set $t1 (v128.load offset=16 (i32.add (local.get $shift) (local.get $o8)))))
+              (else
+                (local.set $s0 (v128.load64_zero (i32.add (local.get $scale) (local.get $o8))))
+                (local.set $t0 (v128.load64_zero (i32.add (local.get $shift) (local.get $o8))))))
+            (local.set $y (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+              (f32x4.demote_f64x2_zero (f64x2.add
+                (f64x2.mul (local.get $s0) (f64x2.promote_low_f32x4 (local.get $x))) (local.get $t0)))
+              (f32x4.demote_f64x2_zero (f64x2.add
+                (f64x2.mul (local.get $s1) (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))))
+                (local.get $t1)))))
+            (call $store (i32.add (local.get $u) (local.get $o)) (local.get $y) (local.get $wide))
+            (if (local.get $act)
+              (then (call $store (i32.add (local.get $a) (local.get $o))
+                (call $activate (local.get $y) (local.get $act)) (local.get $wide))))
+            (local.set $j (i32.add (local.get $j) (select (i32.const 4) (i32.const 1) (local.get $wide))))
+            (br $cols)))
+        (local.set $z (i32.add (local.get $z) (local.get $rowBytes)))
+        (local.set $u (i32.add (local.get $u) (local.get $rowBytes)))
+        (local.set $a (i32.add (local.get $a) (local.get $rowBytes)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
+
+  ;; delta = f'(u) delta in place (dL/da -> dL/du, backward code $act), as activations.ts; then,
+  ;; when $sums is not 0, sums[u] (float64, zeroed first) = column sums of the new delta and,
+  ;; when $xHat is not 0, sumsXHat[u] = column sums of delta * xHat.
+  (func $activationBackwardSums
+    (param $delta i32) (param $u i32) (param $a i32) (param $n i32) (param $units i32) (param $act i32)
+    (param $sums i32) (param $xHat i32) (param $sumsXHat i32)
+    (local $j i32) (local $o i32) (local $o8 i32) (local $wide i32) (local $g v128) (local $x v128)
+    (local $lo v128) (local $hi v128) (local $p i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $j (i32.const 0))
+    (block $zDone
+      (loop $zl
+        (br_if $zDone (i32.ge_s (local.get $j) (local.get $units)))
+        (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+        (if (local.get $sums) (then (f64.store (i32.add (local.get $sums) (local.get $o8)) (f64.const 0))))
+        (if (local.get $xHat) (then (f64.store (i32.add (local.get $sumsXHat) (local.get $o8)) (f64.const 0))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $zl)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $j (i32.const 0))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $j) (local.get $units)))
+            (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $units)))
+            (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $g (call $load (i32.add (local.get $delta) (local.get $o)) (local.get $wide)))
+            (if (local.get $act)
+              (then
+                (local.set $g (call $activationGradient (local.get $g)
+                  (call $load (i32.add (local.get $u) (local.get $o)) (local.get $wide))
+                  (call $load (i32.add (local.get $a) (local.get $o)) (local.get $wide))
+                  (local.get $act)))
+                (call $store (i32.add (local.get $delta) (local.get $o)) (local.get $g) (local.get $wide))))
+            (if (local.get $sums)
+              (then
+                (local.set $lo (f64x2.promote_low_f32x4 (local.get $g)))
+                (local.set $hi (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $g) (local.get $g))))
+                (local.set $p (i32.add (local.get $sums) (local.get $o8)))
+                (if (local.get $wide)
+                  (then
+                    (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p)) (local.get $lo)))
+                    (v128.store offset=16 (local.get $p) (f64x2.add (v128.load offset=16 (local.get $p)) (local.get $hi))))
+                  (else (v128.store64_lane 0 (local.get $p) (f64x2.add (v128.load64_zero (local.get $p)) (local.get $lo)))))
+                (if (local.get $xHat)
+                  (then
+                    (local.set $x (call $load (i32.add (local.get $xHat) (local.get $o)) (local.get $wide)))
+                    (local.set $lo (f64x2.mul (local.get $lo) (f64x2.promote_low_f32x4 (local.get $x))))
+                    (local.set $hi (f64x2.mul (local.get $hi) (f64x2.promote_low_f32x4
+                      (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x)))))
+                    (local.set $p (i32.add (local.get $sumsXHat) (local.get $o8)))
+                    (if (local.get $wide)
+                      (then
+                        (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p)) (local.get $lo)))
+                        (v128.store offset=16 (local.get $p) (f64x2.add (v128.load offset=16 (local.get $p)) (local.get $hi))))
+                      (else (v128.store64_lane 0 (local.get $p) (f64x2.add (v128.load64_zero (local.get $p)) (local.get $lo)))))))))
+            (local.set $j (i32.add (local.get $j) (select (i32.const 4) (i32.const 1) (local.get $wide))))
+            (br $cols)))
+        (local.set $delta (i32.add (local.get $delta) (local.get $rowBytes)))
+        (local.set $u (i32.add (local.get $u) (local.get $rowBytes)))
+        (local.set $a (i32.add (local.get $a) (local.get $rowBytes)))
+        (if (local.get $xHat) (then (local.set $xHat (i32.add (local.get $xHat) (local.get $rowBytes)))))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
+
+  ;; delta = f'(u) delta in place (backward code $act); then, when $dBias is not 0, dBias (float32)
+  ;; = column sums of the new delta, summed in float64 in `sums` (float64 [units] scratch).
+  (func (export "activationBackward")
+    (param $delta i32) (param $u i32) (param $a i32) (param $n i32) (param $units i32) (param $act i32)
+    (param $dBias i32) (param $sums i32)
+    (local $j i32)
+    (call $activationBackwardSums (local.get $delta) (local.get $u) (local.get $a) (local.get $n) (local.get $units)
+      (local.get $act) (select (local.get $sums) (i32.const 0) (local.get $dBias)) (i32.const 0) (i32.const 0))
+    (if (local.get $dBias)
+      (then
+        (block $done
+          (loop $l
+            (br_if $done (i32.ge_s (local.get $j) (local.get $units)))
+            (f32.store (i32.add (local.get $dBias) (i32.shl (local.get $j) (i32.const 2)))
+              (f32.demote_f64 (f64.load (i32.add (local.get $sums) (i32.shl (local.get $j) (i32.const 3))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $l))))))
+
+  ;; Activation backward then Algorithm 1 backward, in place on delta, as batchNorm.ts:
+  ;; dBeta = sum g, dGamma = sum g xHat (float64 sums, then their means in sumDelta and
+  ;; sumDeltaXHat), delta = gamma invStd ((g - mean g) - xHat mean(g xHat)).
+  (func (export "batchNormBackward")
+    (param $delta i32) (param $u i32) (param $a i32) (param $n i32) (param $units i32) (param $act i32)
+    (param $gamma i32) (param $invStd i32) (param $xHat i32) (param $sumDelta i32) (param $sumDeltaXHat i32)
+    (param $dGamma i32) (param $dBeta i32)
+    (local $j i32) (local $o i32) (local $o8 i32) (local $wide i32) (local $count f64) (local $rowBytes i32)
+    (local $d v128) (local $x v128) (local $g v128) (local $lo v128) (local $hi v128)
+    (local $k0 v128) (local $k1 v128) (local $m0 v128) (local $m1 v128) (local $q0 v128) (local $q1 v128)
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $count (f64.convert_i32_s (local.get $n)))
+    (call $activationBackwardSums (local.get $delta) (local.get $u) (local.get $a) (local.get $n) (local.get $units)
+      (local.get $act) (local.get $sumDelta) (local.get $xHat) (local.get $sumDeltaXHat))
+    (block $uDone
+      (loop $ul
+        (br_if $uDone (i32.ge_s (local.get $j) (local.get $units)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+        (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+        (f32.store (i32.add (local.get $dBeta) (local.get $o)) (f32.demote_f64 (f64.load (i32.add (local.get $sumDelta) (local.get $o8)))))
+        (f32.store (i32.add (local.get $dGamma) (local.get $o)) (f32.demote_f64 (f64.load (i32.add (local.get $sumDeltaXHat) (local.get $o8)))))
+        (f64.store (i32.add (local.get $sumDelta) (local.get $o8))
+          (f64.div (f64.load (i32.add (local.get $sumDelta) (local.get $o8))) (local.get $count)))
+        (f64.store (i32.add (local.get $sumDeltaXHat) (local.get $o8))
+          (f64.div (f64.load (i32.add (local.get $sumDeltaXHat) (local.get $o8))) (local.get $count)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $ul)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $j (i32.const 0))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $j) (local.get $units)))
+            (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $units)))
+            (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $o8 (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $d (call $load (i32.add (local.get $delta) (local.get $o)) (local.get $wide)))
+            (local.set $x (call $load (i32.add (local.get $xHat) (local.get $o)) (local.get $wide)))
+            (local.set $g (call $load (i32.add (local.get $gamma) (local.get $o)) (local.get $wide)))
+            (if (local.get $wide)
+              (then
+                (local.set $k0 (v128.load (i32.add (local.get $invStd) (local.get $o8))))
+                (local.set $k1 (v128.load offset=16 (i32.add (local.get $invStd) (local.get $o8))))
+                (local.set $m0 (v128.load (i32.add (local.get $sumDelta) (local.get $o8))))
+                (local.set $m1 (v128.load offset=16 (i32.add (local.get $sumDelta) (local.get $o8))))
+                (local.set $q0 (v128.load (i32.add (local.get $sumDeltaXHat) (local.get $o8))))
+                (local.set $q1 (v128.load offset=16 (i32.add (local.get $sumDeltaXHat) (local.get $o8)))))
+              (else
+                (local.set $k0 (v128.load64_zero (i32.add (local.get $invStd) (local.get $o8))))
+                (local.set $m0 (v128.load64_zero (i32.add (local.get $sumDelta) (local.get $o8))))
+                (local.set $q0 (v128.load64_zero (i32.add (local.get $sumDeltaXHat) (local.get $o8))))))
+            ;; (gamma invStd) ((d - mean) - xHat meanXHat), float64
+            (local.set $lo (f64x2.mul
+              (f64x2.mul (f64x2.promote_low_f32x4 (local.get $g)) (local.get $k0))
+              (f64x2.sub (f64x2.sub (f64x2.promote_low_f32x4 (local.get $d)) (local.get $m0))
+                (f64x2.mul (f64x2.promote_low_f32x4 (local.get $x)) (local.get $q0)))))
+            (local.set $hi (f64x2.mul
+              (f64x2.mul (f64x2.promote_low_f32x4
+                (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $g) (local.get $g))) (local.get $k1))
+              (f64x2.sub (f64x2.sub (f64x2.promote_low_f32x4
+                (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $d) (local.get $d))) (local.get $m1))
+                (f64x2.mul (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))) (local.get $q1)))))
+            (call $store (i32.add (local.get $delta) (local.get $o))
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                (f32x4.demote_f64x2_zero (local.get $lo)) (f32x4.demote_f64x2_zero (local.get $hi)))
+              (local.get $wide))
+            (local.set $j (i32.add (local.get $j) (select (i32.const 4) (i32.const 1) (local.get $wide))))
+            (br $cols)))
+        (local.set $delta (i32.add (local.get $delta) (local.get $rowBytes)))
+        (local.set $xHat (i32.add (local.get $xHat) (local.get $rowBytes)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
 )

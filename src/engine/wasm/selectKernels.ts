@@ -4,7 +4,7 @@ import type { KernelName, Kernels } from '../kernels.ts';
 import { createWasmKernels } from './wasmKernels.ts';
 import { wasmSimdAvailable } from './wasmRuntime.ts';
 
-/** Rows of examples the arena holds in workspaces (z, a, delta of every layer), e.g. 8 blocks of 256. */
+/** Rows of examples the arena holds in workspaces (z, u, a, delta, BN's xHat of every layer), e.g. 8 blocks of 256. */
 export const ARENA_ROWS = 2048;
 /** Largest batch whose inputs are staged into wasm memory (the app's batch size goes to 1000); larger ones run on JS. */
 export const MAX_STAGED_ROWS = 1024;
@@ -29,9 +29,12 @@ export function kernelsFor(layers: readonly number[], choice: KernelName | 'auto
     maxWeight = Math.max(maxWeight, size);
   }
   const outputs = layers.slice(1).reduce((sum, width) => sum + width, 0);
-  const slack = 16 * layers.length; // alignment of each array to 16 bytes
+  const slack = 256 * layers.length; // alignment of each array to 16 bytes
+  // Weights, gradients, velocities; per unit up to 8 BN/bias vectors and 4 workspaces' float64 BN
+  // scratch (5 arrays); float64 scratch of the network; per row of workspace up to 5 floats a unit.
+  const perUnitFloats = 8 + 4 * 5 * 2;
   const kernels = createWasmKernels({
-    arenaFloats: 3 * weightFloats + 3 * ARENA_ROWS * outputs + 8 * slack,
+    arenaFloats: 3 * weightFloats + perUnitFloats * outputs + 4 * Math.max(...layers) + 5 * ARENA_ROWS * outputs + slack,
     stagingFloats: MAX_STAGED_ROWS * Math.max(...layers) + maxWeight + 2 * MAX_STAGED_ROWS + slack,
   });
   if (kernels === null) {

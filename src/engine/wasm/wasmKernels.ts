@@ -8,6 +8,7 @@
  */
 import { jsKernels, SPARSE_ZERO_FRACTION } from '../kernels.ts';
 import type { Kernels } from '../kernels.ts';
+import type { Activation } from '../types.ts';
 import { instantiateKernels, WASM_PAGE_BYTES } from './wasmRuntime.ts';
 
 /** How many floats the arena and the staging area of one instance hold. */
@@ -20,6 +21,11 @@ export interface WasmKernelsSize {
 
 const ALIGN_BYTES = 16;
 const alignUp = (bytes: number): number => Math.ceil(bytes / ALIGN_BYTES) * ALIGN_BYTES;
+
+/** Forward nonlinearity codes of kernels.wat: -1 when wasm does not compute it (tanh: JS Math.tanh). */
+const FORWARD_CODES: Record<Activation, number> = { linear: 1, sigmoid: 2, relu: 3, tanh: -1 };
+/** Backward nonlinearity codes of kernels.wat (every derivative is exact float64 arithmetic). */
+const BACKWARD_CODES: Record<Activation, number> = { linear: 0, sigmoid: 1, tanh: 2, relu: 3 };
 
 /** Builds WebAssembly SIMD kernels sized by `size`; null where WebAssembly SIMD is unavailable. */
 export function createWasmKernels(size: WasmKernelsSize): Kernels | null {
@@ -60,6 +66,10 @@ export function createWasmKernels(size: WasmKernelsSize): Kernels | null {
     if (array.buffer !== buffer) array.set(heap.subarray(pointer >> 2, (pointer >> 2) + length));
   }
 
+  /** Whether an array lives in this instance's memory (so the kernels work on it in place). */
+  const mine = (array: { buffer: ArrayBufferLike }): boolean => array.buffer === buffer;
+  const forwardCode = (activation: Activation | null): number => (activation === null ? 0 : FORWARD_CODES[activation]);
+
   const mostlyZero = (pointer: number, length: number): boolean =>
     wasm.countZeros(pointer, length) >= SPARSE_ZERO_FRACTION * length;
 
@@ -83,6 +93,51 @@ export function createWasmKernels(size: WasmKernelsSize): Kernels | null {
     sgdUpdate(value, gradient, velocity, learningRate, momentum) {
       if (value.buffer !== buffer || gradient.buffer !== buffer || velocity.buffer !== buffer) return false;
       wasm.sgd(value.byteOffset, gradient.byteOffset, velocity.byteOffset, value.length, learningRate, momentum);
+      return true;
+    },
+
+    biasActivation(z, bias, a, n, units, activation) {
+      const act = forwardCode(activation);
+      if (act < 0 || !mine(z) || !mine(bias) || !mine(a)) return false;
+      wasm.biasActivation(z.byteOffset, bias.byteOffset, a.byteOffset, n, units, act);
+      return true;
+    },
+
+    batchNormForward(z, u, a, n, units, gamma, beta, epsilon, state, activation) {
+      const act = forwardCode(activation);
+      const { mean, variance, invStd, xHat } = state;
+      if (act < 0 || !mine(z) || !mine(u) || !mine(a) || !mine(gamma) || !mine(beta)) return false;
+      if (!mine(mean) || !mine(variance) || !mine(invStd) || !mine(xHat)) return false;
+      wasm.batchNormForward(z.byteOffset, u.byteOffset, a.byteOffset, n, units, gamma.byteOffset, beta.byteOffset, epsilon,
+        mean.byteOffset, variance.byteOffset, invStd.byteOffset, xHat.byteOffset, act);
+      return true;
+    },
+
+    batchNormInference(z, u, a, n, units, gamma, beta, runningMean, runningVar, epsilon, scale, shift, activation) {
+      const act = forwardCode(activation);
+      if (act < 0 || !mine(z) || !mine(u) || !mine(a) || !mine(scale) || !mine(shift)) return false;
+      for (let unit = 0; unit < units; unit++) { // as batchNorm.ts's batchNormInference
+        const factor = gamma[unit] / Math.sqrt(runningVar[unit] + epsilon);
+        scale[unit] = factor;
+        shift[unit] = beta[unit] - factor * runningMean[unit];
+      }
+      wasm.affineActivation(z.byteOffset, u.byteOffset, a.byteOffset, n, units, scale.byteOffset, shift.byteOffset, act);
+      return true;
+    },
+
+    activationBackward(delta, u, a, n, units, activation, dBias, scratch) {
+      if (!mine(delta) || !mine(u) || !mine(a) || !mine(scratch) || (dBias !== null && !mine(dBias))) return false;
+      wasm.activationBackward(delta.byteOffset, u.byteOffset, a.byteOffset, n, units, BACKWARD_CODES[activation],
+        dBias === null ? 0 : dBias.byteOffset, scratch.byteOffset);
+      return true;
+    },
+
+    batchNormBackward(delta, u, a, n, units, activation, gamma, state, dGamma, dBeta) {
+      const { invStd, xHat, sumDelta, sumDeltaXHat } = state;
+      if (!mine(delta) || !mine(u) || !mine(a) || !mine(gamma) || !mine(dGamma) || !mine(dBeta)) return false;
+      if (!mine(invStd) || !mine(xHat) || !mine(sumDelta) || !mine(sumDeltaXHat)) return false;
+      wasm.batchNormBackward(delta.byteOffset, u.byteOffset, a.byteOffset, n, units, BACKWARD_CODES[activation], gamma.byteOffset,
+        invStd.byteOffset, xHat.byteOffset, sumDelta.byteOffset, sumDeltaXHat.byteOffset, dGamma.byteOffset, dBeta.byteOffset);
       return true;
     },
 

@@ -1,7 +1,7 @@
 /**
  * The few WebAssembly APIs the engine uses, reached through globalThis so the engine
  * compiles with no DOM or Node typings, and the one-time synchronous compilation of the
- * SIMD kernels module (2 KiB: small enough for `new WebAssembly.Module` on any thread).
+ * SIMD kernels module (9 KiB: small enough for `new WebAssembly.Module` on any thread).
  */
 import { KERNELS_WASM_BASE64 } from './kernelsWasm.ts';
 
@@ -24,6 +24,22 @@ export interface KernelExports {
   sigmoid(u: number, a: number, count: number): void;
   /** SGD (momentum mu = 0) or heavy-ball momentum on `count` floats, float64 arithmetic. */
   sgd(w: number, g: number, v: number, count: number, eta: number, mu: number): void;
+  /** z += bias per unit, then a = f(z) (forward code `act`: 0 none, 1 linear, 2 sigmoid, 3 relu). */
+  biasActivation(z: number, bias: number, a: number, n: number, units: number, act: number): void;
+  /** Algorithm 1 in training mode (float64 statistics into mean, variance, invStd; xHat), then a = f(u). */
+  batchNormForward(
+    z: number, u: number, a: number, n: number, units: number, gamma: number, beta: number, epsilon: number,
+    mean: number, variance: number, invStd: number, xHat: number, act: number,
+  ): void;
+  /** u = scale z + shift per unit (float64 scale, shift), then a = f(u). */
+  affineActivation(z: number, u: number, a: number, n: number, units: number, scale: number, shift: number, act: number): void;
+  /** delta *= f'(u) (backward code `act`: 0 linear, 1 sigmoid, 2 tanh, 3 relu); dBias = column sums (float64 `sums`) unless 0. */
+  activationBackward(delta: number, u: number, a: number, n: number, units: number, act: number, dBias: number, sums: number): void;
+  /** delta *= f'(u), then Algorithm 1 backward in place, writing dGamma, dBeta and the per-unit means. */
+  batchNormBackward(
+    delta: number, u: number, a: number, n: number, units: number, act: number, gamma: number, invStd: number,
+    xHat: number, sumDelta: number, sumDeltaXHat: number, dGamma: number, dBeta: number,
+  ): void;
 }
 
 interface WasmApi {
