@@ -29,11 +29,14 @@ export function defaultWorkerCount(): number {
   return Number.isInteger(cores) && cores > 0 ? cores : 1;
 }
 
+/** The page takes worker news in batches at most this often: ~8 redraws a second, whatever the number of workers (rendering the charts, not training, is what the page thread spends its time on). */
+export const POOL_BATCH_MS = 120;
+
 /** Start the training workers: one per network when there are cores for it, else one for all. */
 export function createWorkerClient(options: WorkerClientOptions = {}): WorkerClient {
   const groups = networkGroups(NETWORK_IDS, options.workers ?? defaultWorkerCount());
   let spawned = 0;
-  return createWorkerPool(() => createSingleWorkerClient(options, `training-${++spawned}`), groups);
+  return createWorkerPool(() => createSingleWorkerClient(options, `training-${++spawned}`), groups, { batchMs: POOL_BATCH_MS });
 }
 
 /** Start one training worker (it trains the networks its 'init' names). */

@@ -57,11 +57,25 @@ export function crashText(message: string): string {
   return `${message.replace(/\.$/, '')}. Reset restarts it with the same settings.`;
 }
 
+/** Options of createWorkerPool. */
+export interface PoolOptions {
+  /**
+   * Hold merged events and pass them on together at most this often (0: at once). The page
+   * redraws once per batch rather than once per worker message, so more workers do not mean
+   * more redraws. Events keep their order; a batch waits at most this long.
+   */
+  batchMs?: number;
+  /** Run `task` after `ms` (setTimeout in the app, a fake in tests). */
+  setTimer?: (task: () => void, ms: number) => void;
+}
+
 /**
  * A pool of `groups.length` workers, worker i training the networks `groups[i]`.
  * `spawn` starts one worker (createSingleWorkerClient in the app).
  */
-export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (readonly NetworkId[])[]): WorkerClient {
+export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (readonly NetworkId[])[], options: PoolOptions = {}): WorkerClient {
+  const batchMs = options.batchMs ?? 0;
+  const setTimer = options.setTimer ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
   const eventListeners = new Set<(event: WorkerEvent) => void>();
   const crashListeners = new Set<(message: string) => void>();
   let members: Member[] = [];
@@ -74,8 +88,20 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
   let config: ExperimentConfig | null = null;
   let crashed = false;
 
-  const emit = (event: WorkerEvent): void => {
+  let batch: WorkerEvent[] | null = null;
+  const deliver = (event: WorkerEvent): void => {
     for (const listener of eventListeners) listener(event);
+  };
+  const flush = (): void => {
+    const events = batch ?? [];
+    batch = null;
+    events.forEach(deliver);
+  };
+  const emit = (event: WorkerEvent): void => {
+    if (batchMs <= 0) return deliver(event);
+    if (batch) return void batch.push(event);
+    batch = [event];
+    setTimer(flush, batchMs);
   };
 
   /** The merged step: the slowest worker still training (all of them when every one diverged). */
@@ -184,6 +210,7 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
   const onMemberCrash = (message: string): void => {
     if (crashed) return;
     crashed = true;
+    flush();
     stopMembers();
     lastState = null;
     const text = crashText(message);
@@ -246,6 +273,7 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
     },
     terminate() {
       stopMembers();
+      batch = null;
       eventListeners.clear();
       crashListeners.clear();
     },

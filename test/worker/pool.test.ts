@@ -236,3 +236,40 @@ describe('the worker pool', () => {
     expect(s.ofType('ready')[0]).toMatchObject({ runId: 1, networks: ['plain', 'bn'] });
   });
 });
+
+describe('the worker pool in batches', () => {
+  it('passes events on together, in order, at most once per batch interval', () => {
+    const timers: (() => void)[] = [];
+    const spawned: FakeWorker[] = [];
+    const pool = createWorkerPool(() => {
+      const worker = fakeWorker();
+      spawned.push(worker);
+      return worker;
+    }, GROUPS, { batchMs: 80, setTimer: (task, ms) => {
+      expect(ms).toBe(80);
+      timers.push(task);
+    } });
+    const seen: string[] = [];
+    pool.onEvent((e) => seen.push(e.type === 'snapshot' ? `snapshot ${e.snapshot.frames[0].id} ${e.snapshot.frames[0].step}` : e.type));
+    spawned[0].emit(ready(1, ['plain']));
+    spawned[1].emit(ready(1, ['bn']));
+    spawned[0].emit(snap(1, 'plain', 0));
+    spawned[1].emit(snap(1, 'bn', 0));
+    expect(seen).toEqual([]);
+    expect(timers).toHaveLength(1);
+    timers.shift()!();
+    expect(seen).toEqual(['ready', 'state', 'snapshot plain 0', 'snapshot bn 0']);
+    spawned[0].emit(snap(1, 'plain', 60));
+    spawned[0].emit(snap(1, 'plain', 120));
+    expect(timers).toHaveLength(1);
+    timers.shift()!();
+    expect(seen.slice(4)).toEqual(['snapshot plain 60', 'snapshot plain 120']);
+    // A crash delivers what was held first.
+    spawned[1].emit(snap(1, 'bn', 50));
+    const crashes: string[] = [];
+    pool.onCrash((m) => crashes.push(`${m} after ${seen.length} events`));
+    spawned[1].crash('gone');
+    expect(crashes).toEqual(['gone. Reset restarts it with the same settings. after 7 events']);
+    pool.terminate();
+  });
+});
