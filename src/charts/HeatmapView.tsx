@@ -55,7 +55,8 @@ export function HeatmapView(props: HeatmapViewProps) {
   const hover = (event: PointerEvent<SVGRectElement>): void => {
     if (!onHoverStep) return;
     const box = event.currentTarget.getBoundingClientRect();
-    const px = event.clientX - box.left;
+    // In plot px whatever CSS scaling (zoom on projectors) sits between the page and the chart.
+    const px = box.width > 0 ? ((event.clientX - box.left) * innerW) / box.width : NaN;
     const step = Math.round(x.invert(px));
     if (Number.isFinite(step)) onHoverStep(Math.max(xDomain[0], Math.min(xDomain[1], step)));
   };

@@ -7,7 +7,7 @@ import { columnIndexAt, stepDomain } from '../charts/timeAxis.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { networkLabels } from '../theme.ts';
 import { formatStep } from './runStatus.ts';
-import { useFrameValue, useLiveHistory } from './useLive.ts';
+import { useLiveHistory } from './useLive.ts';
 
 /** Width of each readout histogram, px. */
 const READOUT_WIDTH = 140;
@@ -15,7 +15,8 @@ const READOUT_WIDTH = 140;
 /** The scrubber, Live button and readout. */
 export function TimeScrubber() {
   const history = useLiveHistory();
-  const scrubStep = useFrameValue((s) => s.scrubStep);
+  // Read at once, not per frame: the range input is controlled, and a frame's delay undid quick key presses.
+  const scrubStep = useExperimentStore((s) => s.scrubStep);
   const setScrubStep = useExperimentStore((s) => s.actions.setScrubStep);
   const [, last] = stepDomain(history);
   const shown = scrubStep ?? last;

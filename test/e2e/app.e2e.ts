@@ -161,8 +161,26 @@ describe('the live twin experiment in Chromium', () => {
     await waitForStep(page, 300);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    expect(fontPx).toBeGreaterThanOrEqual(20);
+    // Text and charts are scaled up for the back of the room: the title is over 50 px tall on screen.
+    const titleHeight = await page.evaluate(() => document.querySelector('h1')?.getBoundingClientRect().height ?? 0);
+    expect(titleHeight).toBeGreaterThan(50);
+    // Hovering a heatmap still points at the step under the pointer, through the zoom.
+    const chart = page.getByRole('img', { name: 'With BN, hidden layer 1: input distribution over training' });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await page.waitForTimeout(500); // the last snapshots after the pause land
+    await chart.scrollIntoViewIfNeeded();
+    const live = await page.locator('.scrubber output').innerText();
+    expect(live).toMatch(/live/);
+    const last = Number(live.replace(/[^0-9]/g, '')); // the time axis ends here
+    const box = await chart.locator('.hover-target').boundingBox();
+    if (!box) throw new Error('no hover target');
+    await page.mouse.move(box.x + 0.4 * box.width, box.y + box.height / 2);
+    await expect.poll(() => page.locator('.scrubber output').innerText()).not.toMatch(/live/);
+    const hovered = await page.locator('.scrubber output').innerText();
+    const step = Number(hovered.replace(/[^0-9]/g, ''));
+    expect(step).toBeGreaterThan(0.35 * last);
+    expect(step).toBeLessThan(0.45 * last);
     await screenshot(page, 'projector-4k');
     await page.close();
   });
