@@ -40,14 +40,16 @@ export function HeatmapView(props: HeatmapViewProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const size = heatmapSize(columns.length, bins, chart.heatmapMaxColumns, chart.heatmapEdgeRows);
 
+  const [d0, d1] = xDomain;
+  // Repaint only when the data, the size or the time range changed, not on every render.
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d') ?? null;
     if (!canvas || !ctx) return; // jsdom has no canvas
     const image = ctx.createImageData(size.width, size.height);
-    paintHeatmap(image, columns, steps, { stepDomain: xDomain, lut: LUT, edgeRows: chart.heatmapEdgeRows, gamma: chart.densityGamma });
+    paintHeatmap(image, columns, steps, { stepDomain: [d0, d1], lut: LUT, edgeRows: chart.heatmapEdgeRows, gamma: chart.densityGamma });
     ctx.putImageData(image, 0, 0);
-  }, [columns, steps, version, size.width, size.height, xDomain]);
+  }, [columns, steps, version, size.width, size.height, d0, d1]);
 
   const x = scaleLinear().domain(xDomain).range([0, innerW]);
   const { edgeHeight, y } = heatmapGeometry(bins, innerH, chart.heatmapEdgeRows);
@@ -56,7 +58,7 @@ export function HeatmapView(props: HeatmapViewProps) {
     if (!onHoverStep) return;
     const box = event.currentTarget.getBoundingClientRect();
     // In plot px whatever CSS scaling (zoom on projectors) sits between the page and the chart.
-    const px = box.width > 0 ? ((event.clientX - box.left) * innerW) / box.width : NaN;
+    const px = box.width > 0 ? ((event.clientX - box.left) * innerW) / box.width : event.clientX - box.left;
     const step = Math.round(x.invert(px));
     if (Number.isFinite(step)) onHoverStep(Math.max(xDomain[0], Math.min(xDomain[1], step)));
   };

@@ -68,16 +68,19 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
 
   const [d0, d1] = options.stepDomain;
   const colOf = new Int32Array(width);
-  const columnMax = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    let most = 0;
-    for (const v of columns[c]) if (v > most) most = v;
-    columnMax[c] = most;
-  }
+  // Only the columns some pixel shows are measured (a long run keeps many more than the image is wide).
+  const columnMax = new Float64Array(n).fill(-1);
   const keptSteps = steps.length === n ? steps : steps.slice(0, n);
   for (let x = 0; x < width; x++) {
     const s = d0 + ((x + 0.5) / width) * (d1 - d0);
-    colOf[x] = s < steps[0] ? -1 : columnIndexAt(keptSteps, s);
+    const c = s < steps[0] ? -1 : columnIndexAt(keptSteps, s);
+    colOf[x] = c;
+    if (c >= 0 && columnMax[c] < 0) {
+      const column = columns[c];
+      let most = 0;
+      for (let i = 0; i < column.length; i++) if (column[i] > most) most = column[i];
+      columnMax[c] = most;
+    }
   }
 
   const lut = options.lut;
@@ -91,7 +94,7 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
   }
   for (let x = 0; x < width; x++) {
     const c = colOf[x];
-    if (c < 0 || columnMax[c] === 0) continue;
+    if (c < 0 || columnMax[c] <= 0) continue;
     const column = columns[c];
     for (let r = 0; r < height; r++) {
       const count = column[binOfRow[r]];

@@ -28,8 +28,8 @@ export interface HandlerDeps {
   loadMnistBytes: MnistBytesLoader;
   /** Milliseconds, monotonic (performance.now in the worker). */
   now(): number;
-  /** Run `task` soon, after pending messages (MessageChannel or setTimeout 0). */
-  schedule(task: () => void): void;
+  /** Run `task` soon, after pending messages (MessageChannel), or after `delayMs` when given. */
+  schedule(task: () => void, delayMs?: number): void;
   /** Builds the paired experiment; defaults to src/experiment/session.ts. */
   createSession?: (config: ExperimentConfig, data: Dataset, options?: SessionOptions) => Session;
   /** Loop timing overrides (tests). */

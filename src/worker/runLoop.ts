@@ -24,10 +24,15 @@ export interface LoopTiming {
   maxChunkSteps: number;
   /** Between costly snapshots, report the step count this often (a cheap 'state' event). */
   progressMs: number;
+  /**
+   * Share of the time the loop rests between slices (0..0.9), leaving a core to the page when
+   * the training workers take them all: the charts then keep their frame rate.
+   */
+  restShare: number;
 }
 
 /** The defaults: ~60 slices a second, a snapshot every 50 ms, snapshots at most 25% of the time. */
-export const DEFAULT_LOOP_TIMING: LoopTiming = { sliceMs: 16, chunkMs: 4, minSnapshotMs: 50, snapshotShare: 0.25, maxChunkSteps: 100_000, progressMs: 100 };
+export const DEFAULT_LOOP_TIMING: LoopTiming = { sliceMs: 16, chunkMs: 4, minSnapshotMs: 50, snapshotShare: 0.25, maxChunkSteps: 100_000, progressMs: 100, restShare: 0 };
 
 /** Why the loop stopped by itself: the run's maxSteps, a 'step N' target, or every network diverged. */
 export type StopReason = 'finished' | 'target' | 'diverged';
@@ -35,7 +40,8 @@ export type StopReason = 'finished' | 'target' | 'diverged';
 /** What the loop needs from the handler. */
 export interface RunLoopDeps {
   now(): number;
-  schedule(task: () => void): void;
+  /** Run `task` after pending messages, and after `delayMs` when given. */
+  schedule(task: () => void, delayMs?: number): void;
   timing?: Partial<LoopTiming>;
   /** The current session (null when none). */
   session(): Session | null;
@@ -179,7 +185,9 @@ export function createRunLoop(deps: RunLoopDeps): RunLoop {
         }
         if (after - sliceStart >= timing.sliceMs || chunks >= 64) break;
       }
-      deps.schedule(() => tick(mine));
+      const share = Math.min(0.9, Math.max(0, timing.restShare));
+      const rest = share > 0 ? ((deps.now() - sliceStart) * share) / (1 - share) : 0;
+      deps.schedule(() => tick(mine), rest);
     } catch (error) {
       running = false;
       token += 1;

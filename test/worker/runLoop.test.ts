@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRunLoop, snapshotTransferables } from '../../src/worker/runLoop.ts';
-import type { StopReason } from '../../src/worker/runLoop.ts';
+import type { LoopTiming, StopReason } from '../../src/worker/runLoop.ts';
 import type { Session, Snapshot } from '../../src/experiment/types.ts';
 
 /** A session that only counts steps; each step costs `msPerStep` on the shared fake clock. */
@@ -29,7 +29,7 @@ function countingSession(clock: { t: number }, msPerStep: number, snapshotMs = 0
   };
 }
 
-function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0) {
+function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0, timing: Partial<LoopTiming> = {}) {
   const clock = { t: 0 };
   const session = countingSession(clock, msPerStep, snapshotMs);
   const tasks: (() => void)[] = [];
@@ -38,7 +38,12 @@ function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0) {
   const progress: number[] = [];
   const loop = createRunLoop({
     now: () => clock.t,
-    schedule: (task) => tasks.push(task),
+    // A delayed task advances the fake clock by its delay when it runs (the worker rests).
+    schedule: (task, delayMs = 0) => tasks.push(() => {
+      clock.t += delayMs;
+      task();
+    }),
+    timing,
     session: () => session,
     maxSteps: () => Number.MAX_SAFE_INTEGER,
     postSnapshot: (snapshot) => snapshots.push(snapshot),
@@ -58,6 +63,15 @@ function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0) {
 }
 
 describe('the run loop', () => {
+  it('rests the given share of the time between slices, leaving the page a core', () => {
+    const busy = runFor(0.05, 1000);
+    const resting = runFor(0.05, 1000, 0, { restShare: 0.2 });
+    // Same clock time, a fifth of it resting: about 80% of the steps.
+    const ratio = resting.session.step / busy.session.step;
+    expect(ratio).toBeGreaterThan(0.75);
+    expect(ratio).toBeLessThan(0.85);
+  });
+
   it('sends 10 to 20 snapshots a second whether a step takes 1 microsecond or 20 milliseconds', () => {
     for (const msPerStep of [0.001, 0.05, 2, 20]) {
       const { snapshots } = runFor(msPerStep, 1000);
