@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { badSvgAttributes, launchBrowser, screenshot, serveDist, shownStep, watchPage, type PageWatch } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badSvgAttributes, screenshot, shownStep, watchPage, type PageWatch } from './harness.ts';
+import { useServedApp } from './suite.ts';
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 async function open(query = '', viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport });
-  const watch = await watchPage(page, server.url);
-  await page.goto(server.url + (query ? `?${query}` : ''));
+  const page = await app.browser.newPage({ viewport });
+  const watch = await watchPage(page, app.url);
+  await page.goto(app.url + (query ? `?${query}` : ''));
   return { page, watch };
 }
 

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { badSvgAttributes, launchBrowser, serveDist, shownStep, watchPage } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { badSvgAttributes, shownStep, watchPage } from './harness.ts';
+import { useServedApp } from './suite.ts';
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 describe('a network that diverges, in Chromium', () => {
   // Found with the CLI (npm run experiment -- --preset spiral --steps 300 --set activation=linear --set initScale=1000):
   // the plain network's logits overflow at step 3, BN normalises the x1000 weights away and keeps learning.
   it('says the plain network diverged at its step while the BN network keeps stepping, with no NaN drawn', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const watch = await watchPage(page, server.url);
-    await page.goto(`${server.url}?preset=spiral&activation=linear&initScale=1000`);
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, app.url);
+    await page.goto(`${app.url}?preset=spiral&activation=linear&initScale=1000`);
     const runState = page.getByTestId('run-state');
     await expect.poll(() => runState.innerText(), { timeout: 20_000 }).toMatch(/Without BN diverged at step \d[\d,]*/);
     const divergedAt = Number((await runState.innerText()).match(/Without BN diverged at step ([\d,]+)/)![1].replace(/,/g, ''));

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, serveDist, shownStep, watchPage } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shownStep, watchPage } from './harness.ts';
+import { useServedApp } from './suite.ts';
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 /**
  * Records every Content-Security-Policy violation of the page in window.__cspViolations.
@@ -56,10 +46,10 @@ describe('the built app is locked down', () => {
   });
 
   it('trains under that policy with no violation and no request leaving the origin', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
-    const watch = await watchPage(page, server.url);
-    await page.goto(server.url);
+    const watch = await watchPage(page, app.url);
+    await page.goto(app.url);
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expectStrictScripts(policy ?? '');
     await expect.poll(() => shownStep(page), { timeout: 25_000 }).toBeGreaterThanOrEqual(200);

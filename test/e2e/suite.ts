@@ -1,0 +1,28 @@
+/** One served app and one Chromium per e2e file: started before its tests, closed after. */
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, serveDist } from './harness.ts';
+
+/** What a suite's tests use; filled in by beforeAll. */
+export interface AppUnderTest {
+  /** Base URL of the served dist/. */
+  url: string;
+  browser: Browser;
+}
+
+/** Serve dist/ and launch Chromium for the tests of the calling file. */
+export function useServedApp(): AppUnderTest {
+  const app = {} as AppUnderTest;
+  let close: (() => Promise<void>) | null = null;
+  beforeAll(async () => {
+    const server = await serveDist();
+    close = server.close;
+    app.url = server.url;
+    app.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await close?.();
+  });
+  return app;
+}
