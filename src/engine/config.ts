@@ -1,4 +1,5 @@
 /** Defaults and validation of a NetworkConfig. */
+import { checkBnNoise } from './bnNoise.ts';
 import { DEFAULT_INIT_STD } from './init.ts';
 import type { NetworkConfig } from './types.ts';
 
@@ -24,6 +25,11 @@ export function resolveNetworkConfig(config: NetworkConfig): Required<NetworkCon
   const bnEpsilon = config.bnEpsilon ?? DEFAULT_BN_EPSILON;
   if (!(bnMomentum >= 0 && bnMomentum <= 1)) throw new RangeError(`bnMomentum must be in [0, 1], got ${bnMomentum}`);
   if (!(bnEpsilon >= 0)) throw new RangeError(`bnEpsilon must be >= 0, got ${bnEpsilon}`);
+  const bnNoise = config.bnNoise ?? null;
+  if (bnNoise !== null) {
+    if (!config.batchNorm) throw new RangeError('bnNoise is applied after BN: it needs batchNorm on');
+    checkBnNoise(bnNoise);
+  }
   return {
     layers: [...layers],
     activation: config.activation,
@@ -32,5 +38,6 @@ export function resolveNetworkConfig(config: NetworkConfig): Required<NetworkCon
     seed: config.seed,
     bnMomentum,
     bnEpsilon,
+    bnNoise: bnNoise === null ? null : { nMu: bnNoise.nMu, nSigma: bnNoise.nSigma, rMu: bnNoise.rMu, rSigma: bnNoise.rSigma },
   };
 }

@@ -14,6 +14,9 @@ export {
   batchNormBackward, batchNormForward, batchNormInference, createBatchNormState, updateRunningStatistics,
 } from './batchNorm.ts';
 export type { BatchNormState } from './batchNorm.ts';
+export {
+  applyBnNoise, bnNoiseBackward, bnNoiseSeed, bnProbeNoiseSeed, drawExampleNoise, drawUnitNoise, SANTURKAR_BN_NOISE,
+} from './bnNoise.ts';
 export type {
-  Activation, Batch, BatchResult, InitConfig, Network, NetworkConfig, ParameterMap, StepOptions,
+  Activation, BnNoiseConfig, ProbeOptions, Batch, BatchResult, InitConfig, Network, NetworkConfig, ParameterMap, StepOptions,
 } from './types.ts';

@@ -4,13 +4,20 @@
  */
 import { activationBackward, activationForward } from './activations.ts';
 import { batchNormBackward, batchNormForward, batchNormInference, updateRunningStatistics } from './batchNorm.ts';
+import {
+  applyBnNoise, bnNoiseBackward, bnNoiseSeed, bnProbeNoiseSeed, createBnNoiseBuffers, drawExampleNoise, drawUnitNoise,
+  ensureBnNoiseCapacity,
+} from './bnNoise.ts';
+import type { BnNoiseBuffers } from './bnNoise.ts';
 import { resolveNetworkConfig } from './config.ts';
 import { addBias, sumColumns } from './dense.ts';
 import type { KernelName, Kernels } from './kernels.ts';
 import { createParameters } from './layers.ts';
 import { softmaxCrossEntropy } from './loss.ts';
+import { createRng } from './rng.ts';
+import type { Rng } from './rng.ts';
 import { sgdUpdate } from './sgd.ts';
-import type { Batch, BatchResult, Network, NetworkConfig, ParameterMap, StepOptions } from './types.ts';
+import type { Batch, BatchResult, Network, NetworkConfig, ParameterMap, ProbeOptions, StepOptions } from './types.ts';
 import { kernelsFor } from './wasm/selectKernels.ts';
 import { WorkspaceCache } from './workspace.ts';
 import { allocateFloat64, allocateOnHeap } from './allocate.ts';
@@ -40,6 +47,22 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
   const scratchB = allocateFloat64(allocate ?? allocateOnHeap, maxWidth);
   /** The nonlinearity the fused kernels apply; tanh (Math.tanh) always runs in JS. */
   const fusedActivation = activation === 'tanh' ? null : activation;
+  const { bnNoise } = config;
+  /** Noisy BN (Santurkar et al. Algorithm 1): its training and probe streams, and per hidden layer the latest draw. */
+  const trainNoiseRng = bnNoise === null ? null : createRng(bnNoiseSeed(config.seed));
+  const probeNoiseRng = bnNoise === null ? null : createRng(bnProbeNoiseSeed(config.seed));
+  const noiseBuffers: (BnNoiseBuffers | null)[] = layers.map((layer) => (bnNoise !== null && layer.hidden ? createBnNoiseBuffers(layer.fanOut) : null));
+
+  /** Draws (per-unit draw too when `drawUnits`) and applies the BN noise of layer `layerIdx` to u in place. */
+  function addNoise(layerIdx: number, u: Float32Array, n: number, rng: Rng, drawUnits: boolean): void {
+    const buffers = noiseBuffers[layerIdx];
+    if (buffers === null || bnNoise === null) return;
+    const numUnits = layers[layerIdx].fanOut;
+    ensureBnNoiseCapacity(buffers, n, numUnits);
+    if (drawUnits) drawUnitNoise(rng, numUnits, bnNoise, buffers.unitMu, buffers.unitSigma);
+    drawExampleNoise(rng, n, numUnits, bnNoise, buffers.unitMu, buffers.unitSigma, buffers.scale, buffers.shift);
+    applyBnNoise(u, n * numUnits, buffers.scale, buffers.shift);
+  }
 
   function checkBatch(batch: Batch, training: boolean): void {
     const { x, y, n } = batch;
@@ -52,8 +75,11 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     }
   }
 
-  /** Forward pass of `n` examples into `ws`; training mode uses batch statistics. */
-  function forward(ws: Workspace, x: Float32Array, n: number, training: boolean): void {
+  /**
+   * Forward pass of `n` examples into `ws`; training mode uses batch statistics. `noiseRng` (null:
+   * none) adds BN noise after every BN layer, drawing the per-unit part too when `drawUnits`.
+   */
+  function forward(ws: Workspace, x: Float32Array, n: number, training: boolean, noiseRng: Rng | null = null, drawUnits = true): void {
     let input = x;
     for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
       const layer = layers[layerIdx];
@@ -69,16 +95,23 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
       // Whether a fused kernel already wrote a = f(u).
       let activated = false;
       if (gamma !== null && beta !== null) {
+        // With noise the nonlinearity must wait for it: fused kernels then write u only.
+        const noisy = noiseRng !== null && noiseBuffers[layerIdx] !== null;
+        const bnActivation = noisy ? null : fusedActivation;
         if (training) {
           const state = ws.batchNorm[layerIdx];
-          activated = kernels.batchNormForward?.(z, u, a, n, fanOut, gamma, beta, bnEpsilon, state, fusedActivation) === true;
+          activated = kernels.batchNormForward?.(z, u, a, n, fanOut, gamma, beta, bnEpsilon, state, bnActivation) === true;
           if (!activated) batchNormForward(z, u, n, fanOut, gamma, beta, bnEpsilon, state);
         } else {
           const runningMean = layer.runningMean as Float32Array;
           const runningVar = layer.runningVar as Float32Array;
           activated = kernels.batchNormInference?.(
-            z, u, a, n, fanOut, gamma, beta, runningMean, runningVar, bnEpsilon, scratchA, scratchB, fusedActivation) === true;
+            z, u, a, n, fanOut, gamma, beta, runningMean, runningVar, bnEpsilon, scratchA, scratchB, bnActivation) === true;
           if (!activated) batchNormInference(z, u, n, fanOut, gamma, beta, runningMean, runningVar, bnEpsilon, scratchA, scratchB);
+        }
+        if (noisy && noiseRng !== null) {
+          addNoise(layerIdx, u, n, noiseRng, drawUnits);
+          activated = false;
         }
       } else if (bias !== null) {
         activated = kernels.biasActivation?.(z, bias, a, n, fanOut, fusedActivation) === true;
@@ -105,7 +138,17 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
       let biasDone = false;
       if (gamma !== null && dGamma !== null && dBeta !== null) {
         const state = ws.batchNorm[layerIdx];
-        if (kernels.batchNormBackward?.(delta, u, a, n, fanOut, nonlinearity, gamma, state, dGamma, dBeta) !== true) {
+        const noise = noiseBuffers[layerIdx];
+        if (noise !== null) {
+          // Noisy BN: dL/du' = f'(u') dL/da, dL/du = s dL/du', then Algorithm 1's backward.
+          if (kernels.activationBackward?.(delta, u, a, n, fanOut, nonlinearity, null, scratchA) !== true) {
+            activationBackward(nonlinearity, u, a, delta, n * fanOut);
+          }
+          bnNoiseBackward(delta, n * fanOut, noise.scale);
+          if (kernels.batchNormBackward?.(delta, u, a, n, fanOut, 'linear', gamma, state, dGamma, dBeta) !== true) {
+            batchNormBackward(delta, n, fanOut, gamma, state, dGamma, dBeta);
+          }
+        } else if (kernels.batchNormBackward?.(delta, u, a, n, fanOut, nonlinearity, gamma, state, dGamma, dBeta) !== true) {
           activationBackward(nonlinearity, u, a, delta, n * fanOut);
           batchNormBackward(delta, n, fanOut, gamma, state, dGamma, dBeta);
         }
@@ -125,19 +168,27 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     checkBatch(batch, true);
     const { x, y, n } = batch;
     const ws = workspaces.get(n);
-    forward(ws, x, n, true);
+    forward(ws, x, n, true, trainNoiseRng);
     const sums = softmaxCrossEntropy(ws.z[numDense - 1], y, n, numClasses, ws.delta[numDense - 1], 1 / n);
     backward(ws, x, n);
     return { ws, result: { loss: sums.lossSum / n, accuracy: sums.correct / n } };
   }
 
   /** Runs `visit` on each inference-mode block of at most INFERENCE_CHUNK examples. */
-  function forEachInferenceChunk(batch: Batch, visit: (ws: Workspace, start: number, count: number) => void): void {
+  function forEachInferenceChunk(
+    batch: Batch, visit: (ws: Workspace, start: number, count: number) => void, noiseRng: Rng | null = null,
+  ): void {
     checkBatch(batch, false);
+    if (noiseRng !== null && bnNoise !== null) {
+      // One per-unit draw for the whole call, so that every chunk sees the same shifted distribution.
+      noiseBuffers.forEach((buffers, layerIdx) => {
+        if (buffers !== null) drawUnitNoise(noiseRng, layers[layerIdx].fanOut, bnNoise, buffers.unitMu, buffers.unitSigma);
+      });
+    }
     for (let start = 0; start < batch.n; start += INFERENCE_CHUNK) {
       const count = Math.min(INFERENCE_CHUNK, batch.n - start);
       const ws = workspaces.get(count);
-      forward(ws, batch.x.subarray(start * numInputs, (start + count) * numInputs), count, false);
+      forward(ws, batch.x.subarray(start * numInputs, (start + count) * numInputs), count, false, noiseRng, false);
       visit(ws, start, count);
     }
   }
@@ -182,14 +233,14 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
       return { loss: lossSum / batch.n, accuracy: correct / batch.n };
     },
 
-    probe(batch: Batch): Float32Array[] {
+    probe(batch: Batch, options: ProbeOptions = {}): Float32Array[] {
       const outputs = layers.filter((layer) => layer.hidden).map((layer) => new Float32Array(batch.n * layer.fanOut));
       forEachInferenceChunk(batch, (ws, start, count) => {
         outputs.forEach((output, layerIdx) => {
           const width = layers[layerIdx].fanOut;
           output.set(ws.u[layerIdx].subarray(0, count * width), start * width);
         });
-      });
+      }, options.bnNoise === true ? probeNoiseRng : null);
       return outputs;
     },
 

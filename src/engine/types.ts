@@ -17,6 +17,22 @@ export interface InitConfig {
   scale?: number;
 }
 
+/**
+ * Santurkar et al. (2018) "noisy BN" (their Algorithm 1): after each BN layer, at every training
+ * step, per unit mu ~ U(-nMu, nMu) and sigma ~ U(1, nSigma); then per example and unit
+ * m ~ U(mu - rMu, mu + rMu) and s ~ N(sigma, rSigma^2), and the BN output y becomes s * y + m.
+ */
+export interface BnNoiseConfig {
+  /** Half-width of the per-unit shift mu's range; theirs 0.5. */
+  nMu: number;
+  /** Upper end of the per-unit scale sigma's range [1, nSigma]; theirs 1.25. */
+  nSigma: number;
+  /** Half-width of the per-example shift m around mu; theirs 0.1. */
+  rMu: number;
+  /** Standard deviation of the per-example scale s around sigma; theirs 0.1. */
+  rSigma: number;
+}
+
 /** Everything that defines a network; two configs equal but for `batchNorm` share their dense weights. */
 export interface NetworkConfig {
   /** Layer widths: [inputs, hidden..., classes]; at least [inputs, classes]. */
@@ -33,6 +49,11 @@ export interface NetworkConfig {
   bnMomentum?: number;
   /** Added to the variance before the square root. Default 1e-5. */
   bnEpsilon?: number;
+  /**
+   * Noise after every BN layer in training mode only (needs `batchNorm`); null (default) is none.
+   * Drawn from the network's own stream seeded from `seed`, so the weights do not change.
+   */
+  bnNoise?: BnNoiseConfig | null;
 }
 
 /** A mini-batch: `n` examples, inputs row-major [n x inputs], integer class labels. */
@@ -64,6 +85,15 @@ export interface BatchResult {
 /** Named parameter (or gradient) arrays; names as in DESIGN.md (`dense0.weight`, `bn0.gamma`...). */
 export type ParameterMap = Record<string, Float32Array>;
 
+/** Options of `Network.probe`. */
+export interface ProbeOptions {
+  /**
+   * Apply the config's bnNoise to the probed values too: one fresh draw of per-unit mu, sigma per
+   * call and of m, s per example, from a stream of its own (training is unaffected). Default false.
+   */
+  bnNoise?: boolean;
+}
+
 /** The network API of DESIGN.md. */
 export interface Network {
   /** The config the network was built with, defaults filled in. */
@@ -83,7 +113,7 @@ export interface Network {
    * Per hidden layer, the nonlinearity inputs (after BN when on) in inference mode:
    * Float32Array [n x units] row-major, one per hidden layer.
    */
-  probe(batch: Batch): Float32Array[];
+  probe(batch: Batch, options?: ProbeOptions): Float32Array[];
   /** Live views of every parameter and BN running statistic, by name. */
   parameters(): ParameterMap;
 }

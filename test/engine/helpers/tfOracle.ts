@@ -23,11 +23,21 @@ function applyActivation(activation: Activation, u: tf.Tensor2D): tf.Tensor2D {
   }
 }
 
-/** Loss and gradients (by parameter name) of the TF.js twin of a network with `parameters`. */
+/** A fixed draw of noisy BN per hidden layer: y -> scale * y + shift, both [n x units] (constants, not parameters). */
+export interface FixedBnNoise {
+  scale: Float32Array;
+  shift: Float32Array;
+}
+
+/**
+ * Loss and gradients (by parameter name) of the TF.js twin of a network with `parameters`;
+ * `noise` (one per hidden layer) is applied after each BN affine map, before the nonlinearity.
+ */
 export function tfLossAndGradients(
   config: Required<NetworkConfig>,
   parameters: Record<string, Float32Array>,
   batch: Batch,
+  noise: readonly FixedBnNoise[] | null = null,
 ): { loss: number; gradients: Record<string, Float32Array> } {
   const names = Object.keys(parameters).filter((name) => !name.includes('.running'));
   return tf.tidy(() => {
@@ -54,6 +64,11 @@ export function tfLossAndGradients(
           const { mean, variance } = tf.moments(z, 0); // biased variance, as Algorithm 1
           const xHat = tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, config.bnEpsilon)));
           z = tf.add<tf.Tensor2D>(tf.mul(xHat, byName.get(`bn${layerIdx}.gamma`) as tf.Tensor), byName.get(`bn${layerIdx}.beta`) as tf.Tensor);
+        }
+        if (noise !== null) {
+          const shape: [number, number] = [batch.n, config.layers[layerIdx + 1]];
+          const { scale, shift } = noise[layerIdx];
+          z = tf.add<tf.Tensor2D>(tf.mul(z, tf.tensor2d(scale.subarray(0, shape[0] * shape[1]), shape)), tf.tensor2d(shift.subarray(0, shape[0] * shape[1]), shape));
         }
         h = applyActivation(config.activation, z);
       }
