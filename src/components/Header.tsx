@@ -1,6 +1,7 @@
 /**
- * Title, subtitle and the transport.
+ * Title, subtitle, the transport and the Share / Embed button.
  */
+import { ShareDialog } from './ShareDialog.tsx';
 import { Transport } from './Transport.tsx';
 
 /** The page header. */
@@ -11,7 +12,10 @@ export function Header() {
         <h1>BatchNorm Explorer</h1>
         <p className="subtitle">Two copies of one network, with and without Batch Normalization, training live in your browser.</p>
       </div>
-      <Transport />
+      <div className="header-actions">
+        <Transport />
+        <ShareDialog />
+      </div>
     </header>
   );
 }

@@ -1,0 +1,79 @@
+/**
+ * Embed mode: the experiment with minimal chrome for an iframe in a blog post. A small title
+ * line, the controls the link asks for, the chosen panels, and a link to the full page.
+ * Training pauses while the embed is out of sight (./visibility.ts).
+ */
+import { useEffect, useRef } from 'react';
+import { Figure1Panel } from '../components/Figure1Panel.tsx';
+import { NetworkColumns } from '../components/NetworkColumns.tsx';
+import { Notices } from '../components/Notices.tsx';
+import { TimeScrubber } from '../components/TimeScrubber.tsx';
+import { presetById } from '../experiment/presets.ts';
+import { useExperimentStore } from '../store/index.ts';
+import { encodeUrlState } from '../url/codec.ts';
+import { EmbedSettings, EmbedTransport } from './EmbedControls.tsx';
+import type { EmbedOptions } from './options.ts';
+import { pageUrl } from './options.ts';
+import { pauseWhenHidden } from './visibility.ts';
+
+export interface EmbedAppProps {
+  options: EmbedOptions;
+  /** The page's address (default: location.href), for the link to the full page. */
+  href?: string;
+}
+
+/** The embedded app. */
+export function EmbedApp({ options, href }: EmbedAppProps) {
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const presetId = useExperimentStore((s) => s.presetId);
+  const config = useExperimentStore((s) => s.config);
+  const preset = presetId !== null ? presetById(presetId) : undefined;
+  const fullPage = pageUrl(href ?? window.location.href, encodeUrlState({ config, presetId }));
+
+  useEffect(() => {
+    const target = rootRef.current;
+    if (!target) return;
+    const store = useExperimentStore;
+    return pauseWhenHidden({
+      target,
+      document,
+      IntersectionObserver: typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined,
+      runState: () => store.getState().runState,
+      onRunState: (listener) => store.subscribe((s) => s.runState, listener),
+      play: () => store.getState().actions.play(),
+      pause: () => store.getState().actions.pause(),
+    });
+  }, []);
+
+  return (
+    <div ref={rootRef} className={`embed theme-${options.theme}`}>
+      <header className="embed-header">
+        <h1 className="embed-title">
+          BatchNorm Explorer<span className="embed-preset">{preset ? `: ${preset.title}` : ': custom experiment'}</span>
+        </h1>
+        <EmbedTransport buttons={options.transport} />
+      </header>
+      <Notices />
+      {options.problems.length > 0 ? (
+        <ul className="notices">
+          {options.problems.map((problem) => (
+            <li key={problem} className="notice notice-error" role="alert">{`In the embed options: ${problem}; using the default.`}</li>
+          ))}
+        </ul>
+      ) : null}
+      <EmbedSettings keys={options.settings} />
+      <main className="embed-panels">
+        {options.panels.includes('fig1') ? <Figure1Panel /> : null}
+        {options.panels.includes('layers') ? (
+          <>
+            <TimeScrubber />
+            <NetworkColumns />
+          </>
+        ) : null}
+      </main>
+      <p className="embed-open">
+        <a href={fullPage} target="_blank" rel="noopener">Open in BatchNorm Explorer</a>
+      </p>
+    </div>
+  );
+}
