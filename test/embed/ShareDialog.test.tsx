@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from '../../src/components/App.tsx';
+import { ShareDialog } from '../../src/components/ShareDialog.tsx';
+import { readEmbedOptions } from '../../src/embed/options.ts';
+import { configForPreset } from '../../src/experiment/presets.ts';
+import { useExperimentStore } from '../../src/store/index.ts';
+import { decodeUrlState } from '../../src/url/codec.ts';
+
+const HREF = 'https://site.example/explorer/?preset=lr-x30&batchSize=32';
+
+// jsdom has <dialog> without its methods: the browser's modal behaviour in miniature.
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+beforeEach(() => {
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+  useExperimentStore.setState(useExperimentStore.getInitialState(), true);
+  act(() => useExperimentStore.setState({ presetId: 'lr-x30', config: { ...configForPreset('lr-x30'), batchSize: 32 } }));
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function openDialog(): HTMLElement {
+  render(<ShareDialog href={HREF} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Share / Embed' }));
+  return screen.getByRole('dialog', { name: 'Share or embed this experiment' });
+}
+
+function snippetSrc(): string {
+  const snippet = (screen.getByRole('textbox', { name: 'Embed snippet (HTML)' }) as HTMLTextAreaElement).value;
+  const iframe = new DOMParser().parseFromString(snippet, 'text/html').querySelector('iframe');
+  return iframe?.getAttribute('src') ?? '';
+}
+
+describe('ShareDialog', () => {
+  it('is offered in the full app header, closed until asked', () => {
+    render(<App />);
+    expect(screen.getByRole('button', { name: 'Share / Embed' })).toHaveAttribute('aria-haspopup', 'dialog');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens a labelled dialog with the link to the current experiment', () => {
+    openDialog();
+    expect(screen.getByRole('textbox', { name: 'Link to this experiment' })).toHaveValue(HREF);
+  });
+
+  it('offers an iframe snippet of the current experiment, which the codec and embed mode read back', () => {
+    openDialog();
+    const src = new URL(snippetSrc());
+    expect(src.origin + src.pathname).toBe('https://site.example/explorer/');
+    expect(decodeUrlState(src.search)).toEqual({ presetId: 'lr-x30', config: { ...configForPreset('lr-x30'), batchSize: 32 }, errors: [] });
+    expect(readEmbedOptions(src.search)).toMatchObject({ embed: true, panels: ['fig1'], transport: ['play', 'reset'], autoplay: true, theme: 'light', problems: [] });
+  });
+
+  it('follows the preset, view, theme, autoplay and controls chosen', () => {
+    openDialog();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Experiment' }), { target: { value: 'spiral' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'View' }), { target: { value: 'all' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Theme' }), { target: { value: 'dark' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Start training on load' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Reset' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Learning rate' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Step' }));
+    const search = new URL(snippetSrc()).search;
+    expect(decodeUrlState(search)).toEqual({ presetId: 'spiral', config: configForPreset('spiral'), errors: [] });
+    expect(readEmbedOptions(search)).toMatchObject({ panels: ['fig1', 'layers'], transport: ['play', 'step'], settings: ['learningRate'], autoplay: false, theme: 'dark', problems: [] });
+    expect((screen.getByRole('textbox', { name: 'Embed snippet (HTML)' }) as HTMLTextAreaElement).value).toMatch(/title="BatchNorm Explorer: [^"]+" width="100%" height="1400"/);
+  });
+
+  it('copies the link with the clipboard and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    openDialog();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenCalledWith(HREF);
+    expect(await screen.findByText('Copied.')).toHaveAttribute('role', 'status');
+  });
+
+  it('selects the snippet when the clipboard is refused, with no unhandled rejection', async () => {
+    const writeText = vi.fn(() => Promise.reject(new DOMException('denied', 'NotAllowedError')));
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    openDialog();
+    const field = screen.getByRole('textbox', { name: 'Embed snippet (HTML)' }) as HTMLTextAreaElement;
+    fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
+    expect(await screen.findByText(/press Ctrl\+C/)).toBeInTheDocument();
+    await waitFor(() => expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]));
+  });
+
+  it('closes with its Close button', () => {
+    openDialog();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
