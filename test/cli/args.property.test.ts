@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
-import { configForPreset, PRESETS } from '../../src/experiment/presets.ts';
+import { ALL_PRESETS, configForPreset, presetById } from '../../src/experiment/presets.ts';
 import { SETTINGS } from '../../src/experiment/settings.ts';
 import type { Setting } from '../../src/experiment/settings.ts';
 import { configProblems, expectedFromText, isOneShortLine, nastyKey, nastyText, settingNamed } from '../experiment/configOracle.ts';
 
 const RUNS = 10_000;
-const PRESET_IDS = PRESETS.map((p) => p.id);
-const OPTIONS = ['--preset', '--steps', '--seed', '--eval-every', '--set', '--out', '--quiet', '--help', '-h'];
+const PRESET_IDS = ALL_PRESETS.map((p) => p.id);
+const NETWORKS = ['plain', 'bn', 'noisy'];
+const OPTIONS = ['--preset', '--steps', '--seed', '--eval-every', '--set', '--out', '--variants', '--quiet', '--help', '-h'];
 
 /** Command lines from real options, near misses and hostile values, in both `--x v` and `--x=v` forms. */
 const hostileArgv = fc.array(
@@ -42,7 +43,17 @@ const FREE = SETTINGS.filter((s) => !['depth', 'width', 'trackedLayer', 'tracked
 /** One option of a valid command line, and what it does to the expected result. */
 interface Item {
   argv: string[];
-  apply(expected: { presetId: string; overrides: [string, unknown][]; steps: number | null; out: string | null; quiet: boolean }): void;
+  apply(expected: Expected): void;
+}
+
+/** What a valid command line must give. */
+interface Expected {
+  presetId: string;
+  overrides: [string, unknown][];
+  steps: number | null;
+  out: string | null;
+  quiet: boolean;
+  networks: string[] | null;
 }
 
 const validItem: fc.Arbitrary<Item> = fc.oneof(
@@ -55,6 +66,9 @@ const validItem: fc.Arbitrary<Item> = fc.oneof(
   }))),
   fc.string({ minLength: 1 }).filter((f) => !f.startsWith('-')).map((f): Item => ({ argv: ['--out', f], apply: (e) => { e.out = f; } })),
   fc.constant<Item>({ argv: ['--quiet'], apply: (e) => { e.quiet = true; } }),
+  fc.shuffledSubarray(NETWORKS, { minLength: 1 }).map((ids): Item => ({
+    argv: ['--variants', ids.join(',')], apply: (e) => { e.networks = NETWORKS.filter((id) => ids.includes(id)); },
+  })),
 );
 
 /** A bad option and the start its one-line message must have. */
@@ -65,6 +79,8 @@ const badItem: fc.Arbitrary<{ argv: string[]; starts: string }> = fc.oneof(
   invalidText(settingNamed('maxSteps')!).map((v) => ({ argv: ['--steps', v], starts: '--steps must be a whole number from 1 to 10000000 (got ' })),
   nastyText.filter((v) => !PRESET_IDS.includes(v)).map((v) => ({ argv: ['--preset', v], starts: '--preset must be one of ' })),
   nastyKey.filter((k) => k !== '' && !k.includes('=') && !settingNamed(k)).map((k) => ({ argv: ['--set', `${k}=1`], starts: '--set: unknown setting ' })),
+  nastyText.filter((v) => v.split(',').some((id) => id.trim() !== '' && !NETWORKS.includes(id.trim())) || v.split(',').every((id) => id.trim() === ''))
+    .map((v) => ({ argv: ['--variants', v], starts: '--variants must list networks of ' })),
 );
 
 describe('parseArgs on 10,000 hostile command lines', () => {
@@ -88,14 +104,15 @@ describe('parseArgs on 10,000 hostile command lines', () => {
   it('runs exactly the valid command line it was given: preset, then every override in order', () => {
     fc.assert(
       fc.property(fc.array(validItem, { maxLength: 8 }), (items) => {
-        const expected = { presetId: 'paper-fig1', overrides: [] as [string, unknown][], steps: null as number | null, out: null as string | null, quiet: false };
+        const expected: Expected = { presetId: 'paper-fig1', overrides: [], steps: null, out: null, quiet: false, networks: null };
         for (const item of items) item.apply(expected);
-        const config: Record<string, unknown> = { ...configForPreset(expected.presetId) };
+        const config: Record<string, unknown> = { ...configForPreset(expected.presetId, ALL_PRESETS) };
+        const networks = expected.networks ?? [...(presetById(expected.presetId, ALL_PRESETS)?.networks ?? ['plain', 'bn'])];
         for (const [key, value] of expected.overrides) config[key] = value;
         const steps = expected.steps ?? (config.maxSteps as number);
         expect(parseArgs(items.flatMap((i) => i.argv))).toEqual({
           kind: 'run',
-          options: { presetId: expected.presetId, config: { ...config, maxSteps: steps }, steps, out: expected.out, quiet: expected.quiet },
+          options: { presetId: expected.presetId, config: { ...config, maxSteps: steps }, steps, out: expected.out, quiet: expected.quiet, networks },
         });
       }),
       { numRuns: RUNS },

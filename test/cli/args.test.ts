@@ -13,7 +13,7 @@ describe('parseArgs', () => {
   it('defaults to paper-fig1 for its maxSteps, output on stdout', () => {
     expect(parseArgs([])).toEqual({
       kind: 'run',
-      options: { presetId: 'paper-fig1', config: DEFAULT_CONFIG, steps: DEFAULT_CONFIG.maxSteps, out: null, quiet: false },
+      options: { presetId: 'paper-fig1', config: DEFAULT_CONFIG, steps: DEFAULT_CONFIG.maxSteps, out: null, quiet: false, networks: ['plain', 'bn'] },
     });
   });
 
@@ -23,10 +23,24 @@ describe('parseArgs', () => {
     expect(parsed).toEqual({
       kind: 'run',
       options: {
-        presetId: 'lr-x5', steps: 5000, out: 'run.json', quiet: true,
+        presetId: 'lr-x5', steps: 5000, out: 'run.json', quiet: true, networks: ['plain', 'bn'],
         config: { ...configForPreset('lr-x5'), seed: 7, momentum: 0.9, width: 50, evalEvery: 20, maxSteps: 5000 },
       },
     });
+  });
+
+  it('trains the networks of --variants in display order, else the preset\'s, else plain and bn', () => {
+    const networks = (argv: string[]): unknown => {
+      const parsed = parseArgs(argv);
+      return parsed.kind === 'run' ? parsed.options.networks : parsed;
+    };
+    expect(networks(['--variants', 'noisy,plain,bn'])).toEqual(['plain', 'bn', 'noisy']);
+    expect(networks(['--variants=bn, noisy'])).toEqual(['bn', 'noisy']);
+    expect(networks(['--preset', 'noisy-bn'])).toEqual(['plain', 'bn', 'noisy']);
+    expect(networks(['--preset', 'noisy-bn', '--variants', 'bn,noisy'])).toEqual(['bn', 'noisy']);
+    const parsed = parseArgs(['--preset', 'noisy-bn']);
+    expect(parsed.kind === 'run' && parsed.options.config).toEqual(DEFAULT_CONFIG);
+    expect(helpText()).toMatch(/--variants LIST\s+networks to train, comma-separated, of plain, bn, noisy/);
   });
 
   it('lets --set override what the preset sets', () => {
@@ -41,7 +55,9 @@ describe('parseArgs', () => {
   });
 
   it('names the option and what it accepts in one line', () => {
-    expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, spiral (got "fig9")');
+    expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, spiral, noisy-bn (got "fig9")');
+    expect(error(['--variants', 'plain,wild'])).toBe('--variants must list networks of plain, bn, noisy, comma-separated (got "plain,wild")');
+    expect(error(['--variants', ','])).toBe('--variants must list networks of plain, bn, noisy, comma-separated (got ",")');
     expect(error(['--steps', 'many'])).toBe('--steps must be a whole number from 1 to 10000000 (got "many")');
     expect(error(['--steps', '0'])).toBe('--steps must be a whole number from 1 to 10000000 (got "0")');
     expect(error(['--seed', '-3'])).toBe('--seed: seed must be a whole number from 0 to 2147483647 (got "-3")');

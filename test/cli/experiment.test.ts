@@ -49,6 +49,31 @@ describe('the experiment CLI', () => {
     }
   });
 
+  it('writes { config, plain, noisy } for --variants plain,noisy, one summary part per network', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bn-cli-'));
+    const out = join(dir, 'run.json');
+    const result = cli(['--preset', 'spiral', '--steps', '100', '--variants', 'noisy,plain', '--set', 'evalEvery=50', '--quiet', '--out', out]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^plain: test acc [\d.]+%.* \| noisy: test acc [\d.]+%.* \| \d+ steps\/s\n$/);
+    const record = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(record)).toEqual(['config', 'plain', 'noisy']);
+    for (const run of [record.plain, record.noisy] as Run[]) {
+      expectRunSchema(run, 2, 3);
+      expect(run.steps).toEqual([50, 100]);
+    }
+  });
+
+  it('trains plain, bn and noisy in process, with the same plain and BN runs as without the third', () => {
+    const config = { ...configForPreset('spiral'), evalEvery: 20 };
+    const three = runExperiment(config, 60, { networks: ['plain', 'bn', 'noisy'] });
+    const two = runExperiment(config, 60);
+    expect(three.networks).toEqual(['plain', 'bn', 'noisy']);
+    expect(three.record.plain).toEqual(two.record.plain);
+    expect(three.record.bn).toEqual(two.record.bn);
+    expectRunSchema(three.record.noisy as Run, 3, 3);
+    expect(three.record.noisy?.trainLoss).not.toEqual(three.record.bn?.trainLoss);
+  });
+
   it('exits with code 2 and one line, no stack trace, on a bad option', () => {
     const result = cli(['--set', 'learningRate=abc']);
     expect(result.status).toBe(2);
@@ -68,9 +93,9 @@ describe('the experiment CLI', () => {
       initStd: 1, initScale: 1000, learningRate: 1, evalEvery: 10,
     };
     const { record } = runExperiment(config, 40);
-    expect(record.plain.diverged?.step).toBeGreaterThan(0);
-    expect(record.bn.diverged).toBeUndefined();
-    expect(record.bn.steps).toEqual([10, 20, 30, 40]);
+    expect(record.plain?.diverged?.step).toBeGreaterThan(0);
+    expect(record.bn?.diverged).toBeUndefined();
+    expect(record.bn?.steps).toEqual([10, 20, 30, 40]);
     expect(isFiniteDeep(record)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configForPreset, PRESETS, presetById } from '../../src/experiment/presets.ts';
+import { ALL_PRESETS, configForPreset, MULTI_NETWORK_PRESETS, PRESETS, presetById } from '../../src/experiment/presets.ts';
 import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
 import { validateConfig } from '../../src/experiment/validate.ts';
 
@@ -39,5 +39,18 @@ describe('PRESETS', () => {
     expect(presetById('lr-x5')?.title).toBe('Learning rate x5');
     expect(presetById('nope')).toBeUndefined();
     expect(() => configForPreset('nope')).toThrow(/unknown preset "nope" \(presets: paper-fig1, /);
+  });
+
+  it('keeps the three-network noisy-bn preset out of the app\'s list, on the paper\'s config', () => {
+    expect(PRESETS.map((p) => p.id)).not.toContain('noisy-bn');
+    expect(presetById('noisy-bn')).toBeUndefined();
+    const preset = presetById('noisy-bn', ALL_PRESETS);
+    expect(preset?.networks).toEqual(['plain', 'bn', 'noisy']);
+    expect(configForPreset('noisy-bn', ALL_PRESETS)).toEqual(DEFAULT_CONFIG);
+    for (const multi of MULTI_NETWORK_PRESETS) {
+      expect(validateConfig(multi.config).errors, multi.id).toEqual([]);
+      expect(multi.summary.match(/[.!?](\s|$)/g), multi.id).toHaveLength(2);
+    }
+    expect(new Set(ALL_PRESETS.map((p) => p.id)).size).toBe(ALL_PRESETS.length);
   });
 });
