@@ -17,13 +17,19 @@ export interface AxisProps {
   format?: string;
 }
 
-/** A d3 axis; redraws when its scale or ticks change. */
+/** A d3 axis; redraws only when what it shows (domain, range, tick count, format) changes, not on every render. */
 export function Axis({ scale, orient, x = 0, y = 0, ticks, format }: AxisProps) {
   const ref = useRef<SVGGElement | null>(null);
+  const scaleRef = useRef(scale);
+  useEffect(() => {
+    scaleRef.current = scale;
+  });
+  // Scales are new objects on every render; their domain, range and kind say whether the axis changed.
+  const key = `${orient}|${scale.domain().join(',')}|${scale.range().join(',')}|${'base' in scale ? 'log' : 'lin'}|${ticks}|${format ?? ''}`;
   useEffect(() => {
     if (!ref.current) return;
-    const axis = (orient === 'bottom' ? axisBottom(scale) : axisLeft(scale)).ticks(Math.max(2, ticks), format).tickSizeOuter(0);
+    const axis = (orient === 'bottom' ? axisBottom(scaleRef.current) : axisLeft(scaleRef.current)).ticks(Math.max(2, ticks), format).tickSizeOuter(0);
     select(ref.current).call(axis);
-  });
+  }, [key, orient, ticks, format]);
   return <g ref={ref} className="axis" transform={`translate(${x},${y})`} aria-hidden="true" />;
 }

@@ -38,6 +38,8 @@ export function HeatmapView(props: HeatmapViewProps) {
   const innerH = Math.max(10, height - m.top - m.bottom);
   const hatchId = `edge-hatch-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  // One pixel buffer per canvas size, reused by every repaint (no garbage per frame).
+  const imageRef = useRef<ImageData | null>(null);
   const size = heatmapSize(columns.length, bins, chart.heatmapMaxColumns, chart.heatmapEdgeRows);
 
   const [d0, d1] = xDomain;
@@ -46,7 +48,11 @@ export function HeatmapView(props: HeatmapViewProps) {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d') ?? null;
     if (!canvas || !ctx) return; // jsdom has no canvas
-    const image = ctx.createImageData(size.width, size.height);
+    let image = imageRef.current;
+    if (!image || image.width !== size.width || image.height !== size.height) {
+      image = ctx.createImageData(size.width, size.height);
+      imageRef.current = image;
+    }
     paintHeatmap(image, columns, steps, { stepDomain: [d0, d1], lut: LUT, edgeRows: chart.heatmapEdgeRows, gamma: chart.densityGamma });
     ctx.putImageData(image, 0, 0);
   }, [columns, steps, version, size.width, size.height, d0, d1]);

@@ -2,6 +2,7 @@
  * One hidden layer of one network: its nonlinearity-input distribution over training
  * (heatmap or ridgeline) and its figures (mean, std, drift, saturation) at the marked step.
  */
+import { memo } from 'react';
 import type { NetworkId } from '../experiment/types.ts';
 import type { RunHistory } from '../store/types.ts';
 import { chart, networkLabels } from '../theme.ts';
@@ -9,6 +10,7 @@ import { HeatmapView } from './HeatmapView.tsx';
 import { formatFigure, layerFigures } from './layerStats.ts';
 import { RidgelineView } from './RidgelineView.tsx';
 import { columnIndexAt, stepDomain } from './timeAxis.ts';
+import { useInView } from './useInView.ts';
 
 export interface LayerChartProps {
   history: RunHistory;
@@ -30,8 +32,23 @@ export function layerChartLabel(networkId: NetworkId, layerIdx: number): string 
   return `${networkLabels[networkId]}, hidden layer ${layerIdx + 1}: input distribution over training`;
 }
 
-/** A layer's distribution chart with its figures. */
-export function LayerChart({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep, tracked, onTrack }: LayerChartProps) {
+/**
+ * A layer's distribution chart with its figures. Scrolled out of view it keeps its last picture and
+ * skips the run's redraws (heatmap painting is the page's biggest cost); back in view it draws the latest.
+ */
+export function LayerChart(props: LayerChartProps) {
+  const [ref, inView] = useInView<HTMLElement>();
+  return (
+    <figure ref={ref} className="layer-chart">
+      <LayerChartBody {...props} active={inView} />
+    </figure>
+  );
+}
+
+/** While inactive (out of view) the body does not re-render, whatever its props. */
+const LayerChartBody = memo(LayerChartContent, (prev, next) => !prev.active && !next.active);
+
+function LayerChartContent({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep, tracked, onTrack }: LayerChartProps & { active: boolean }) {
   const net = history.networks.find((n) => n.id === networkId);
   const layer = net?.layers[layerIdx];
   const columns = layer?.columns ?? [];
@@ -44,7 +61,7 @@ export function LayerChart({ history, networkId, layerIdx, mode, width, scrubSte
   const over = formatFigure(f.overShare, true);
   const label = layerChartLabel(networkId, layerIdx);
   return (
-    <figure className="layer-chart">
+    <>
       <figcaption className="layer-caption">
         <span className="layer-title">{`Layer ${layerIdx + 1}`}</span>
         {onTrack ? (
@@ -86,6 +103,6 @@ export function LayerChart({ history, networkId, layerIdx, mode, width, scrubSte
           />
         )}
       </div>
-    </figure>
+    </>
   );
 }

@@ -33,7 +33,7 @@ export interface SeriesChartProps {
   markerStep: number | null;
 }
 
-/** An SVG line chart with d3 axes; non-finite values are gaps, never NaN attributes. */
+/** An SVG line chart with d3 axes; non-finite values are gaps, never NaN attributes; long series are thinned to ~1 point per pixel. */
 export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'linear', yFormat, lines, bands = [], markerStep }: SeriesChartProps) {
   const m = chart.margin;
   const innerW = Math.max(10, width - m.left - m.right);
@@ -45,11 +45,11 @@ export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'l
     <svg role="img" aria-label={label} width={width} height={height} className="chart" fontSize={typography.chartFontPx}>
       <g transform={`translate(${m.left},${m.top})`}>
         {bands.map((b) => {
-          const d = bandPath(b.xs, b.lo, b.hi, x, y);
+          const d = bandPath(b.xs, b.lo, b.hi, x, y, innerW);
           return d ? <path key={`band-${b.id}`} d={d} fill={networkColors[b.id].fill} stroke="none" /> : null;
         })}
         {lines.map((s) => {
-          const d = linePath(s.xs, s.ys, x, y);
+          const d = linePath(s.xs, s.ys, x, y, innerW);
           return d ? (
             <path key={`line-${s.id}`} data-network={s.id} d={d} fill="none" stroke={networkColors[s.id].stroke} strokeWidth={chart.strokeWidth} />
           ) : null;

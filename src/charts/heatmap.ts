@@ -85,6 +85,8 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
 
   const lut = options.lut;
   const levels = lut.length / 3;
+  // The usual exponent, 0.5, as a square root: several times cheaper than Math.pow, equal to within an ulp.
+  const sqrtGamma = options.gamma === 0.5;
   // Row r of the image shows bin index binOfRow[r] of the column ([under, counts..., over]).
   const binOfRow = new Int32Array(height);
   for (let r = 0; r < height; r++) {
@@ -99,7 +101,7 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
     for (let r = 0; r < height; r++) {
       const count = column[binOfRow[r]];
       if (count === 0) continue;
-      const t = Math.pow(count / columnMax[c], options.gamma);
+      const t = sqrtGamma ? Math.sqrt(count / columnMax[c]) : Math.pow(count / columnMax[c], options.gamma);
       const li = Math.min(levels - 1, Math.max(0, Math.round(t * (levels - 1)))) * 3;
       const p = (r * width + x) * 4;
       data[p] = lut[li];

@@ -3,6 +3,7 @@
  * so no NaN ever reaches an SVG attribute.
  */
 import { area, line } from 'd3-shape';
+import { GAP, decimateBand, decimateIndices } from './decimate.ts';
 
 type Position = (value: number) => number;
 
@@ -10,32 +11,42 @@ function finite(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** Path through (xs[i], ys[i]); null/NaN/infinite values (or positions) break the line. Empty string when nothing is drawable. */
-export function linePath(xs: readonly number[], ys: readonly (number | null)[], x: Position, y: Position): string {
-  const n = Math.min(xs.length, ys.length);
+/**
+ * Path through (xs[i], ys[i]); null/NaN/infinite values (or positions) break the line. Empty string when nothing is drawable.
+ * With `pixels` (the plot width), a longer series is thinned to about one point per pixel (decimateIndices).
+ */
+export function linePath(xs: readonly number[], ys: readonly (number | null)[], x: Position, y: Position, pixels = Infinity): string {
+  const kept = decimateIndices(xs, ys, x, y, pixels);
   const gen = line<number>()
-    .defined((i) => finite(xs[i]) && finite(ys[i]) && Number.isFinite(x(xs[i])) && Number.isFinite(y(ys[i] as number)))
-    .x((i) => x(xs[i]))
-    .y((i) => y(ys[i] as number));
-  return gen(Array.from({ length: n }, (_, i) => i)) ?? '';
+    .defined((i) => i !== GAP)
+    .x((i) => round2(x(xs[i])))
+    .y((i) => round2(y(ys[i] as number)));
+  return gen(kept) ?? '';
 }
 
-/** Filled band between lo[i] and hi[i] at xs[i]; missing values break the band. */
+/** Hundredths of a pixel are plenty, and shorter strings parse faster. */
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/** Filled band between lo[i] and hi[i] at xs[i]; missing values break the band. With `pixels`, thinned to its envelope at ~1 point per pixel. */
 export function bandPath(
-  xs: readonly number[],
-  lo: readonly (number | null)[],
-  hi: readonly (number | null)[],
+  xsIn: readonly number[],
+  loIn: readonly (number | null)[],
+  hiIn: readonly (number | null)[],
   x: Position,
   y: Position,
+  pixels = Infinity,
 ): string {
+  const { xs, lo, hi } = decimateBand(xsIn, loIn, hiIn, x, pixels);
   const n = Math.min(xs.length, lo.length, hi.length);
   const ok = (i: number): boolean =>
     finite(xs[i]) && finite(lo[i]) && finite(hi[i]) &&
     Number.isFinite(x(xs[i])) && Number.isFinite(y(lo[i] as number)) && Number.isFinite(y(hi[i] as number));
   const gen = area<number>()
     .defined(ok)
-    .x((i) => x(xs[i]))
-    .y0((i) => y(lo[i] as number))
-    .y1((i) => y(hi[i] as number));
+    .x((i) => round2(x(xs[i])))
+    .y0((i) => round2(y(lo[i] as number)))
+    .y1((i) => round2(y(hi[i] as number)));
   return gen(Array.from({ length: n }, (_, i) => i)) ?? '';
 }

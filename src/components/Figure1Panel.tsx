@@ -8,13 +8,16 @@ import { SeriesChart } from '../charts/SeriesChart.tsx';
 import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries } from '../charts/series.ts';
 import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
+import { useInView } from '../charts/useInView.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { chart, networkColors, networkLabels } from '../theme.ts';
 import { useFrameValue, useLiveHistory } from './useLive.ts';
 
 /** Figure 1 (a-c) and the loss curves. */
 export function Figure1Panel() {
-  const history = useLiveHistory();
+  // Scrolled out of view, the panel skips the run's redraws and catches up when it comes back.
+  const [sectionRef, inView] = useInView<HTMLElement>();
+  const history = useLiveHistory(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   const xDomain = stepDomain(history);
@@ -23,7 +26,7 @@ export function Figure1Panel() {
   const tracked = history?.tracked;
   const half = Math.max(140, Math.floor(width / 2) - 8);
   return (
-    <section className="panel figure1" aria-labelledby="fig1-title">
+    <section ref={sectionRef} className="panel figure1" aria-labelledby="fig1-title">
       <h2 id="fig1-title">The paper’s Figure 1</h2>
       <Legend />
       <div ref={ref} className="figure1-charts">
@@ -100,12 +103,14 @@ function Legend() {
 function TrackControl() {
   const depth = useExperimentStore((s) => s.config.depth);
   const width = useExperimentStore((s) => s.config.width);
-  const current = useFrameValue((s) => s.history?.tracked ?? null);
+  // Primitives: the tracked object is new on every snapshot, and this form need not re-render for it.
+  const currentLayer = useFrameValue((s) => s.history?.tracked.layer ?? null);
+  const currentUnit = useFrameValue((s) => s.history?.tracked.unit ?? null);
   const track = useExperimentStore((s) => s.actions.track);
   const [layer, setLayer] = useState<number | null>(null);
   const [unit, setUnit] = useState<number | null>(null);
-  const shownLayer = layer ?? current?.layer ?? depth - 1;
-  const shownUnit = unit ?? current?.unit ?? 0;
+  const shownLayer = layer ?? currentLayer ?? depth - 1;
+  const shownUnit = unit ?? currentUnit ?? 0;
   const unitOk = Number.isInteger(shownUnit) && shownUnit >= 0 && shownUnit < width;
   return (
     <form

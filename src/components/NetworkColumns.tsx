@@ -5,13 +5,16 @@
 import { useRef } from 'react';
 import { LayerChart } from '../charts/LayerChart.tsx';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
+import { useInView } from '../charts/useInView.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { networkColors, networkLabels } from '../theme.ts';
 import { useFrameValue, useLiveHistory } from './useLive.ts';
 
 /** The two columns of layer charts. */
 export function NetworkColumns() {
-  const history = useLiveHistory();
+  // Scrolled out of view, the section skips the run's redraws (each chart also pauses on its own).
+  const [sectionRef, inView] = useInView<HTMLElement>();
+  const history = useLiveHistory(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const mode = useExperimentStore((s) => s.histogramMode);
   const { setHistogramMode, setScrubStep, track } = useExperimentStore((s) => s.actions);
@@ -28,7 +31,7 @@ export function NetworkColumns() {
     setScrubStep(step);
   };
   return (
-    <section className="panel layers" aria-labelledby="layers-title">
+    <section ref={sectionRef} className="panel layers" aria-labelledby="layers-title">
       <div className="panel-head">
         <h2 id="layers-title">Layer inputs over training</h2>
         <div className="toggle" role="group" aria-label="Histogram view">

@@ -4,6 +4,7 @@
  */
 import { HistogramBars } from '../charts/HistogramBars.tsx';
 import { columnIndexAt, stepDomain } from '../charts/timeAxis.ts';
+import { useInView } from '../charts/useInView.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { networkLabels } from '../theme.ts';
 import { formatStep } from './runStatus.ts';
@@ -14,7 +15,9 @@ const READOUT_WIDTH = 140;
 
 /** The scrubber, Live button and readout. */
 export function TimeScrubber() {
-  const history = useLiveHistory();
+  // Out of view it skips the run's redraws; nobody can drag it there, and it catches up on return.
+  const [sectionRef, inView] = useInView<HTMLElement>();
+  const history = useLiveHistory(inView);
   // Read at once, not per frame: the range input is controlled, and a frame's delay undid quick key presses.
   const scrubStep = useExperimentStore((s) => s.scrubStep);
   const setScrubStep = useExperimentStore((s) => s.actions.setScrubStep);
@@ -22,7 +25,7 @@ export function TimeScrubber() {
   const shown = scrubStep ?? last;
   const layer = history?.tracked.layer ?? 0;
   return (
-    <section className="panel scrubber" aria-label="Time">
+    <section ref={sectionRef} className="panel scrubber" aria-label="Time">
       <div className="scrubber-row">
         <label htmlFor="time-scrubber">Time (step)</label>
         <input

@@ -17,22 +17,31 @@ function nextFrame(cb: () => void): () => void {
   return () => clearTimeout(id);
 }
 
-/** A store value, re-read at most once per frame; only the calling component re-renders. */
-export function useFrameValue<T>(selector: (s: ExperimentState) => T): T {
+/**
+ * A store value, re-read at most once per frame; only the calling component re-renders.
+ * While `enabled` is false (the component is scrolled out of view) changes are not read;
+ * the value catches up as soon as it is enabled again.
+ */
+export function useFrameValue<T>(selector: (s: ExperimentState) => T, enabled = true): T {
   const [value, setValue] = useState(() => selector(useExperimentStore.getState()));
   const selectorRef = useRef(selector);
+  const enabledRef = useRef(enabled);
   useEffect(() => {
     selectorRef.current = selector;
   });
+  useEffect(() => {
+    enabledRef.current = enabled;
+    if (enabled) setValue(() => selectorRef.current(useExperimentStore.getState()));
+  }, [enabled]);
   useEffect(() => {
     let cancel: (() => void) | null = null;
     const unsubscribe = useExperimentStore.subscribe(
       (s) => selectorRef.current(s),
       () => {
-        if (cancel) return;
+        if (cancel || !enabledRef.current) return;
         cancel = nextFrame(() => {
           cancel = null;
-          setValue(() => selectorRef.current(useExperimentStore.getState()));
+          if (enabledRef.current) setValue(() => selectorRef.current(useExperimentStore.getState()));
         });
       },
     );
@@ -46,9 +55,9 @@ export function useFrameValue<T>(selector: (s: ExperimentState) => T): T {
   return value;
 }
 
-/** The run history, re-read at most once per frame. */
-export function useLiveHistory(): ExperimentState['history'] {
-  return useFrameValue((s) => s.history);
+/** The run history, re-read at most once per frame (not while `enabled` is false). */
+export function useLiveHistory(enabled = true): ExperimentState['history'] {
+  return useFrameValue((s) => s.history, enabled);
 }
 
 /** Write `format(value)` into a ref'd element's text on every frame the value changes, without React. */
