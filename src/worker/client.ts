@@ -32,11 +32,18 @@ export function defaultWorkerCount(): number {
 /** The page takes worker news in batches at most this often: ~8 redraws a second, whatever the number of workers (rendering the charts, not training, is what the page thread spends its time on). */
 export const POOL_BATCH_MS = 120;
 
+/**
+ * A training worker silent this long counts as stopped (it may have closed itself or been killed:
+ * no 'error' event then). A training worker reports every 100 ms between steps, and the largest
+ * network (10 x 512, batches of 1,000) takes seconds a step on a slow device: 30 s is well clear.
+ */
+export const WORKER_SILENCE_MS = 30_000;
+
 /** Start the training workers: one per network when there are cores for it, else one for all. */
 export function createWorkerClient(options: WorkerClientOptions = {}): WorkerClient {
   const groups = networkGroups(NETWORK_IDS, options.workers ?? defaultWorkerCount());
   let spawned = 0;
-  return createWorkerPool(() => createSingleWorkerClient(options, `training-${++spawned}`), groups, { batchMs: POOL_BATCH_MS });
+  return createWorkerPool(() => createSingleWorkerClient(options, `training-${++spawned}`), groups, { batchMs: POOL_BATCH_MS, silenceMs: WORKER_SILENCE_MS });
 }
 
 /** Start one training worker (it trains the networks its 'init' names). */

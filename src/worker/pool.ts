@@ -10,6 +10,8 @@ import type { ExperimentConfig } from '../experiment/settings.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import type { Command, RunState, WorkerEvent } from './protocol.ts';
+import { createSilenceWatch, unwatched } from './silence.ts';
+import type { Watched } from './silence.ts';
 
 /** The page's handle on the training worker(s): one worker, or a pool of them. */
 export interface WorkerClient {
@@ -35,8 +37,8 @@ export function networkGroups(networks: readonly NetworkId[], workers: number): 
   return groups;
 }
 
-/** What the pool knows of one worker. */
-interface Member {
+/** What the pool knows of one worker (and its silence watch: state, awaiting, quietChecks, heardAt). */
+interface Member extends Watched {
   client: WorkerClient;
   networks: NetworkId[];
   offs: (() => void)[];
@@ -67,6 +69,10 @@ export interface PoolOptions {
   batchMs?: number;
   /** Run `task` after `ms` (setTimeout in the app, a fake in tests). */
   setTimer?: (task: () => void, ms: number) => void;
+  /** A worker training, or owing an answer, that sends nothing for this long counts as stopped (./silence.ts); 0 (default): not watched. */
+  silenceMs?: number;
+  /** Milliseconds, monotonic (performance.now in the app). */
+  now?: () => number;
 }
 
 /**
@@ -76,6 +82,7 @@ export interface PoolOptions {
 export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (readonly NetworkId[])[], options: PoolOptions = {}): WorkerClient {
   const batchMs = options.batchMs ?? 0;
   const setTimer = options.setTimer ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
+  const now = options.now ?? (() => performance.now());
   const eventListeners = new Set<(event: WorkerEvent) => void>();
   const crashListeners = new Set<(message: string) => void>();
   let members: Member[] = [];
@@ -155,7 +162,10 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
     emitState();
   };
 
+  const silence = createSilenceWatch({ silenceMs: options.silenceMs ?? 0, now, setTimer, members: () => members, stopped: () => crashed, onSilent: (message) => onMemberCrash(message) });
+
   const onMemberEvent = (member: Member, event: WorkerEvent): void => {
+    silence.heard(member);
     switch (event.type) {
       case 'ready':
         member.ready = event;
@@ -178,6 +188,7 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
       }
       case 'state':
         member.state = event.state;
+        silence.watch();
         if (member.ready && event.runId === member.ready.runId) member.step = event.step;
         emitState();
         return;
@@ -220,17 +231,23 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
   const start = (): void => {
     configAppliedSent = 0;
     members = groups.map((networks) => {
-      const member: Member = { client: spawn(), networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0 };
+      const member: Member = { client: spawn(), networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0, ...unwatched(now()) };
       member.offs.push(member.client.onEvent((event) => onMemberEvent(member, event)));
       member.offs.push(member.client.onCrash(onMemberCrash));
       return member;
     });
   };
 
+  /** Send `command` to `member`, which now owes an answer. */
+  const sendTo = (member: Member, command: Command): void => {
+    silence.sent(member);
+    member.client.send(command);
+  };
+
   const init = (command: InitCommand): void => {
     lastInit = command;
     config = command.config;
-    for (const m of members) m.client.send({ ...command, variants: m.networks });
+    for (const m of members) sendTo(m, { ...command, variants: m.networks });
   };
 
   /** New workers from the last known settings, after a crash. */
@@ -261,7 +278,7 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
       }
       if (command.type === 'init') return init(command);
       if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
-      for (const m of members) m.client.send(command);
+      for (const m of members) sendTo(m, command);
     },
     onEvent(listener) {
       eventListeners.add(listener);

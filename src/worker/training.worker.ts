@@ -42,8 +42,13 @@ async function loadMnistBytes(dataUrl: string | undefined): Promise<Uint8Array> 
   const raw = new Uint8Array(await response.arrayBuffer());
   const gzipped = raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
   if (!gzipped) return raw;
-  const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  try {
+    const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    // Chromium says only "Failed to fetch" here, which reads like a network fault: name the real one.
+    throw new Error(`${url} is damaged: its gzip data does not decompress (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 const handler = createTrainingHandler({
