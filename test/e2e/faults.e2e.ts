@@ -118,7 +118,7 @@ describe('a training worker that fails, in Chromium', () => {
     await expect.poll(() => runState(page).innerText(), { timeout: 30_000 }).toBe('running');
     await waitForStep(page, 300);
     expect(await shownSettings(page)).toEqual(before);
-    expect(await paintedCanvases(page)).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => paintedCanvases(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
 
     // The injected error was the worker's only one, and the page raised none; nothing was left unhandled.
     expect(watch.consoleErrors.filter((text) => text.startsWith('worker:'))).toEqual(watch.consoleErrors.filter((text) => /^worker: uncaught error: .*injected fault/.test(text)));
