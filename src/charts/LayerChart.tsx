@@ -2,7 +2,7 @@
  * One hidden layer of one network: its nonlinearity-input distribution over training
  * (heatmap or ridgeline) and its figures (mean, std, drift, saturation) at the marked step.
  */
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { NetworkId } from '../experiment/types.ts';
 import type { RunHistory } from '../store/types.ts';
 import { chart, networkLabels } from '../theme.ts';
@@ -32,23 +32,44 @@ export function layerChartLabel(networkId: NetworkId, layerIdx: number): string 
   return `${networkLabels[networkId]}, hidden layer ${layerIdx + 1}: input distribution over training`;
 }
 
+/** How often a chart scrolled out of view takes in the run's new data, ms. */
+const OFFSCREEN_REFRESH_MS = 2000;
+
 /**
- * A layer's distribution chart with its figures. Scrolled out of view it keeps its last picture and
- * skips the run's redraws (heatmap painting is the page's biggest cost); back in view it draws the latest.
+ * A layer's distribution chart with its figures. Scrolled out of view it takes in new data only every
+ * OFFSCREEN_REFRESH_MS (heatmap painting is the page's biggest cost), though it still follows the scrubber,
+ * the view mode and its size at once; back in view it draws the latest on the next frame.
  */
 export function LayerChart(props: LayerChartProps) {
   const [ref, inView] = useInView<HTMLElement>();
+  const latest = useRef(props.history);
+  useEffect(() => {
+    latest.current = props.history;
+  });
+  const [slow, setSlow] = useState(props.history);
+  useEffect(() => {
+    if (inView) return;
+    const id = setInterval(() => setSlow(latest.current), OFFSCREEN_REFRESH_MS);
+    return () => clearInterval(id);
+  }, [inView]);
+  const history = inView || slow.runId !== props.history.runId ? props.history : slow;
   return (
     <figure ref={ref} className="layer-chart">
-      <LayerChartBody {...props} active={inView} />
+      <LayerChartBody {...props} history={history} />
     </figure>
   );
 }
 
-/** While inactive (out of view) the body does not re-render, whatever its props. */
-const LayerChartBody = memo(LayerChartContent, (prev, next) => !prev.active && !next.active);
+/**
+ * Re-renders only when what it draws changed. Callbacks are left out: NetworkColumns' ones read the store
+ * when called, so a new closure on each parent render draws nothing new.
+ */
+const LayerChartBody = memo(LayerChartContent, (prev, next) =>
+  prev.history === next.history && prev.networkId === next.networkId && prev.layerIdx === next.layerIdx &&
+  prev.mode === next.mode && prev.width === next.width && prev.scrubStep === next.scrubStep &&
+  prev.tracked === next.tracked && !prev.onTrack === !next.onTrack && !prev.onHoverStep === !next.onHoverStep);
 
-function LayerChartContent({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep, tracked, onTrack }: LayerChartProps & { active: boolean }) {
+function LayerChartContent({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep, tracked, onTrack }: LayerChartProps) {
   const net = history.networks.find((n) => n.id === networkId);
   const layer = net?.layers[layerIdx];
   const columns = layer?.columns ?? [];

@@ -15,7 +15,7 @@ import { useFrameValue, useLiveHistory } from './useLive.ts';
 
 /** Figure 1 (a-c) and the loss curves. */
 export function Figure1Panel() {
-  // Scrolled out of view, the panel skips the run's redraws and catches up when it comes back.
+  // Scrolled out of view, the panel takes in new data only every few seconds and catches up when it comes back.
   const [sectionRef, inView] = useInView<HTMLElement>();
   const history = useLiveHistory(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);

@@ -12,7 +12,7 @@ import { useFrameValue, useLiveHistory } from './useLive.ts';
 
 /** The two columns of layer charts. */
 export function NetworkColumns() {
-  // Scrolled out of view, the section skips the run's redraws (each chart also pauses on its own).
+  // Scrolled out of view, the section takes in new data only every few seconds (each chart also slows down on its own).
   const [sectionRef, inView] = useInView<HTMLElement>();
   const history = useLiveHistory(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
@@ -54,7 +54,7 @@ export function NetworkColumns() {
                 scrubStep={scrubStep}
                 onHoverStep={onHoverStep}
                 tracked={history!.tracked.layer === layerIdx}
-                onTrack={() => track(layerIdx, history!.tracked.unit)}
+                onTrack={() => track(layerIdx, useExperimentStore.getState().history?.tracked.unit ?? 0)}
               />
             ))}
           </div>

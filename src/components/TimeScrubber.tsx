@@ -15,7 +15,7 @@ const READOUT_WIDTH = 140;
 
 /** The scrubber, Live button and readout. */
 export function TimeScrubber() {
-  // Out of view it skips the run's redraws; nobody can drag it there, and it catches up on return.
+  // Out of view it takes in new data only every few seconds; nobody can drag it there, and it catches up on return.
   const [sectionRef, inView] = useInView<HTMLElement>();
   const history = useLiveHistory(inView);
   // Read at once, not per frame: the range input is controlled, and a frame's delay undid quick key presses.

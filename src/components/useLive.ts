@@ -17,45 +17,60 @@ function nextFrame(cb: () => void): () => void {
   return () => clearTimeout(id);
 }
 
+/** How often a value is re-read while its component is scrolled out of view, ms. */
+export const OFFSCREEN_REFRESH_MS = 2000;
+
 /**
  * A store value, re-read at most once per frame; only the calling component re-renders.
- * While `enabled` is false (the component is scrolled out of view) changes are not read;
- * the value catches up as soon as it is enabled again.
+ * While `enabled` is false (the component is scrolled out of view) it is re-read only every
+ * OFFSCREEN_REFRESH_MS; it catches up as soon as it is enabled again.
  */
 export function useFrameValue<T>(selector: (s: ExperimentState) => T, enabled = true): T {
   const [value, setValue] = useState(() => selector(useExperimentStore.getState()));
   const selectorRef = useRef(selector);
   const enabledRef = useRef(enabled);
+  // Cancels the pending read (a frame, or a slow timer while off screen); null when none is pending.
+  const pendingRef = useRef<(() => void) | null>(null);
   useEffect(() => {
     selectorRef.current = selector;
   });
   useEffect(() => {
     enabledRef.current = enabled;
-    if (enabled) setValue(() => selectorRef.current(useExperimentStore.getState()));
+    if (!enabled) return;
+    // Back in view: drop a slow read still pending and catch up now.
+    pendingRef.current?.();
+    pendingRef.current = null;
+    setValue(() => selectorRef.current(useExperimentStore.getState()));
   }, [enabled]);
   useEffect(() => {
-    let cancel: (() => void) | null = null;
+    const read = (): void => {
+      pendingRef.current = null;
+      setValue(() => selectorRef.current(useExperimentStore.getState()));
+    };
     const unsubscribe = useExperimentStore.subscribe(
       (s) => selectorRef.current(s),
       () => {
-        if (cancel || !enabledRef.current) return;
-        cancel = nextFrame(() => {
-          cancel = null;
-          if (enabledRef.current) setValue(() => selectorRef.current(useExperimentStore.getState()));
-        });
+        if (pendingRef.current) return;
+        if (enabledRef.current) {
+          pendingRef.current = nextFrame(read);
+        } else {
+          const id = setTimeout(read, OFFSCREEN_REFRESH_MS);
+          pendingRef.current = () => clearTimeout(id);
+        }
       },
     );
     // Catch a change between the first render and the subscription.
     setValue(() => selectorRef.current(useExperimentStore.getState()));
     return () => {
       unsubscribe();
-      cancel?.();
+      pendingRef.current?.();
+      pendingRef.current = null;
     };
   }, []);
   return value;
 }
 
-/** The run history, re-read at most once per frame (not while `enabled` is false). */
+/** The run history, re-read at most once per frame (every OFFSCREEN_REFRESH_MS while `enabled` is false). */
 export function useLiveHistory(enabled = true): ExperimentState['history'] {
   return useFrameValue((s) => s.history, enabled);
 }
