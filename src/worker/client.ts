@@ -7,6 +7,7 @@ import { NETWORK_IDS } from '../experiment/types.ts';
 import { createWorkerPool, networkGroups } from './pool.ts';
 import type { WorkerClient } from './pool.ts';
 import type { WorkerEvent } from './protocol.ts';
+import { createListeners } from './listeners.ts';
 
 export type { WorkerClient } from './pool.ts';
 
@@ -49,15 +50,15 @@ export function createWorkerClient(options: WorkerClientOptions = {}): WorkerCli
 /** Start one training worker (it trains the networks its 'init' names). */
 export function createSingleWorkerClient(options: WorkerClientOptions = {}, name = 'training'): WorkerClient {
   const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name });
-  const eventListeners = new Set<(event: WorkerEvent) => void>();
-  const crashListeners = new Set<(message: string) => void>();
+  const eventListeners = createListeners<WorkerEvent>();
+  const crashListeners = createListeners<string>();
   const dataUrl = options.dataUrl ?? defaultDataUrl();
 
   worker.addEventListener('message', (event: MessageEvent<WorkerEvent>) => {
-    for (const listener of eventListeners) listener(event.data);
+    eventListeners.emit(event.data);
   });
   const crash = (message: string): void => {
-    for (const listener of crashListeners) listener(message);
+    crashListeners.emit(message);
   };
   worker.addEventListener('error', (event: ErrorEvent) => {
     event.preventDefault();
@@ -69,14 +70,8 @@ export function createSingleWorkerClient(options: WorkerClientOptions = {}, name
     send(command) {
       worker.postMessage(command.type === 'init' && !command.dataUrl ? { ...command, dataUrl } : command);
     },
-    onEvent(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
-    onCrash(listener) {
-      crashListeners.add(listener);
-      return () => crashListeners.delete(listener);
-    },
+    onEvent: (listener) => eventListeners.add(listener),
+    onCrash: (listener) => crashListeners.add(listener),
     terminate() {
       worker.terminate();
       eventListeners.clear();

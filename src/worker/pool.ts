@@ -12,6 +12,7 @@ import type { NetworkId } from '../experiment/types.ts';
 import type { Command, RunState, WorkerEvent } from './protocol.ts';
 import { createSilenceWatch, unwatched } from './silence.ts';
 import type { Watched } from './silence.ts';
+import { createListeners } from './listeners.ts';
 
 /** The page's handle on the training worker(s): one worker, or a pool of them. */
 export interface WorkerClient {
@@ -83,8 +84,8 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
   const batchMs = options.batchMs ?? 0;
   const setTimer = options.setTimer ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
   const now = options.now ?? (() => performance.now());
-  const eventListeners = new Set<(event: WorkerEvent) => void>();
-  const crashListeners = new Set<(message: string) => void>();
+  const eventListeners = createListeners<WorkerEvent>();
+  const crashListeners = createListeners<string>();
   let members: Member[] = [];
   let runId = 0;
   let pending: { member: Member; event: SnapshotEvent }[] = [];
@@ -97,7 +98,7 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
 
   let batch: WorkerEvent[] | null = null;
   const deliver = (event: WorkerEvent): void => {
-    for (const listener of eventListeners) listener(event);
+    eventListeners.emit(event);
   };
   const flush = (): void => {
     const events = batch ?? [];
@@ -225,7 +226,7 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
     stopMembers();
     lastState = null;
     const text = crashText(message);
-    for (const listener of crashListeners) listener(text);
+    crashListeners.emit(text);
   };
 
   const start = (): void => {
@@ -280,14 +281,8 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
       if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
       for (const m of members) sendTo(m, command);
     },
-    onEvent(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
-    onCrash(listener) {
-      crashListeners.add(listener);
-      return () => crashListeners.delete(listener);
-    },
+    onEvent: (listener) => eventListeners.add(listener),
+    onCrash: (listener) => crashListeners.add(listener),
     terminate() {
       stopMembers();
       batch = null;
