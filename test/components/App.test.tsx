@@ -4,18 +4,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { App } from '../../src/components/App.tsx';
 import { PRESETS } from '../../src/experiment/presets.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
-import type { ExperimentState } from '../../src/store/index.ts';
+import { setStore } from './storeSpies.ts';
 import { attributesFreeOfNaN, makeHistory, makeNetwork } from '../charts/fixtures.ts';
 
-/** Replace every store action with a spy, and set the given state. */
-function setStore(patch: Partial<ExperimentState> = {}): ExperimentState['actions'] {
-  const actions = {
-    play: vi.fn(), pause: vi.fn(), step: vi.fn(), reset: vi.fn(), setSetting: vi.fn(), applyPreset: vi.fn(),
-    track: vi.fn(), setScrubStep: vi.fn(), setHistogramMode: vi.fn(), dismissNotice: vi.fn(),
-  };
-  act(() => useExperimentStore.setState({ ...patch, actions }));
-  return actions;
-}
 
 function threeLayerHistory() {
   const plain = makeNetwork('plain', [0, 100, 200]);

@@ -5,17 +5,9 @@ import { EmbedApp } from '../../src/embed/EmbedApp.tsx';
 import { readEmbedOptions } from '../../src/embed/options.ts';
 import { configForPreset } from '../../src/experiment/presets.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
-import type { ExperimentState } from '../../src/store/index.ts';
+import { setStore } from '../components/storeSpies.ts';
 import { makeHistory, makeNetwork } from '../charts/fixtures.ts';
 
-function setStore(patch: Partial<ExperimentState> = {}): ExperimentState['actions'] {
-  const actions = {
-    play: vi.fn(), pause: vi.fn(), step: vi.fn(), reset: vi.fn(), setSetting: vi.fn(), applyPreset: vi.fn(),
-    track: vi.fn(), setScrubStep: vi.fn(), setHistogramMode: vi.fn(), dismissNotice: vi.fn(),
-  };
-  act(() => useExperimentStore.setState({ ...patch, actions }));
-  return actions;
-}
 
 const HREF = 'https://blog.example/bn/?preset=lr-x30&embed=1&view=fig1&controls=play&theme=dark';
 
