@@ -3,6 +3,7 @@
  */
 import type { HistogramBins, NetworkId } from '../experiment/types.ts';
 import { chart, networkColors } from '../theme.ts';
+import { round2 } from './paths.ts';
 
 export interface HistogramBarsProps {
   label: string;
@@ -27,7 +28,6 @@ export function HistogramBars({ label, networkId, column, bins, width }: Histogr
   );
 }
 
-const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 /** One closed sub-path per non-empty bar of `counts` across `width`, bottom-aligned in `height` (2 px headroom); '' when all are empty. */
 export function barsPath(counts: ArrayLike<number>, width: number, height: number): string {

@@ -25,7 +25,7 @@ export function linePath(xs: readonly number[], ys: readonly (number | null)[], 
 }
 
 /** Hundredths of a pixel are plenty, and shorter strings parse faster. */
-function round2(v: number): number {
+export function round2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 

@@ -3,6 +3,7 @@
  * stacked as filled curves, the oldest at the back (top) and the newest at the front (bottom).
  */
 import type { HistogramBins } from '../experiment/types.ts';
+import { round2 } from './paths.ts';
 
 /** One stacked histogram. */
 export interface Ridge {
@@ -35,7 +36,6 @@ export function spreadIndices(n: number, count: number): number[] {
   return [...picked].sort((a, b) => a - b);
 }
 
-const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 /**
  * Lay out ridges for `columns` ([under, counts..., over]) at `steps`, oldest first (draw in order).
