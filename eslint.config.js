@@ -7,11 +7,11 @@ const screenImports = {
   patterns: [
     {
       group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'd3', 'd3-*', 'zustand', 'zustand/*', 'comlink'],
-      message: 'engine/, data/ and experiment/ are pure TypeScript: they run in Node, tests and the worker, and know no screen (STYLE.md habit 1).',
+      message: 'engine/, data/, experiment/ and lab/ are pure TypeScript: they run in Node, tests and the worker, and know no screen (STYLE.md habit 1).',
     },
     {
       group: ['**/worker/**', '**/store/**', '**/components/**', '**/charts/**', '**/url/**', 'node:*'],
-      message: 'engine/, data/ and experiment/ import nothing from the layers above them, nor Node built-ins.',
+      message: 'engine/, data/, experiment/ and lab/ import nothing from the layers above them, nor Node built-ins.',
     },
   ],
 };
@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['src/engine/**', 'src/data/**', 'src/experiment/**'],
+    files: ['src/engine/**', 'src/data/**', 'src/experiment/**', 'src/lab/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', screenImports],

@@ -1,14 +1,17 @@
 /**
  * The page: header and transport, notices, presets, Figure 1, the two columns of layer charts,
- * the time scrubber, the controls and the explainer.
+ * the time scrubber, the lab, the guided path, the controls and the explainer.
  */
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { Explainer } from './Explainer.tsx';
 import { Figure1Panel } from './Figure1Panel.tsx';
+import { GuidedPath } from './guide/GuidedPath.tsx';
 import { Header } from './Header.tsx';
+import { LabPanel } from './lab/LabPanel.tsx';
 import { NetworkColumns } from './NetworkColumns.tsx';
 import { Notices } from './Notices.tsx';
 import { PresetBar } from './PresetBar.tsx';
+import { LiveSummary } from './presentation/LiveSummary.tsx';
 import { TimeScrubber } from './TimeScrubber.tsx';
 
 /** The whole app. */
@@ -23,12 +26,15 @@ export function App() {
           <Figure1Panel />
           <TimeScrubber />
           <NetworkColumns />
+          <LabPanel />
         </div>
         <div className="side-column">
+          <GuidedPath />
           <ControlsPanel />
           <Explainer />
         </div>
       </main>
+      <LiveSummary />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 /**
- * Title, subtitle, the transport and the Share / Embed button.
+ * Title, subtitle, the transport, Share / Embed, Export and the presentation mode.
  */
+import { ExportMenu } from './export/ExportMenu.tsx';
+import { PresentationControls } from './presentation/PresentationControls.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { Transport } from './Transport.tsx';
 
@@ -15,6 +17,8 @@ export function Header() {
       <div className="header-actions">
         <Transport />
         <ShareDialog />
+        <ExportMenu />
+        <PresentationControls />
       </div>
     </header>
   );
