@@ -17,11 +17,15 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** Serve dist/ on a free port of 127.0.0.1; returns the base URL. */
+/** The built app to serve: dist/, or E2E_DIST (a build made with `vite build --outDir <dir>`). */
+export const DIST_DIR = resolve(process.env.E2E_DIST ?? 'dist');
+
+/** Serve DIST_DIR on a free port of 127.0.0.1; returns the base URL. */
 export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(resolve(DIST_DIR, 'index.html'))) throw new Error(`${DIST_DIR} is missing: run \`npm run build\` first`);
   const server: PreviewServer = await preview({
     logLevel: 'silent',
+    build: { outDir: DIST_DIR },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const address = server.httpServer.address();

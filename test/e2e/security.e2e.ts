@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shownStep, watchPage } from './harness.ts';
+import { DIST_DIR, shownStep, watchPage } from './harness.ts';
 import { useServedApp } from './suite.ts';
 
 const app = useServedApp();
@@ -37,7 +38,7 @@ function expectStrictScripts(policy: string): void {
 
 describe('the built app is locked down', () => {
   it('ships a Content-Security-Policy meta that allows scripts from its own origin only', () => {
-    const html = readFileSync('dist/index.html', 'utf8');
+    const html = readFileSync(resolve(DIST_DIR, 'index.html'), 'utf8');
     const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
     expect(meta).not.toBeNull();
     expectStrictScripts(meta![1].replace(/&#39;/g, "'"));
