@@ -11,6 +11,7 @@ import { LabPanel } from './lab/LabPanel.tsx';
 import { NetworkColumns } from './NetworkColumns.tsx';
 import { Notices } from './Notices.tsx';
 import { PresetBar } from './PresetBar.tsx';
+import { SaturationPanel } from './SaturationPanel.tsx';
 import { LiveSummary } from './presentation/LiveSummary.tsx';
 import { TimeScrubber } from './TimeScrubber.tsx';
 
@@ -26,6 +27,7 @@ export function App() {
           <Figure1Panel />
           <TimeScrubber />
           <NetworkColumns />
+          <SaturationPanel />
           <LabPanel />
         </div>
         <div className="side-column">

@@ -1,0 +1,19 @@
+/**
+ * How each lab job's result is drawn: job id -> a lazily loaded view component, so a job's
+ * chart code loads only when its result is shown. Each view lives in its own file under ./views/.
+ */
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { ExperimentConfig } from '../../experiment/settings.ts';
+
+/** What every lab result view receives. */
+export interface LabViewProps {
+  /** The job's result (its own R type; the view casts). */
+  result: unknown;
+  /** The params it ran with. */
+  params: unknown;
+  /** The base experiment config it ran on. */
+  config: ExperimentConfig;
+}
+
+/** Job id -> view. */
+export const LAB_VIEWS: Readonly<Record<string, LazyExoticComponent<ComponentType<LabViewProps>>>> = {};

@@ -1,0 +1,13 @@
+/**
+ * Every lab job, in the order the lab lists them. Each job lives in its own file and joins here
+ * with one import and one entry.
+ */
+import type { AnyLabJob } from './types.ts';
+
+/** The lab jobs, in display order. */
+export const LAB_JOBS: readonly AnyLabJob[] = [];
+
+/** The job called `id`, or undefined. */
+export function labJobById(id: string): AnyLabJob | undefined {
+  return LAB_JOBS.find((job) => job.id === id);
+}
