@@ -16,7 +16,7 @@ import { DEFAULT_HISTORY_CAPS, estimateHistoryBytes } from '../src/store/history
 import { useExperimentStore } from '../src/store/index.ts';
 import { POOL_BATCH_MS } from '../src/worker/client.ts';
 import { createTrainingHandler } from '../src/worker/handler.ts';
-import { createWorkerPool, networkGroups } from '../src/worker/pool.ts';
+import { createWorkerPool } from '../src/worker/pool.ts';
 import type { WorkerClient } from '../src/worker/pool.ts';
 import type { WorkerEvent } from '../src/worker/protocol.ts';
 
@@ -85,7 +85,7 @@ interface Mark {
 async function soak(): Promise<boolean> {
   const store = useExperimentStore;
   store.setState({ config: { ...configForPreset(PRESET), maxSteps: STEPS }, presetId: null });
-  const pool = createWorkerPool(inProcessWorker, networkGroups(NETWORK_IDS, NETWORK_IDS.length), { batchMs: POOL_BATCH_MS });
+  const pool = createWorkerPool(inProcessWorker, NETWORK_IDS.length, { batchMs: POOL_BATCH_MS });
   const tenth = STEPS / 10;
   const marks: { start?: Mark; firstTenth?: Mark; lastTenthFrom?: Mark; end?: Mark } = {};
   let heapAtTenth = 0;

@@ -2,12 +2,11 @@
  * Command-line options of `npm run experiment`, parsed without side effects so tests can
  * check every error line. Settings are validated by the shared SETTINGS validator.
  */
-import { ALL_PRESETS, presetById } from '../experiment/presets.ts';
+import { PRESETS, presetById } from '../experiment/presets.ts';
 import { SETTINGS, settingFor } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
-import { ALL_VARIANTS } from '../experiment/variants.ts';
+import { ALL_VARIANTS, networksFor } from '../experiment/variants.ts';
 import { describeAccepted, parseSettingValue, quoteForMessage, validateConfig } from '../experiment/validate.ts';
 
 /** A valid command line. */
@@ -38,9 +37,9 @@ export function helpText(): string {
 
 Usage: npm run experiment -- [options]
 
-  --preset ID        one of ${ALL_PRESETS.map((p) => p.id).join(', ')} (default paper-fig1)
+  --preset ID        one of ${PRESETS.map((p) => p.id).join(', ')} (default paper-fig1)
   --variants LIST    networks to train, comma-separated, of ${ALL_VARIANTS.map((v) => v.id).join(', ')}
-                     (default: the preset's, else ${NETWORK_IDS.join(',')})
+                     (default: plain,bn, and noisy when noisyBn is on)
   --steps N          training steps (default: the preset's maxSteps)
   --seed N           seed of weights, split and batches (default 1)
   --eval-every N     steps between test evaluations (default: the preset's)
@@ -89,7 +88,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else return { kind: 'error', message: `${name} needs a value (see --help)` };
     switch (name) {
       case '--preset':
-        if (!presetById(value, ALL_PRESETS)) return { kind: 'error', message: `--preset must be one of ${ALL_PRESETS.map((p) => p.id).join(', ')} (got ${quoteForMessage(value)})` };
+        if (!presetById(value, PRESETS)) return { kind: 'error', message: `--preset must be one of ${PRESETS.map((p) => p.id).join(', ')} (got ${quoteForMessage(value)})` };
         presetId = value;
         break;
       case '--steps':
@@ -119,7 +118,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
     }
   }
-  const preset = presetById(presetId, ALL_PRESETS);
+  const preset = presetById(presetId, PRESETS);
   const partial: Record<string, unknown> = { ...preset?.config };
   for (const [option, key, raw] of overrides) {
     const parsed = parseSettingValue(key, raw);
@@ -137,6 +136,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     stepCount = parsed.value as number;
   }
-  networks ??= [...(preset?.networks ?? NETWORK_IDS)];
+  networks ??= networksFor(config);
   return { kind: 'run', options: { presetId, config: { ...config, maxSteps: stepCount }, steps: stepCount, out, quiet, networks } };
 }

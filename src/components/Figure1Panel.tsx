@@ -9,6 +9,8 @@ import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSer
 import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
+import { NETWORK_IDS } from '../experiment/types.ts';
+import type { NetworkId } from '../experiment/types.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { chart, networkColors, networkLabels } from '../theme.ts';
 import { useFrameValue, useLiveHistory } from './useLive.ts';
@@ -24,11 +26,13 @@ export function Figure1Panel() {
   const losses = lossSeries(history);
   const pDomain = percentileDomain(history);
   const tracked = history?.tracked;
-  const half = Math.max(140, Math.floor(width / 2) - 8);
+  const count = Math.max(2, history?.networks.length ?? 2);
+  // One percentile chart per network, side by side when each gets 140 px or more.
+  const each = Math.max(140, Math.floor((width - 16 * (count - 1)) / count));
   return (
     <section ref={sectionRef} className="panel figure1" aria-labelledby="fig1-title">
       <h2 id="fig1-title">The paper’s Figure 1</h2>
-      <Legend />
+      <Legend networks={history?.networks.map((n) => n.id) ?? NETWORK_IDS} />
       <div ref={ref} className="figure1-charts">
         <figure>
           <figcaption>(a) Test accuracy against training step</figcaption>
@@ -53,7 +57,7 @@ export function Figure1Panel() {
                 </figcaption>
                 <SeriesChart
                   label={`Figure 1 (${String.fromCharCode(98 + i)}): ${networkLabels[net.id]}, tracked unit's input percentiles over training`}
-                  width={half}
+                  width={each}
                   height={chart.smallHeight}
                   xDomain={xDomain}
                   yDomain={pDomain}
@@ -86,11 +90,11 @@ export function Figure1Panel() {
 }
 
 /** Which colour is which network. */
-function Legend() {
+function Legend({ networks }: { networks: readonly NetworkId[] }) {
   return (
     <ul className="legend" aria-label="Legend">
-      {(['plain', 'bn'] as const).map((id) => (
-        <li key={id} style={{ color: networkColors[id].text }}>
+      {networks.map((id) => (
+        <li key={id} style={{ color: networkColors[id].text }} data-network-label={id}>
           <span className="swatch" style={{ background: networkColors[id].stroke }} aria-hidden="true" />
           {networkLabels[id]}
         </li>

@@ -1,5 +1,5 @@
 /**
- * "Without BN" and "With BN" side by side: one distribution chart per hidden layer, heatmap or ridgeline.
+ * "Without BN" and "With BN" (and "BN + noise" when it trains) side by side: one distribution chart per hidden layer, heatmap or ridgeline.
  * Hovering a heatmap scrubs every chart to that step; leaving puts the scrubber back where it was.
  */
 import { useRef } from 'react';
@@ -10,7 +10,7 @@ import { useExperimentStore } from '../store/index.ts';
 import { networkColors, networkLabels } from '../theme.ts';
 import { useFrameValue, useLiveHistory } from './useLive.ts';
 
-/** The two columns of layer charts. */
+/** The columns of layer charts, one per network. */
 export function NetworkColumns() {
   // Scrolled out of view, the section takes in new data only every few seconds (each chart also slows down on its own).
   const [sectionRef, inView] = useInView<HTMLElement>();
@@ -42,7 +42,7 @@ export function NetworkColumns() {
       <div ref={ref} className="columns">
         {(history?.networks ?? []).map((net) => (
           <div key={net.id} className="network-column">
-            <h3 style={{ color: networkColors[net.id].text }}>{networkLabels[net.id]}</h3>
+            <h3 style={{ color: networkColors[net.id].text }} data-network-label={net.id}>{networkLabels[net.id]}</h3>
             {net.layers.map((_, layerIdx) => (
               <LayerChart
                 key={layerIdx}
@@ -65,9 +65,9 @@ export function NetworkColumns() {
   );
 }
 
-/** Chart width in a column: side by side when there is room, stacked on a phone (CSS does the stacking). */
-function columnWidth(containerWidth: number, columns: number): number {
+/** Chart width in a column: side by side when there is room (three networks get narrower charts), stacked on a phone (CSS does the stacking). */
+export function columnWidth(containerWidth: number, columns: number): number {
   const gap = 16;
   const sideBySide = (containerWidth - gap * (columns - 1)) / columns;
-  return Math.floor(sideBySide >= 300 ? sideBySide : containerWidth);
+  return Math.floor(sideBySide >= (columns > 2 ? 240 : 300) ? sideBySide : containerWidth);
 }

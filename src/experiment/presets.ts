@@ -4,7 +4,6 @@
  */
 import { DEFAULT_CONFIG } from './settings.ts';
 import type { ExperimentConfig } from './settings.ts';
-import type { NetworkId } from './types.ts';
 
 /** A named experiment. */
 export interface Preset {
@@ -14,10 +13,8 @@ export interface Preset {
   title: string;
   /** Two sentences: what to watch. */
   summary: string;
-  /** Settings that differ from DEFAULT_CONFIG. */
+  /** Settings that differ from DEFAULT_CONFIG (`noisyBn: true` adds the third network). */
   config: Partial<ExperimentConfig>;
-  /** The networks it trains, in display order; absent: NETWORK_IDS (without and with BN). */
-  networks?: readonly NetworkId[];
 }
 
 /** The presets, in display order; the first ('paper-fig1') is the default. */
@@ -65,6 +62,13 @@ export const PRESETS: readonly Preset[] = [
     config: { batchSize: 4 },
   },
   {
+    id: 'noisy-bn',
+    title: 'BN + noise',
+    summary: 'The paper\'s Figure 1 setup with a third network: BN followed by Santurkar et al.\'s time-varying noise, which shifts every layer\'s input distribution at each step on purpose. '
+      + 'Watch its tracked sigmoid input move more than the plain network\'s (measured with the noise) while it still trains nearly as fast as BN.',
+    config: { noisyBn: true },
+  },
+  {
     id: 'spiral',
     title: 'Spiral (fast)',
     summary: 'A 2-D spiral of three arms that trains in seconds, with three ReLU layers of 64 units. '
@@ -75,24 +79,6 @@ export const PRESETS: readonly Preset[] = [
     },
   },
 ];
-
-/**
- * Presets that train more than the two networks. Apart from PRESETS because only the CLI can
- * run them so far (the worker and the UI know two networks): the app lists PRESETS only.
- */
-export const MULTI_NETWORK_PRESETS: readonly Preset[] = [
-  {
-    id: 'noisy-bn',
-    title: 'BN + noise',
-    summary: 'The paper\'s Figure 1 setup with a third network, BN followed by Santurkar et al.\'s time-varying noise (their Algorithm 1), which shifts every layer\'s input distribution at each step. '
-      + 'Compare how far its tracked sigmoid input moves (measured with the noise) and how fast it trains against BN without noise and the plain network.',
-    config: {},
-    networks: ['plain', 'bn', 'noisy'],
-  },
-];
-
-/** Every preset: the app's PRESETS, then MULTI_NETWORK_PRESETS. */
-export const ALL_PRESETS: readonly Preset[] = [...PRESETS, ...MULTI_NETWORK_PRESETS];
 
 /** The preset named `id` among `presets` (default: the app's PRESETS), if any. */
 export function presetById(id: string, presets: readonly Preset[] = PRESETS): Preset | undefined {

@@ -39,6 +39,8 @@ export interface ExperimentConfig {
   trackedLayer: number;
   /** Unit of the tracked layer. */
   trackedUnit: number;
+  /** Train a third network, BN followed by Santurkar et al.'s noise (their Algorithm 1), next to the twins. */
+  noisyBn: boolean;
 }
 
 /** What changing a setting does to a running experiment. */
@@ -110,6 +112,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   evalEvery: 100,
   trackedLayer: -1,
   trackedUnit: 0,
+  noisyBn: false,
 };
 
 /** The table. Order is display order. */
@@ -134,6 +137,8 @@ export const SETTINGS: readonly Setting[] = [
     help: 'Standard deviation of the gaussian initial weights.' },
   { key: 'initScale', kind: 'number', min: 1e-3, max: 1000, scale: 'log', label: 'Init scale', effect: 'reset',
     help: 'Multiplies every initial weight. BN output does not change with it; the plain network does.' },
+  { key: 'noisyBn', kind: 'boolean', label: 'Add BN + noise', effect: 'reset',
+    help: 'A third network: BN followed by Santurkar et al.\'s random noise, which shifts every layer\'s input at each step on purpose. Does it still train like BN?' },
   { key: 'momentum', kind: 'number', min: 0, max: 0.99, label: 'SGD momentum', effect: 'live', advanced: true,
     help: 'Heavy-ball momentum; the paper used plain SGD (0).' },
   { key: 'bnMomentum', kind: 'number', min: 1e-4, max: 1, scale: 'log', label: 'BN momentum', effect: 'reset', advanced: true,

@@ -7,10 +7,13 @@ import type { ExperimentConfig } from './settings.ts';
 /** The variants of one experiment, trained in lockstep on the same batches from the same weights. */
 export type NetworkId = 'plain' | 'bn' | 'noisy';
 /**
- * Display order of the networks of the default experiment. 'noisy' (Santurkar's noisy BN) is not
- * among them: sessions train it when asked (createSession's `variants`, the CLI's --variants).
+ * Display order of the networks of the default experiment. 'noisy' (Santurkar's noisy BN) joins
+ * them when the config says `noisyBn` (variants.ts networksFor), or when asked (the CLI's --variants).
  */
 export const NETWORK_IDS: readonly NetworkId[] = ['plain', 'bn'];
+
+/** Display order of every network an experiment can train. */
+export const ALL_NETWORK_IDS: readonly NetworkId[] = ['plain', 'bn', 'noisy'];
 
 /** The fixed bins of every layer histogram of a run, so that frames compare. */
 export interface HistogramBins {

@@ -33,6 +33,11 @@ export const NOISY_VARIANT: NetworkVariant = { id: 'noisy', batchNorm: true, bnN
 /** Every variant a session can train, in display order: without BN, with BN, BN + noise. */
 export const ALL_VARIANTS: readonly NetworkVariant[] = [...DEFAULT_VARIANTS, NOISY_VARIANT];
 
+/** The networks `config` trains, in display order: without BN, with BN, and BN + noise when `noisyBn`. */
+export function networksFor(config: Pick<ExperimentConfig, 'noisyBn'>): NetworkId[] {
+  return ALL_VARIANTS.filter((variant) => variant.id !== 'noisy' || config.noisyBn).map((variant) => variant.id);
+}
+
 /** The variants named by `ids`, in display order; throws on an unknown id or an empty list. */
 export function variantsByIds(ids: readonly string[]): NetworkVariant[] {
   for (const id of ids) {

@@ -3,8 +3,7 @@
  * typed commands and fans typed events out to listeners. With two cores or more, each network
  * trains in a worker of its own (./pool.ts merges them); with one, one worker trains both.
  */
-import { NETWORK_IDS } from '../experiment/types.ts';
-import { createWorkerPool, networkGroups } from './pool.ts';
+import { createWorkerPool } from './pool.ts';
 import type { WorkerClient } from './pool.ts';
 import type { WorkerEvent } from './protocol.ts';
 import { createListeners } from './listeners.ts';
@@ -40,11 +39,10 @@ export const POOL_BATCH_MS = 120;
  */
 export const WORKER_SILENCE_MS = 30_000;
 
-/** Start the training workers: one per network when there are cores for it, else one for all. */
+/** Start the training workers: one per network when there are cores for it, else fewer, sharing them. */
 export function createWorkerClient(options: WorkerClientOptions = {}): WorkerClient {
-  const groups = networkGroups(NETWORK_IDS, options.workers ?? defaultWorkerCount());
   let spawned = 0;
-  return createWorkerPool(() => createSingleWorkerClient(options, `training-${++spawned}`), groups, { batchMs: POOL_BATCH_MS, silenceMs: WORKER_SILENCE_MS });
+  return createWorkerPool(() => createSingleWorkerClient(options, `training-${++spawned}`), options.workers ?? defaultWorkerCount(), { batchMs: POOL_BATCH_MS, silenceMs: WORKER_SILENCE_MS });
 }
 
 /** Start one training worker (it trains the networks its 'init' names). */

@@ -9,7 +9,7 @@ import type { SessionOptions } from '../experiment/session.ts';
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { NetworkId, Session } from '../experiment/types.ts';
-import { DEFAULT_VARIANTS } from '../experiment/variants.ts';
+import { ALL_VARIANTS, networksFor, variantsByIds } from '../experiment/variants.ts';
 import type { NetworkVariant } from '../experiment/variants.ts';
 import { validateConfig } from '../experiment/validate.ts';
 import type { Dataset } from '../data/types.ts';
@@ -63,15 +63,16 @@ export function mergePatch(current: ExperimentConfig, patch: Partial<ExperimentC
 }
 
 /**
- * The variants an init asks for, in display order; unknown ids are reported and skipped, and
- * none (or only unknown ones) means all.
+ * The variants an init asks for, in display order; unknown ids are reported and skipped. None
+ * (or only unknown ones) means the config's own networks (variants.ts networksFor).
  */
-export function variantsFor(ids: readonly NetworkId[] | undefined, report: (message: string) => void): readonly NetworkVariant[] {
-  if (ids === undefined) return DEFAULT_VARIANTS;
-  const known = new Set(DEFAULT_VARIANTS.map((v) => v.id));
+export function variantsFor(ids: readonly NetworkId[] | undefined, config: ExperimentConfig, report: (message: string) => void): readonly NetworkVariant[] {
+  const own = variantsByIds(networksFor(config));
+  if (ids === undefined) return own;
+  const known = new Set(ALL_VARIANTS.map((v) => v.id));
   for (const id of ids) if (!known.has(id)) report(`There is no network called "${String(id)}".`);
-  const chosen = DEFAULT_VARIANTS.filter((v) => ids.includes(v.id));
-  return chosen.length > 0 ? chosen : DEFAULT_VARIANTS;
+  const chosen = ALL_VARIANTS.filter((v) => ids.includes(v.id));
+  return chosen.length > 0 ? chosen : own;
 }
 
 /** A handler bound to `deps`. */
@@ -83,7 +84,8 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
   let runId = 0;
   let state: RunState = 'loading';
   let dataUrl: string | undefined;
-  let variants: readonly NetworkVariant[] = DEFAULT_VARIANTS;
+  /** The networks the last init asked for (undefined: the config's own, which a rebuild may change). */
+  let requested: readonly NetworkId[] | undefined;
   let queue: Promise<void> = Promise.resolve();
 
   const postState = (next: RunState): void => {
@@ -141,7 +143,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       fail(error);
       return false;
     }
-    session = createSession(next, data, { variants });
+    session = createSession(next, data, { variants: variantsFor(requested, next, () => {}) });
     config = next;
     runId += 1;
     const first = loop.measure();
@@ -200,7 +202,8 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     switch (command.type) {
       case 'init': {
         dataUrl = command.dataUrl ?? dataUrl;
-        variants = variantsFor(command.variants, nonFatal);
+        requested = command.variants;
+        variantsFor(requested, command.config, nonFatal);
         const { config: next, errors } = validateConfig({ ...command.config });
         errors.forEach(nonFatal);
         await build(next, command.play, false);

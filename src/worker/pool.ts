@@ -7,8 +7,9 @@
  * No DOM here: workers come from an injected `spawn`, so the merging is tested with fakes.
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { NETWORK_IDS } from '../experiment/types.ts';
+import { ALL_NETWORK_IDS, NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
+import { networksFor } from '../experiment/variants.ts';
 import type { Command, RunState, WorkerEvent } from './protocol.ts';
 import { createSilenceWatch, unwatched } from './silence.ts';
 import type { Watched } from './silence.ts';
@@ -77,10 +78,13 @@ export interface PoolOptions {
 }
 
 /**
- * A pool of `groups.length` workers, worker i training the networks `groups[i]`.
+ * A pool of at most `workers` workers sharing the networks of the current config
+ * (networkGroups of variants.ts networksFor: two, or three with `noisyBn`). Workers for the
+ * default two networks start at once; an init or setConfig that changes the networks (noisyBn)
+ * replaces them by a new group, and starts the run again from the new settings.
  * `spawn` starts one worker (createSingleWorkerClient in the app).
  */
-export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (readonly NetworkId[])[], options: PoolOptions = {}): WorkerClient {
+export function createWorkerPool(spawn: () => WorkerClient, workers: number, options: PoolOptions = {}): WorkerClient {
   const batchMs = options.batchMs ?? 0;
   const setTimer = options.setTimer ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
   const now = options.now ?? (() => performance.now());
@@ -154,7 +158,7 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
     emit({
       ...latest,
       runId,
-      networks: NETWORK_IDS.filter((id) => readies.some((r) => r.networks.includes(id))),
+      networks: ALL_NETWORK_IDS.filter((id) => readies.some((r) => r.networks.includes(id))),
       kernel: kernels.join(' + '),
     });
     const waiting = pending;
@@ -229,7 +233,11 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
     crashListeners.emit(text);
   };
 
-  const start = (): void => {
+  /** The networks of each worker, as one comparable text. */
+  const groupsKey = (groups: readonly (readonly NetworkId[])[]): string => groups.map((g) => g.join(',')).join('|');
+  const groupsFor = (networks: readonly NetworkId[]): NetworkId[][] => networkGroups(networks, workers);
+
+  const start = (groups: readonly (readonly NetworkId[])[]): void => {
     configAppliedSent = 0;
     members = groups.map((networks) => {
       const member: Member = { client: spawn(), networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0, ...unwatched(now()) };
@@ -245,9 +253,16 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
     member.client.send(command);
   };
 
+  /** Send `command` to workers grouped for its networks: the current ones when they fit, new ones otherwise. */
   const init = (command: InitCommand): void => {
     lastInit = command;
     config = command.config;
+    const groups = groupsFor(command.variants ?? networksFor(command.config));
+    if (groupsKey(groups) !== groupsKey(members.map((m) => m.networks))) {
+      stopMembers();
+      lastState = null;
+      start(groups);
+    }
     for (const m of members) sendTo(m, { ...command, variants: m.networks });
   };
 
@@ -255,11 +270,16 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
   const restart = (play: boolean): void => {
     if (!lastInit || !config) return;
     crashed = false;
-    start();
+    members = [];
     init({ ...lastInit, config, play });
   };
 
-  start();
+  /** True when `patch` changes which networks train (noisyBn): then the pool regroups its workers. */
+  const changesNetworks = (patch: Partial<ExperimentConfig>): boolean =>
+    config !== null && lastInit !== null && !lastInit.variants && patch.noisyBn !== undefined
+    && networksFor({ ...config, ...patch }).join() !== networksFor(config).join();
+
+  start(groupsFor(NETWORK_IDS));
 
   return {
     send(command) {
@@ -278,6 +298,10 @@ export function createWorkerPool(spawn: () => WorkerClient, groups: readonly (re
         return;
       }
       if (command.type === 'init') return init(command);
+      if (command.type === 'setConfig' && changesNetworks(command.patch) && lastInit && config) {
+        const state = mergedState();
+        return init({ ...lastInit, config: { ...config, ...command.patch }, play: state === 'running' || state === 'loading' });
+      }
       if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
       for (const m of members) sendTo(m, command);
     },

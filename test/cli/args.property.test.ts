@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
-import { ALL_PRESETS, configForPreset, presetById } from '../../src/experiment/presets.ts';
+import { configForPreset, PRESETS } from '../../src/experiment/presets.ts';
 import { SETTINGS } from '../../src/experiment/settings.ts';
 import type { Setting } from '../../src/experiment/settings.ts';
 import { configProblems, expectedFromText, isOneShortLine, nastyKey, nastyText, settingNamed } from '../experiment/configOracle.ts';
 
 const RUNS = 10_000;
-const PRESET_IDS = ALL_PRESETS.map((p) => p.id);
+const PRESET_IDS = PRESETS.map((p) => p.id);
 const NETWORKS = ['plain', 'bn', 'noisy'];
 const OPTIONS = ['--preset', '--steps', '--seed', '--eval-every', '--set', '--out', '--variants', '--quiet', '--help', '-h'];
 
@@ -106,9 +106,10 @@ describe('parseArgs on 10,000 hostile command lines', () => {
       fc.property(fc.array(validItem, { maxLength: 8 }), (items) => {
         const expected: Expected = { presetId: 'paper-fig1', overrides: [], steps: null, out: null, quiet: false, networks: null };
         for (const item of items) item.apply(expected);
-        const config: Record<string, unknown> = { ...configForPreset(expected.presetId, ALL_PRESETS) };
-        const networks = expected.networks ?? [...(presetById(expected.presetId, ALL_PRESETS)?.networks ?? ['plain', 'bn'])];
+        const config: Record<string, unknown> = { ...configForPreset(expected.presetId) };
         for (const [key, value] of expected.overrides) config[key] = value;
+        // Without --variants: the twins, and the noisy network when the (overridden) config says noisyBn.
+        const networks = expected.networks ?? (config.noisyBn === true ? ['plain', 'bn', 'noisy'] : ['plain', 'bn']);
         const steps = expected.steps ?? (config.maxSteps as number);
         expect(parseArgs(items.flatMap((i) => i.argv))).toEqual({
           kind: 'run',

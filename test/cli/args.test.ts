@@ -39,7 +39,7 @@ describe('parseArgs', () => {
     expect(networks(['--preset', 'noisy-bn'])).toEqual(['plain', 'bn', 'noisy']);
     expect(networks(['--preset', 'noisy-bn', '--variants', 'bn,noisy'])).toEqual(['bn', 'noisy']);
     const parsed = parseArgs(['--preset', 'noisy-bn']);
-    expect(parsed.kind === 'run' && parsed.options.config).toEqual(DEFAULT_CONFIG);
+    expect(parsed.kind === 'run' && parsed.options.config).toEqual({ ...DEFAULT_CONFIG, noisyBn: true });
     expect(helpText()).toMatch(/--variants LIST\s+networks to train, comma-separated, of plain, bn, noisy/);
   });
 
@@ -55,7 +55,7 @@ describe('parseArgs', () => {
   });
 
   it('names the option and what it accepts in one line', () => {
-    expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, spiral, noisy-bn (got "fig9")');
+    expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, noisy-bn, spiral (got "fig9")');
     expect(error(['--variants', 'plain,wild'])).toBe('--variants must list networks of plain, bn, noisy, comma-separated (got "plain,wild")');
     expect(error(['--variants', ','])).toBe('--variants must list networks of plain, bn, noisy, comma-separated (got ",")');
     expect(error(['--steps', 'many'])).toBe('--steps must be a whole number from 1 to 10000000 (got "many")');

@@ -30,7 +30,7 @@ beforeEach(() => {
     const worker = fakeWorker();
     spawned.push(worker);
     return worker;
-  }, [['plain'], ['bn']]);
+  }, 2);
   disconnect = connectWorker(store, pool, { replaceUrl: null });
 });
 

@@ -23,12 +23,13 @@ let setup: Setup | null = null;
 afterEach(() => setup?.pool.terminate());
 
 function start(groups: NetworkId[][] = GROUPS): Setup {
+  // The pool groups the config's networks over `groups.length` workers: GROUPS is what 2 workers give.
   const spawned: FakeWorker[] = [];
   const pool = createWorkerPool(() => {
     const worker = fakeWorker();
     spawned.push(worker);
     return worker;
-  }, groups);
+  }, groups.length);
   const events: WorkerEvent[] = [];
   const crashes: string[] = [];
   pool.onEvent((e) => events.push(e));
@@ -85,6 +86,37 @@ describe('the worker pool', () => {
     ]);
     expect(s.spawned[1].sent[0]).toEqual({ type: 'init', config: TINY, play: true, variants: ['bn'] });
     expect(s.spawned[1].sent.slice(1)).toEqual(s.spawned[0].sent.slice(1));
+  });
+
+  it('regroups its workers when a setting adds or drops the noisy network, and restarts the run from the new settings', () => {
+    const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: false });
+    bothReady(s);
+    s.spawned.forEach((w) => w.emit(state(1, 'running', 40)));
+    // The settings the workers said they run with, plus the patch.
+    const known = { ...s.ofType('ready')[0].config, noisyBn: true };
+    s.pool.send({ type: 'setConfig', patch: { noisyBn: true } });
+    expect(s.spawned).toHaveLength(4);
+    expect(s.spawned.slice(0, 2).every((w) => w.terminated)).toBe(true);
+    expect(s.spawned.slice(2).map((w) => w.sent)).toEqual([
+      [{ type: 'init', config: known, play: true, variants: ['plain', 'noisy'] }],
+      [{ type: 'init', config: known, play: true, variants: ['bn'] }],
+    ]);
+    const [first, second] = s.spawned.slice(2);
+    first.emit({ ...readyEvent(1), networks: ['plain', 'noisy'], config: known });
+    second.emit({ ...readyEvent(1), networks: ['bn'], config: known });
+    expect(s.ofType('ready').at(-1)).toMatchObject({ networks: ['plain', 'bn', 'noisy'] });
+    // A setting that keeps the networks goes to the workers as it is.
+    s.pool.send({ type: 'setConfig', patch: { noisyBn: true, learningRate: 2 } });
+    expect(s.spawned).toHaveLength(4);
+    expect(second.sent.at(-1)).toEqual({ type: 'setConfig', patch: { noisyBn: true, learningRate: 2 } });
+    // An init with the twins again goes back to one worker per twin.
+    s.pool.send({ type: 'init', config: TINY, play: false });
+    expect(s.spawned).toHaveLength(6);
+    expect(s.spawned.slice(4).map((w) => w.sent[0])).toEqual([
+      { type: 'init', config: TINY, play: false, variants: ['plain'] },
+      { type: 'init', config: TINY, play: false, variants: ['bn'] },
+    ]);
   });
 
   it('announces one run when every worker is ready, with all networks in display order, then the frames that waited', () => {
@@ -245,7 +277,7 @@ describe('the worker pool in batches', () => {
       const worker = fakeWorker();
       spawned.push(worker);
       return worker;
-    }, GROUPS, { batchMs: 80, setTimer: (task, ms) => {
+    }, GROUPS.length, { batchMs: 80, setTimer: (task, ms) => {
       expect(ms).toBe(80);
       timers.push(task);
     } });

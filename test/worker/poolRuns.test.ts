@@ -20,7 +20,7 @@ async function historyWith(groups: NetworkId[][], steps: number, times: number):
   store.setState(store.getInitialState());
   store.setState({ config: TINY, presetId: null });
   const queue = scheduler();
-  const pool: WorkerClient = createWorkerPool(() => inProcessWorker(queue), groups);
+  const pool: WorkerClient = createWorkerPool(() => inProcessWorker(queue), groups.length);
   const disconnect = connectWorker(store, pool, { replaceUrl: null, play: false });
   cleanup.push(disconnect, () => pool.terminate());
   await queue.settle();

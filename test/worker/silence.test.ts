@@ -21,7 +21,7 @@ function watchedPool() {
     const worker = fakeWorker();
     spawned.push(worker);
     return worker;
-  }, GROUPS, { silenceMs: SILENCE_MS, now: () => time, setTimer: (task, ms) => void timers.push({ at: time + ms, task }) });
+  }, GROUPS.length, { silenceMs: SILENCE_MS, now: () => time, setTimer: (task, ms) => void timers.push({ at: time + ms, task }) });
   pool.onCrash((message) => crashes.push(message));
   /** Move the clock by `ms`, firing due timers in order (each may arm the next). */
   const advance = (ms: number): void => {

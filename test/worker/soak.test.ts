@@ -60,7 +60,7 @@ describe('a long run through the worker pool into the store', () => {
     store.setState(store.getInitialState());
     store.setState({ config: { ...TINY, maxSteps: 1_000_000 }, presetId: null });
     const queue = scheduler();
-    const pool = createWorkerPool(() => inProcessWorker(queue), [['plain'], ['bn']]);
+    const pool = createWorkerPool(() => inProcessWorker(queue), 2);
     let snapshots = 0;
     cleanup.push(pool.onEvent((event) => void (event.type === 'snapshot' && (snapshots += 1))));
     const disconnect = connectWorker(store, pool, { replaceUrl: null, play: false });

@@ -56,12 +56,22 @@ describe('a worker that trains some of the networks', () => {
     expect(h.ofType('ready').map((r) => r.networks)).toEqual([['plain'], ['plain'], ['plain']]);
   });
 
-  it('reads unknown network names as a notice and trains the known ones, or all', () => {
+  it('reads unknown network names as a notice and trains the known ones, or the config\'s own', () => {
     const reported: string[] = [];
-    expect(variantsFor(['bn', 'noisy' as NetworkId], (m) => reported.push(m)).map((v) => v.id)).toEqual(['bn']);
-    expect(reported).toEqual(['There is no network called "noisy".']);
-    expect(variantsFor([], () => {}).map((v) => v.id)).toEqual(['plain', 'bn']);
-    expect(variantsFor(undefined, () => {}).map((v) => v.id)).toEqual(['plain', 'bn']);
-    expect(variantsFor(['bn', 'plain'], () => {}).map((v) => v.id)).toEqual(['plain', 'bn']);
+    const twins = { ...TINY, noisyBn: false };
+    const triple = { ...TINY, noisyBn: true };
+    expect(variantsFor(['bn', 'nosy' as NetworkId], twins, (m) => reported.push(m)).map((v) => v.id)).toEqual(['bn']);
+    expect(reported).toEqual(['There is no network called "nosy".']);
+    expect(variantsFor([], twins, () => {}).map((v) => v.id)).toEqual(['plain', 'bn']);
+    expect(variantsFor([], triple, () => {}).map((v) => v.id)).toEqual(['plain', 'bn', 'noisy']);
+    expect(variantsFor(undefined, twins, () => {}).map((v) => v.id)).toEqual(['plain', 'bn']);
+    expect(variantsFor(undefined, triple, () => {}).map((v) => v.id)).toEqual(['plain', 'bn', 'noisy']);
+    expect(variantsFor(['noisy', 'plain'], twins, () => {}).map((v) => v.id)).toEqual(['plain', 'noisy']);
+  });
+
+  it('trains the third network when the config asks for it, and drops it when a setting turns it off', async () => {
+    const h = await run({ ...TINY, noisyBn: true }, undefined, 5, 1);
+    await h.handler.handle({ type: 'setConfig', patch: { noisyBn: false } });
+    expect(h.ofType('ready').map((r) => r.networks)).toEqual([['plain', 'bn', 'noisy'], ['plain', 'bn']]);
   });
 });
