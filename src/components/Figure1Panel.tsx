@@ -51,7 +51,7 @@ export function Figure1Panel() {
           {(history?.networks ?? []).map((net, i) => {
             const p = percentileSeries(net);
             return (
-              <figure key={net.id}>
+              <figure key={net.id} style={{ width: each }}>
                 <figcaption>
                   {`(${String.fromCharCode(98 + i)}) ${networkLabels[net.id]}: input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''} (15/50/85th percentiles)`}
                 </figcaption>
