@@ -12,7 +12,7 @@ import type { NetworkId } from '../experiment/types.ts';
 import { ALL_NETWORK_IDS } from '../experiment/types.ts';
 import type { GradientEvaluator, LabMember, MeasurementCost } from './santurkarTraining.ts';
 import {
-  copyParameters, costUnits, createGradientEvaluator, createLabTrainer, drawKeyFor, measurementSteps, spentSoFar,
+  copyParameters, costUnits, createGradientEvaluator, createLabTrainer, drawKeyFor, measurementSteps, plannedCost, spentSoFar,
 } from './santurkarTraining.ts';
 import type { MeasuredRunParams } from './santurkarParams.ts';
 import { encodeParams, parseParams, RUN_SPECS } from './santurkarParams.ts';
@@ -93,9 +93,7 @@ export function icsPassesPerMeasurement(numDense: number): number {
 /** Cost in step-equivalents of `params` on `config` (training + measurements), as the panel shows it. */
 export function gradientIcsCost(params: GradientIcsParams, config: ExperimentConfig): MeasurementCost {
   const measurements = measurementSteps(params.steps, params.every).length;
-  const passes = measurements * icsPassesPerMeasurement(config.depth + 1);
-  const noisy = params.networks.includes('noisy') ? 1 : 0;
-  return { trainingSteps: params.steps * params.networks.length, extraPasses: passes * params.networks.length, networkBuilds: passes * noisy };
+  return plannedCost(params.networks, params.steps, measurements, icsPassesPerMeasurement(config.depth + 1));
 }
 
 /** Trains `params.networks` on `config` and measures gradient ICS every `params.every` steps. */

@@ -152,6 +152,16 @@ export interface MeasurementCost {
 /** Building a scratch network costs about this many training steps (784-100-100-100-10 on the fast path, measured in Node). */
 export const BUILD_STEP_EQUIVALENTS = 3;
 
+/**
+ * The cost of training `networks` for `steps` steps with `measurements` measurements of
+ * `passesPerMeasurement` passes each: one scratch network per network without noise, one per pass with.
+ */
+export function plannedCost(networks: readonly NetworkId[], steps: number, measurements: number, passesPerMeasurement: number): MeasurementCost {
+  const passes = measurements * passesPerMeasurement;
+  const builds = networks.reduce((sum, id) => sum + (id === 'noisy' ? passes : Math.min(1, passes)), 0);
+  return { trainingSteps: steps * networks.length, extraPasses: passes * networks.length, networkBuilds: builds };
+}
+
 /** A cost in step-equivalents: training steps + extra passes + builds x BUILD_STEP_EQUIVALENTS. */
 export function costUnits(cost: MeasurementCost): number {
   return cost.trainingSteps + cost.extraPasses + BUILD_STEP_EQUIVALENTS * cost.networkBuilds;

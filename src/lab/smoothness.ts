@@ -15,7 +15,7 @@ import type { MeasuredRunParams, NumberSpec } from './santurkarParams.ts';
 import { encodeParams, parseParams, RUN_SPECS } from './santurkarParams.ts';
 import type { GradientEvaluator, MeasurementCost } from './santurkarTraining.ts';
 import {
-  copyParameters, costUnits, createGradientEvaluator, createLabTrainer, drawKeyFor, measurementSteps, spentSoFar, trainableNames,
+  copyParameters, costUnits, createGradientEvaluator, createLabTrainer, drawKeyFor, measurementSteps, plannedCost, spentSoFar, trainableNames,
 } from './santurkarTraining.ts';
 import type { LabContext, LabJob } from './types.ts';
 import { finiteOrNull, mapDistance, mapNorm } from './vectors.ts';
@@ -112,9 +112,7 @@ export function measureSmoothness(evaluator: GradientEvaluator, theta: Parameter
 
 /** Cost in step-equivalents of `params` on `config` (training + probes). */
 export function smoothnessCost(params: SmoothnessParams, _config: ExperimentConfig): MeasurementCost {
-  const passes = measurementSteps(params.steps, params.every).length * (params.probes + 1);
-  const noisy = params.networks.includes('noisy') ? 1 : 0;
-  return { trainingSteps: params.steps * params.networks.length, extraPasses: passes * params.networks.length, networkBuilds: passes * noisy };
+  return plannedCost(params.networks, params.steps, measurementSteps(params.steps, params.every).length, params.probes + 1);
 }
 
 /** Trains `params.networks` on `config` and probes the landscape every `params.every` steps. */
