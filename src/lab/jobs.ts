@@ -2,10 +2,15 @@
  * Every lab job, in the order the lab lists them. Each job lives in its own file and joins here
  * with one import and one entry.
  */
+import { gradientIcsJob } from './gradientIcs.ts';
+import { smoothnessJob } from './smoothness.ts';
 import type { AnyLabJob } from './types.ts';
 
 /** The lab jobs, in display order. */
-export const LAB_JOBS: readonly AnyLabJob[] = [];
+export const LAB_JOBS: readonly AnyLabJob[] = [
+  gradientIcsJob,
+  smoothnessJob,
+];
 
 /** The job called `id`, or undefined. */
 export function labJobById(id: string): AnyLabJob | undefined {
