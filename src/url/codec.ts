@@ -27,7 +27,7 @@ export const PRESET_PARAM = 'preset';
  * Query parameters that belong to the page, not the experiment (embed mode's, src/embed/options.ts): decode
  * ignores them and the bridge keeps them in the address bar.
  */
-export const PASS_THROUGH_PARAMS: readonly string[] = ['embed', 'view', 'controls', 'autoplay', 'theme', 'present'];
+export const PASS_THROUGH_PARAMS: readonly string[] = ['embed', 'view', 'controls', 'autoplay', 'theme', 'present', 'guide'];
 
 /** The config a state's settings are compared with: its preset's, or the defaults. */
 function baseConfig(presetId: string | null): ExperimentConfig {

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { GuidedPath } from '../../../src/components/guide/GuidedPath.tsx';
+import { readGuideStep } from '../../../src/components/guide/guideUrl.ts';
+import { GUIDE_STEPS } from '../../../src/components/guide/steps.ts';
+import { PRESETS, presetById } from '../../../src/experiment/presets.ts';
+import { LAB_JOBS } from '../../../src/lab/jobs.ts';
+import { PASS_THROUGH_PARAMS } from '../../../src/url/codec.ts';
+import { useExperimentStore } from '../../../src/store/index.ts';
+import { setStore } from '../storeSpies.ts';
+
+beforeEach(() => {
+  useExperimentStore.setState(useExperimentStore.getInitialState(), true);
+  window.history.replaceState(null, '', '/');
+});
+afterEach(cleanup);
+
+describe('the guided tour\'s steps', () => {
+  it('each train a preset of the app, open a lab job that exists, and read as short plain sentences', () => {
+    expect(GUIDE_STEPS.length).toBeGreaterThanOrEqual(6);
+    for (const step of GUIDE_STEPS) {
+      expect(presetById(step.preset), step.title).toBeDefined();
+      if (step.lab) expect(LAB_JOBS.map((job) => job.id), step.title).toContain(step.lab);
+      for (const sentence of [...step.text, ...step.look]) expect(sentence.length, sentence).toBeLessThan(400);
+    }
+    // The path covers the paper's headline, the noisy-BN counter-experiment, and says the explanation is disputed.
+    expect(GUIDE_STEPS[0].preset).toBe(PRESETS[0].id);
+    expect(GUIDE_STEPS.some((step) => step.preset === 'noisy-bn')).toBe(true);
+    expect(GUIDE_STEPS.map((step) => step.text.join(' ')).join(' ')).toMatch(/Santurkar et al\. \(2018\)/);
+  });
+});
+
+describe('the guide\'s place in the link', () => {
+  it('reads guide=N as step N (1-based), and nothing else', () => {
+    expect(readGuideStep('?guide=3', 8)).toBe(2);
+    expect(readGuideStep('?preset=spiral&guide=1', 8)).toBe(0);
+    for (const bad of ['', '?guide=0', '?guide=9', '?guide=-1', '?guide=2.5', '?guide=abc', '?guide=']) expect(readGuideStep(bad, 8), bad).toBeNull();
+    expect(PASS_THROUGH_PARAMS).toContain('guide');
+  });
+});
+
+describe('GuidedPath', () => {
+  it('starts closed; Start sets up step 1, Next sets up each next step\'s preset and keeps the step in the link', () => {
+    const actions = setStore({ presetId: 'spiral' });
+    render(<GuidedPath />);
+    expect(screen.queryByText(/Step 1 of/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Start the tour' }));
+    expect(screen.getByText(`Step 1 of ${GUIDE_STEPS.length}`)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: GUIDE_STEPS[0].title })).toBeTruthy();
+    expect(actions.applyPreset).toHaveBeenLastCalledWith(GUIDE_STEPS[0].preset);
+    expect(new URL(window.location.href).searchParams.get('guide')).toBe('1');
+    for (let i = 1; i < GUIDE_STEPS.length; i++) {
+      // The store follows the preset applied (the spy does not), so a step that reuses the run keeps it.
+      useExperimentStore.setState({ presetId: GUIDE_STEPS[i - 1].preset });
+      const before = actions.applyPreset.mock.calls.length;
+      fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+      expect(screen.getByRole('heading', { name: GUIDE_STEPS[i].title })).toBeTruthy();
+      const applied = actions.applyPreset.mock.calls.length - before;
+      expect(applied, GUIDE_STEPS[i].title).toBe(GUIDE_STEPS[i].preset === GUIDE_STEPS[i - 1].preset ? 0 : 1);
+      expect(new URL(window.location.href).searchParams.get('guide')).toBe(String(i + 1));
+    }
+    expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Restart it' }));
+    expect(actions.applyPreset).toHaveBeenLastCalledWith(GUIDE_STEPS.at(-1)!.preset);
+    fireEvent.click(screen.getByRole('button', { name: 'Close tour' }));
+    expect(new URL(window.location.href).searchParams.has('guide')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Start the tour' })).toBeTruthy();
+  });
+
+  it('opens at the step a link names, without restarting the run the link describes', () => {
+    const actions = setStore({ presetId: 'noisy-bn' });
+    window.history.replaceState(null, '', '/?preset=noisy-bn&guide=7');
+    render(<GuidedPath />);
+    expect(screen.getByRole('heading', { name: GUIDE_STEPS[6].title })).toBeTruthy();
+    expect(actions.applyPreset).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('heading', { name: GUIDE_STEPS[5].title })).toBeTruthy();
+    expect(actions.applyPreset).toHaveBeenCalledWith(GUIDE_STEPS[5].preset);
+  });
+});
