@@ -4,10 +4,13 @@
  */
 import { gradientIcsJob } from './gradientIcs.ts';
 import { smoothnessJob } from './smoothness.ts';
+import { initSweepJob, lrSweepJob } from './sweeps.ts';
 import type { AnyLabJob } from './types.ts';
 
 /** The lab jobs, in display order. */
 export const LAB_JOBS: readonly AnyLabJob[] = [
+  lrSweepJob,
+  initSweepJob,
   gradientIcsJob,
   smoothnessJob,
 ];

@@ -27,7 +27,15 @@ export const PRESET_PARAM = 'preset';
  * Query parameters that belong to the page, not the experiment (embed mode's, src/embed/options.ts): decode
  * ignores them and the bridge keeps them in the address bar.
  */
-export const PASS_THROUGH_PARAMS: readonly string[] = ['embed', 'view', 'controls', 'autoplay', 'theme', 'present', 'guide'];
+export const PASS_THROUGH_PARAMS: readonly string[] = ['embed', 'view', 'controls', 'autoplay', 'theme', 'present', 'guide', 'lab'];
+
+/** Prefixes of page parameters with open-ended names: `lab.<param>` holds a lab job's parameters (src/store/lab.ts). */
+export const PASS_THROUGH_PREFIXES: readonly string[] = ['lab.'];
+
+/** True for a query parameter that belongs to the page, not the experiment (PASS_THROUGH_PARAMS or a PASS_THROUGH_PREFIXES name). */
+export function isPassThroughParam(key: string): boolean {
+  return PASS_THROUGH_PARAMS.includes(key) || PASS_THROUGH_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
 
 /** The config a state's settings are compared with: its preset's, or the defaults. */
 function baseConfig(presetId: string | null): ExperimentConfig {
@@ -93,7 +101,7 @@ export function decodeUrlState(search: string): DecodedUrlState {
     const base = baseConfig(presetId);
     const values: Record<string, unknown> = { ...base };
     for (const [key, raw] of pairs) {
-      if (key === PRESET_PARAM || PASS_THROUGH_PARAMS.includes(key)) continue;
+      if (key === PRESET_PARAM || isPassThroughParam(key)) continue;
       if (!isSettingKey(key)) {
         errors.push(`${unknownSettingMessage(key)}; ignored`);
         continue;
