@@ -3,6 +3,9 @@
  * with one import and one entry.
  */
 import { gradientIcsJob } from './gradientIcs.ts';
+import { inferenceJob } from './inference.ts';
+import { regularizationJob } from './regularization.ts';
+import { scaleInvarianceJob } from './scaleInvariance.ts';
 import { smoothnessJob } from './smoothness.ts';
 import { initSweepJob, lrSweepJob } from './sweeps.ts';
 import type { AnyLabJob } from './types.ts';
@@ -13,6 +16,9 @@ export const LAB_JOBS: readonly AnyLabJob[] = [
   initSweepJob,
   gradientIcsJob,
   smoothnessJob,
+  scaleInvarianceJob,
+  inferenceJob,
+  regularizationJob,
 ];
 
 /** The job called `id`, or undefined. */
