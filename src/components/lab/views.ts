@@ -2,6 +2,7 @@
  * How each lab job's result is drawn: job id -> a lazily loaded view component, so a job's
  * chart code loads only when its result is shown. Each view lives in its own file under ./views/.
  */
+import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { ExperimentConfig } from '../../experiment/settings.ts';
 
@@ -16,4 +17,9 @@ export interface LabViewProps {
 }
 
 /** Job id -> view. */
-export const LAB_VIEWS: Readonly<Record<string, LazyExoticComponent<ComponentType<LabViewProps>>>> = {};
+export const LAB_VIEWS: Readonly<Record<string, LazyExoticComponent<ComponentType<LabViewProps>>>> = {
+  'lr-sweep': lazy(() => import('./views/SweepView.tsx').then((m) => ({ default: m.SweepView }))),
+  'init-sweep': lazy(() => import('./views/SweepView.tsx').then((m) => ({ default: m.SweepView }))),
+  'gradient-ics': lazy(() => import('./views/GradientIcsView.tsx')),
+  smoothness: lazy(() => import('./views/SmoothnessView.tsx')),
+};
