@@ -1,7 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { transform } from 'esbuild';
 
 /** The strict Content-Security-Policy of the built app (dev keeps Vite's inline HMR preamble). */
 export const CONTENT_SECURITY_POLICY = [
@@ -25,12 +29,63 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+function filesUnder(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/**
+ * The offline service worker: compiles src/sw/sw.ts to `sw.js` at the root of the build, with its
+ * precache list (every emitted file but source maps and the manifest, plus public/, e.g. data/mnist.bin)
+ * and a cache version hashed from those files, so each new build replaces the cache.
+ */
+function serviceWorker(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'bn-explorer-sw',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async generateBundle(_options, bundle) {
+      const emitted = Object.keys(bundle).filter((name) => !name.endsWith('.map') && !name.startsWith('.vite/'));
+      const publicFiles = config.publicDir ? filesUnder(config.publicDir) : [];
+      const precache = [...new Set(['index.html', ...emitted, ...publicFiles])].filter((name) => name !== 'sw.js').sort();
+      const hash = createHash('sha256');
+      for (const name of precache) {
+        hash.update(name);
+        const item = bundle[name];
+        if (item) hash.update(item.type === 'chunk' ? item.code : item.source);
+        else if (publicFiles.includes(name)) hash.update(readFileSync(join(config.publicDir, name)));
+      }
+      const source = readFileSync(resolve(config.root, 'src/sw/sw.ts'), 'utf8');
+      hash.update(source);
+      const { code } = await transform(source, {
+        loader: 'ts',
+        format: 'iife',
+        target: 'es2022',
+        minify: true,
+        define: { PRECACHE: JSON.stringify(precache), CACHE_VERSION: JSON.stringify(hash.digest('hex').slice(0, 16)) },
+      });
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: code });
+    },
+  };
+}
+
 // Relative base so the built app runs from any static host, sub-folder or file share.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  // The manifest lets scripts/budget.ts tell the first-paint chunks from the lazy ones.
+  build: { target: 'es2022', sourcemap: true, manifest: true },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -11,6 +11,7 @@ import { readEmbedOptions } from './embed/options.ts';
 import { connectWorker } from './store/bridge.ts';
 import { useExperimentStore } from './store/index.ts';
 import { createWorkerClient } from './worker/client.ts';
+import { registerServiceWorker } from './sw/register.ts';
 import './styles.css';
 import './embed/embed.css';
 
@@ -29,3 +30,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+registerServiceWorker();
