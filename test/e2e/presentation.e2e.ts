@@ -1,0 +1,232 @@
+/**
+ * Presentation mode, the keyboard shortcuts, narration and the screen-reader summary in Chromium,
+ * with screenshots at 1920x1080 and 3840x2160 (a projector) to look at.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badSvgAttributes, screenshot, shownStep, watchPage } from './harness.ts';
+import type { PageWatch } from './harness.ts';
+import { useServedApp } from './suite.ts';
+
+const app = useServedApp();
+const pages: Page[] = [];
+// A failed test's page would keep training and slow the next ones down.
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+});
+
+async function open(query: string, viewport: { width: number; height: number }): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await app.browser.newPage({ viewport });
+  pages.push(page);
+  const watch = await watchPage(page, app.url);
+  await page.goto(app.url + (query ? `?${query}` : ''));
+  return { page, watch };
+}
+
+const runState = (page: Page): Promise<string> => page.getByTestId('run-state').innerText();
+const query = (page: Page): URLSearchParams => new URL(page.url()).searchParams;
+const scrubberText = (page: Page): Promise<string> => page.locator('.scrubber output').innerText();
+
+async function waitForStep(page: Page, atLeast: number): Promise<void> {
+  await expect.poll(() => shownStep(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
+}
+
+/** The step once the run is paused and the counter has settled. */
+async function pausedStep(page: Page): Promise<number> {
+  await expect.poll(() => runState(page), { timeout: 10_000 }).toMatch(/^paused/);
+  let previous = await shownStep(page);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(300);
+    const now = await shownStep(page);
+    if (now === previous) return now;
+    previous = now;
+  }
+  throw new Error(`the step kept moving while paused: ${previous}`);
+}
+
+/** No element wider than the window: nothing clipped sideways. */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+function clean(watch: PageWatch): void {
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+}
+
+describe('presentation mode and keyboard shortcuts', () => {
+  it('toggles presentation mode, and every shortcut does what the help says', async () => {
+    const { page, watch } = await open('', { width: 1400, height: 1000 });
+    await waitForStep(page, 100);
+    const root = page.locator('html');
+
+    // P: presentation mode, in the URL; the advanced controls and the explainer are gone.
+    await page.keyboard.press('p');
+    await expect.poll(() => root.getAttribute('class')).toContain('presentation');
+    expect(query(page).get('present')).toBe('1');
+    expect(await page.locator('.side-column').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
+
+    // Space pauses; → takes 10 steps.
+    await page.keyboard.press('Space');
+    const before = await pausedStep(page);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => shownStep(page), { timeout: 10_000 }).toBe(before + 10);
+    expect(await pausedStep(page)).toBe(before + 10);
+
+    // Shift+← and , scrub back; . and Shift+→ return to live.
+    expect(await scrubberText(page)).toMatch(/^live/);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => scrubberText(page)).toMatch(/^step [0-9,]+$/);
+    const back1 = Number((await scrubberText(page)).replace(/[^0-9]/g, ''));
+    // The scrubber's end is the faster network's step (the counter shows the slower one's).
+    expect(back1).toBeLessThan(Number(await page.locator('#time-scrubber').getAttribute('max')));
+    await page.keyboard.press(',');
+    await expect.poll(async () => Number((await scrubberText(page)).replace(/[^0-9]/g, ''))).toBeLessThan(back1);
+    await page.keyboard.press('.');
+    await expect.poll(async () => Number((await scrubberText(page)).replace(/[^0-9]/g, ''))).toBe(back1);
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => scrubberText(page)).toMatch(/^live/);
+
+    // R: the same run from step 0 (still paused); Space plays again.
+    await page.keyboard.press('r');
+    await expect.poll(() => shownStep(page), { timeout: 15_000 }).toBe(0);
+    await page.keyboard.press('Space');
+    await expect.poll(() => runState(page), { timeout: 10_000 }).toMatch(/^running/);
+    await waitForStep(page, 20);
+
+    // 2: the second preset, in the URL next to present=1.
+    await page.keyboard.press('2');
+    await expect.poll(() => query(page).get('preset'), { timeout: 5_000 }).toBe('lr-x5');
+    expect(query(page).get('present')).toBe('1');
+    expect(await page.getByRole('button', { name: 'Learning rate x5' }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('1');
+    await expect.poll(() => query(page).get('preset'), { timeout: 5_000 }).toBe('paper-fig1');
+
+    // ?: the help, focus on Close, Tab stays inside, Escape closes and gives focus back.
+    await page.keyboard.press('Shift+Slash');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await dialog.getByRole('row').count()).toBe(11);
+    await page.keyboard.press('p'); // off while the help is open
+    expect(await root.getAttribute('class')).toContain('presentation');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The visible button opens it too, and focus returns to that button.
+    const helpButton = page.getByRole('button', { name: 'Shortcuts' });
+    await helpButton.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('h'); // no effect inside: still open
+    expect(await dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Shortcuts');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('h');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Keys typed into the scrubber stay there.
+    await page.keyboard.press('Space');
+    const held = await pausedStep(page);
+    await page.locator('#time-scrubber').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('r');
+    await page.waitForTimeout(800);
+    expect(await shownStep(page)).toBe(held);
+
+    // P again: back to the full page, present gone from the URL.
+    await page.locator('#time-scrubber').blur();
+    await page.keyboard.press('p');
+    await expect.poll(() => root.getAttribute('class')).not.toContain('presentation');
+    expect(query(page).get('present')).toBeNull();
+    expect(await page.locator('.side-column').isVisible()).toBe(true);
+    clean(watch);
+    await page.close();
+  });
+
+  it('narrates in small chunks with captions of real figures, and stopping it plays freely again', async () => {
+    const { page, watch } = await open('present=1', { width: 1920, height: 1080 });
+    expect(await page.locator('html').getAttribute('class')).toContain('presentation');
+    await waitForStep(page, 600);
+    await page.keyboard.press('n');
+    const caption = page.getByTestId('narration-caption');
+    await caption.waitFor();
+    await expect.poll(() => caption.innerText(), { timeout: 10_000 }).toMatch(/since step/);
+    const first = await caption.innerText();
+    const stepAtFirst = await shownStep(page);
+    await page.waitForTimeout(3500);
+    const later = await caption.innerText();
+    expect(later).not.toBe(first);
+    // Real numbers for both networks, read from the history.
+    expect(later).toMatch(/Without BN: median input moved \d+\.\d\d \(−?\d+\.\d\d → −?\d+\.\d\d\), 15–85% spread \d+\.\d\d → \d+\.\d\d; test accuracy \d+\.\d% \(step [\d,]+\)/);
+    expect(later).toMatch(/With BN: median input moved \d+\.\d\d/);
+    expect(later).not.toMatch(/NaN|undefined/);
+    // It advanced by chunks of 20, not at the free run's hundreds of steps a second.
+    const advanced = (await shownStep(page)) - stepAtFirst;
+    expect(advanced).toBeGreaterThanOrEqual(20);
+    expect(advanced).toBeLessThanOrEqual(100);
+    // The caption's step is the counter's step (both from the store).
+    const captionStep = Number(/^Step ([\d,]+)/.exec(later)?.[1].replace(/,/g, '') ?? -1);
+    expect(captionStep % 20).toBe(stepAtFirst % 20);
+    await screenshot(page, 'presentation-narration-1920');
+
+    await page.keyboard.press('n');
+    await caption.waitFor({ state: 'hidden' });
+    await expect.poll(() => runState(page), { timeout: 10_000 }).toMatch(/^running/);
+    const free = await shownStep(page);
+    await page.waitForTimeout(2000);
+    expect((await shownStep(page)) - free).toBeGreaterThan(100);
+    clean(watch);
+    await page.close();
+  });
+
+  it('speaks a summary to screen readers through a polite live region', async () => {
+    const { page, watch } = await open('', { width: 1400, height: 1000 });
+    await waitForStep(page, 200);
+    const region = page.getByTestId('live-summary');
+    expect(await region.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => region.textContent(), { timeout: 15_000 }).toMatch(/Without BN: test accuracy \d+%, not diverged\. With BN: test accuracy \d+%, not diverged\./);
+    clean(watch);
+    await page.close();
+  });
+
+  for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+    it(`reads from the back of a room at ${size.width}x${size.height}, nothing clipped`, async () => {
+      const { page, watch } = await open('present=1', size);
+      await waitForStep(page, 1500);
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('svg path[data-network]')).some((p) => (p.getAttribute('d') ?? '').length > 40), null, { timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      // Rendered sizes on screen (zoom included): body text, chart text and the lines.
+      const sizes = await page.evaluate(() => {
+        const zoomOf = (el: Element): number => Number(getComputedStyle(el.closest('.app') ?? el).zoom || 1);
+        const px = (sel: string, prop: 'fontSize' | 'strokeWidth'): number => {
+          const el = document.querySelector(sel);
+          return el ? parseFloat(getComputedStyle(el)[prop]) * zoomOf(el) : 0;
+        };
+        return { body: px('.preset-summary', 'fontSize'), tick: px('.chart .axis text', 'fontSize'), line: px('.chart path[data-network]', 'strokeWidth') };
+      });
+      const scale = size.width / 1920;
+      expect(sizes.body).toBeGreaterThanOrEqual(24 * scale);
+      expect(sizes.tick).toBeGreaterThanOrEqual(17 * scale);
+      expect(sizes.line).toBeGreaterThanOrEqual(4 * scale);
+      expect(await badSvgAttributes(page)).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `test-results/screenshots/presentation-${size.width}.png` });
+      await screenshot(page, `presentation-${size.width}-full`);
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await page.screenshot({ path: `test-results/screenshots/presentation-help-${size.width}.png` });
+      clean(watch);
+      await page.close();
+    });
+  }
+});
