@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badSvgAttributes, shownStep, watchPage } from './harness.ts';
+import { badSvgAttributes, canvasNaNCalls, shownStep, watchCanvasNumbers, watchPage } from './harness.ts';
 import { useServedApp } from './suite.ts';
 
 const app = useServedApp();
@@ -10,6 +10,7 @@ describe('a network that diverges, in Chromium', () => {
   it('says the plain network diverged at its step while the BN network keeps stepping, with no NaN drawn', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const watch = await watchPage(page, app.url);
+    await watchCanvasNumbers(page);
     await page.goto(`${app.url}?preset=spiral&activation=linear&initScale=1000`);
     const runState = page.getByTestId('run-state');
     await expect.poll(() => runState.innerText(), { timeout: 20_000 }).toMatch(/Without BN diverged at step \d[\d,]*/);
@@ -26,6 +27,16 @@ describe('a network that diverges, in Chromium', () => {
     expect(state).toContain(`Without BN diverged at step ${divergedAt.toLocaleString('en-US')}`);
 
     expect(await badSvgAttributes(page)).toEqual([]);
+    // The canvases too: the heatmaps (and any canvas chart) got no NaN or Infinity, and they drew.
+    expect(await canvasNaNCalls(page)).toEqual([]);
+    const painted = await page.$$eval('canvas', (canvases) => canvases.filter((c) => {
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+      return !!data && data.some((value, i) => i % 4 === 3 && value > 0);
+    }).length);
+    expect(painted).toBeGreaterThanOrEqual(6);
+    // The watch itself catches a NaN drawn on a canvas.
+    await page.evaluate("document.createElement('canvas').getContext('2d').fillRect(NaN, 0, 1, 1)");
+    expect(await canvasNaNCalls(page)).toEqual(['fillRect(NaN, 0, 1, 1)']);
     expect(watch.pageErrors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();

@@ -91,6 +91,33 @@ export function badSvgAttributes(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Make every 2-D canvas call with a non-finite number (NaN, Infinity) among its arguments, or a
+ * pixel buffer holding one, count in `window.__canvasNaN` (a canvas drops such calls silently, so
+ * a chart would look fine while drawing garbage). Call before the page loads; read with canvasNaNCalls.
+ */
+export async function watchCanvasNumbers(page: Page): Promise<void> {
+  await page.addInitScript(`{
+    const calls = (window.__canvasNaN = []);
+    const proto = CanvasRenderingContext2D.prototype;
+    const bad = (v) => (typeof v === 'number' && !Number.isFinite(v))
+      || (ArrayBuffer.isView(v) && v instanceof Float32Array && v.some((x) => !Number.isFinite(x)));
+    for (const name of ['fillRect', 'strokeRect', 'clearRect', 'rect', 'moveTo', 'lineTo', 'bezierCurveTo', 'quadraticCurveTo', 'arc', 'arcTo', 'ellipse', 'drawImage', 'putImageData', 'fillText', 'strokeText', 'translate', 'scale', 'setTransform', 'transform', 'createImageData']) {
+      const original = proto[name];
+      if (typeof original !== 'function') continue;
+      proto[name] = function (...args) {
+        if (args.some(bad)) calls.push(name + '(' + args.map((a) => (typeof a === 'number' ? String(a) : typeof a)).join(', ') + ')');
+        return original.apply(this, args);
+      };
+    }
+  }`);
+}
+
+/** The canvas calls watchCanvasNumbers caught with a non-finite argument. */
+export function canvasNaNCalls(page: Page): Promise<string[]> {
+  return page.evaluate('window.__canvasNaN ?? ["canvas calls were not watched"]') as Promise<string[]>;
+}
+
 /** The current step shown by the page's step counter. */
 export async function shownStep(page: Page): Promise<number> {
   const text = await page.getByTestId('step-counter').innerText();

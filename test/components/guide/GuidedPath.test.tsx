@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { GuidedPath } from '../../../src/components/guide/GuidedPath.tsx';
 import { readGuideStep } from '../../../src/components/guide/guideUrl.ts';
@@ -53,10 +53,10 @@ describe('GuidedPath', () => {
     for (let i = 1; i < GUIDE_STEPS.length; i++) {
       // The store follows the preset applied (the spy does not), so a step that reuses the run keeps it.
       useExperimentStore.setState({ presetId: GUIDE_STEPS[i - 1].preset });
-      const before = actions.applyPreset.mock.calls.length;
+      const before = vi.mocked(actions.applyPreset).mock.calls.length;
       fireEvent.click(screen.getByRole('button', { name: 'Next' }));
       expect(screen.getByRole('heading', { name: GUIDE_STEPS[i].title })).toBeTruthy();
-      const applied = actions.applyPreset.mock.calls.length - before;
+      const applied = vi.mocked(actions.applyPreset).mock.calls.length - before;
       expect(applied, GUIDE_STEPS[i].title).toBe(GUIDE_STEPS[i].preset === GUIDE_STEPS[i - 1].preset ? 0 : 1);
       expect(new URL(window.location.href).searchParams.get('guide')).toBe(String(i + 1));
     }
