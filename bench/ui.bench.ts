@@ -2,12 +2,18 @@
  * UI benchmark (`npm run bench:ui`): the built app in headless Chromium, training flat out.
  * Prints figures, asserts nothing: longest main-thread task, frames per second, snapshots per
  * second, steps per second per network, and the initial JS size (gzip).
- * Options: --seconds N (default 20), --query "preset=..." , --to-step N (run until that step, report wall time).
+ * Options: --seconds N (default 20), --query "preset=..." , --to-step N (run until that step, report wall time),
+ * --profile FILE (a CPU profile of the page's main thread over the window, written as .cpuprofile, and its top self times),
+ * --trace FILE (record a Chromium trace of the measured window and attribute each long task: where its time went).
+ * Serves E2E_DIST when set (a build made with `vite build --outDir <dir>`), else dist/.
+ * Long tasks are also attributed without a trace, by the Long Animation Frames API: the scripts (invoker,
+ * function, ms) and the style/layout/paint share of each frame over 50 ms.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { launchBrowser, serveDist } from '../test/e2e/harness.ts';
+import { DIST_DIR, launchBrowser, serveDist } from '../test/e2e/harness.ts';
+import { attributeLongTasks, selfTimeByFunction } from './traceTasks.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,18 +22,32 @@ function arg(name: string, fallback: string): string {
 
 /** gzip size of the JS the page loads before anything else (entry + modulepreloads; not the worker). */
 function initialJsGzip(): { files: string[]; bytes: number } {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(join(DIST_DIR, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join('dist', f)), { level: 9 }).length, 0);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST_DIR, f)), { level: 9 }).length, 0);
   return { files, bytes };
 }
 
 /** Counts long tasks, animation frames and snapshot messages from the training worker, without touching the app. */
 const INIT_SCRIPT = `
-  window.__bench = { longTasks: [], frames: [], snapshots: 0 };
+  window.__bench = { longTasks: [], longFrames: [], frames: [], snapshots: 0 };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.blockingDuration <= 0) continue;
+        const render = e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0;
+        const style = e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+        window.__bench.longFrames.push({
+          duration: Math.round(e.duration), blocking: Math.round(e.blockingDuration),
+          render: Math.round(render), styleLayout: Math.round(style),
+          scripts: e.scripts.map((s) => [s.invoker + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : ''), Math.round(s.duration), Math.round(s.forcedStyleAndLayoutDuration)].join(' / ')),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: false });
+  } catch (e) { /* no LoAF: long tasks only */ }
   const tick = (t) => { window.__bench.frames.push(t); requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
   const NativeWorker = window.Worker;
@@ -40,6 +60,15 @@ const INIT_SCRIPT = `
     }
   };
 `;
+
+/** A Long Animation Frame over 50 ms, as the init script records it. */
+interface LongFrame {
+  duration: number;
+  blocking: number;
+  render: number;
+  styleLayout: number;
+  scripts: string[];
+}
 
 async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '20'));
@@ -58,9 +87,18 @@ async function main(): Promise<void> {
     const firstStepAt = (Date.now() - t0) / 1000;
     // Measure a window that starts once training runs.
     await page.evaluate(() => {
-      const w = window as unknown as { __bench: { longTasks: number[]; frames: number[]; snapshots: number } };
-      w.__bench.longTasks = []; w.__bench.frames = []; w.__bench.snapshots = 0;
+      const w = window as unknown as { __bench: { longTasks: number[]; longFrames: unknown[]; frames: number[]; snapshots: number } };
+      w.__bench.longTasks = []; w.__bench.longFrames = []; w.__bench.frames = []; w.__bench.snapshots = 0;
     });
+    const tracePath = arg('trace', '');
+    const profilePath = arg('profile', '');
+    const cdp = profilePath ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
     const stepStart = await stepOf();
     const wallStart = Date.now();
     if (toStep > 0) {
@@ -70,9 +108,12 @@ async function main(): Promise<void> {
     }
     const wall = (Date.now() - wallStart) / 1000;
     const stepEnd = await stepOf();
+    if (tracePath) await browser.stopTracing();
+    const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
+    if (profile) writeFileSync(profilePath, JSON.stringify(profile));
     const stats = await page.evaluate(() => {
-      const w = window as unknown as { __bench: { longTasks: number[]; frames: number[]; snapshots: number } };
-      return { longTasks: w.__bench.longTasks, frames: w.__bench.frames.length, snapshots: w.__bench.snapshots };
+      const w = window as unknown as { __bench: { longTasks: number[]; longFrames: LongFrame[]; frames: number[]; snapshots: number } };
+      return { longTasks: w.__bench.longTasks, longFrames: w.__bench.longFrames, frames: w.__bench.frames.length, snapshots: w.__bench.snapshots };
     });
     const js = initialJsGzip();
     const rows: [string, string][] = [
@@ -88,6 +129,24 @@ async function main(): Promise<void> {
     if (toStep > 0) rows.unshift(['wall time to step ' + toStep, `${((Date.now() - t0) / 1000).toFixed(1)} s from page load`]);
     console.log('| figure | value |\n|---|---|');
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+    console.log(`\nlong tasks (ms, in order): ${stats.longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`);
+    const frames = [...stats.longFrames].sort((a, b) => b.blocking - a.blocking).slice(0, 8);
+    for (const f of frames) {
+      console.log(`long frame ${f.duration} ms (blocking ${f.blocking}, style+layout ${f.styleLayout}, render ${f.render}): ${f.scripts.join('; ') || 'no script'}`);
+    }
+    if (profile) {
+      console.log('\nmain-thread self time by function (CPU profile, top 25):');
+      for (const [name, ms] of selfTimeByFunction(profile).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+    }
+    if (tracePath) {
+      const tasks = attributeLongTasks(tracePath);
+      const cpuLong = tasks.filter((t) => t.cpuMs > 50);
+      console.log(`\ntrace: ${tasks.length} main-thread tasks over 50 ms wall, ${cpuLong.length} over 50 ms of CPU (the rest waited for a core)`);
+      for (const task of tasks.slice(0, 10)) {
+        const parts = task.selfMs.slice(0, 6).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
+        console.log(`trace: task at ${(task.startMs / 1000).toFixed(1)} s, ${task.durationMs.toFixed(1)} ms wall, ${task.cpuMs.toFixed(1)} ms CPU: ${parts.join(', ')}`);
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
