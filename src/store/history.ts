@@ -2,7 +2,9 @@
  * A run's history as the charts read it: pure functions over RunHistory (src/store/types.ts).
  * Arrays grow in place; when a network's kept snapshots reach a cap, every other one is
  * dropped (the first and the latest always stay), so a run of any length stays within a
- * few MB and still draws from step 0.
+ * few MB and still draws from step 0. The columns thinning drops are recycled for the next
+ * snapshots (a long run allocates no new column after its first thinning, so it leaves the
+ * garbage collector nothing to do): a column dropped from the history may be overwritten.
  */
 import type { NetworkFrame, Snapshot } from '../experiment/types.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
@@ -28,6 +30,9 @@ export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 1024, tests: 1024 
  * new unit while the other's still show the old one.
  */
 const trackedOf = new WeakMap<NetworkHistory, { layer: number; unit: number }>();
+
+/** Columns thinning dropped from a network's layers, ready to take the next snapshots' counts. */
+const spareColumns = new WeakMap<NetworkHistory, Uint32Array[]>();
 
 /** An empty history for the run that `ready` announces. */
 export function createHistory(ready: ReadyEvent): RunHistory {
@@ -104,9 +109,12 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, binCount: num
   network.steps.push(frame.step);
   network.trainLoss.push(frame.trainLoss !== null && Number.isFinite(frame.trainLoss) ? frame.trainLoss : null);
   network.tracked.push(frame.tracked);
+  const spares = spareColumns.get(network);
   frame.layers.forEach((stats, layerIdx) => {
     const layer = network.layers[layerIdx];
-    const column = new Uint32Array(binCount + 2);
+    const spare = spares?.pop();
+    // Every cell is written below, so a recycled column keeps nothing of its last snapshot.
+    const column = spare && spare.length === binCount + 2 ? spare : new Uint32Array(binCount + 2);
     column[0] = stats.under;
     column.set(stats.counts.subarray(0, binCount), 1);
     column[binCount + 1] = stats.over;
@@ -137,12 +145,27 @@ function thinInPlace<T>(array: T[], kept: number[]): void {
   array.length = kept.length;
 }
 
+/** Put the columns `kept` leaves out into `spares` (kept is ascending). */
+function collectDropped(columns: readonly Uint32Array[], kept: readonly number[], spares: Uint32Array[]): void {
+  let k = 0;
+  for (let i = 0; i < columns.length; i++) {
+    if (k < kept.length && kept[k] === i) k += 1;
+    else spares.push(columns[i]);
+  }
+}
+
 function thinSnapshots(network: NetworkHistory): void {
   const kept = keptIndices(network.steps.length);
   thinInPlace(network.steps, kept);
   thinInPlace(network.trainLoss, kept);
   thinInPlace(network.tracked, kept);
+  let spares = spareColumns.get(network);
+  if (!spares) {
+    spares = [];
+    spareColumns.set(network, spares);
+  }
   for (const layer of network.layers) {
+    collectDropped(layer.columns, kept, spares);
     thinInPlace(layer.columns, kept);
     thinInPlace(layer.mean, kept);
     thinInPlace(layer.std, kept);
@@ -158,7 +181,7 @@ function thinTests(network: NetworkHistory): void {
   thinInPlace(network.testAccuracy, kept);
 }
 
-/** Approximate bytes held by a history's arrays (numbers 8 bytes, columns their buffers). */
+/** Approximate bytes held by a history's arrays (numbers 8 bytes, columns their buffers, spare columns included). */
 export function estimateHistoryBytes(history: RunHistory): number {
   let bytes = 0;
   for (const network of history.networks) {
@@ -167,6 +190,7 @@ export function estimateHistoryBytes(history: RunHistory): number {
       bytes += 8 * (layer.mean.length + layer.std.length + layer.drift.length + layer.saturation.length);
       for (const column of layer.columns) bytes += column.byteLength;
     }
+    for (const column of spareColumns.get(network) ?? []) bytes += column.byteLength;
   }
   return bytes;
 }

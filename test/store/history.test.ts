@@ -107,6 +107,51 @@ describe('thinning', () => {
     network.testSteps.forEach((step, i) => expect(network.testLoss[i]).toBe(2 / (1 + step)));
   });
 
+  it('keeps every column exact when its array is recycled: all counts are those of its own step', () => {
+    const history = run(5_000);
+    for (const network of history.networks) {
+      network.layers.forEach((layer, layerIdx) => {
+        network.steps.forEach((step, i) => {
+          const expected = [1, ...Array.from({ length: BIN_COUNT }, (_, bin) => step + bin + layerIdx), 2];
+          expect(Array.from(layer.columns[i])).toEqual(expected);
+        });
+      });
+    }
+  });
+
+  it('recycles the columns thinning drops: a long run allocates no more column arrays than the cap', () => {
+    let history = createHistory(readyEvent());
+    const caps = { snapshots: 64, tests: 16 };
+    const seen = history.networks.map((n) => n.layers.map(() => new Set<Uint32Array>()));
+    for (let step = 0; step <= 5_000; step += 1) {
+      history = appendSnapshot(history, snapshot(step), caps);
+      history.networks.forEach((n, ni) => n.layers.forEach((layer, li) => seen[ni][li].add(layer.columns[layer.columns.length - 1])));
+    }
+    // Without recycling each of the 5,001 snapshots would bring a new array; with it, at most one per slot.
+    for (const perLayer of seen) for (const arrays of perLayer) expect(arrays.size).toBeLessThanOrEqual(caps.snapshots * 3);
+    const all = history.networks.flatMap((n) => n.layers.flatMap((layer) => layer.columns));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('hands a dropped column to the next snapshot, overwritten with that snapshot\'s counts', () => {
+    const caps = { snapshots: 4, tests: 4 };
+    let history = createHistory(readyEvent());
+    for (let step = 0; step < 4; step += 1) history = appendSnapshot(history, snapshot(step), caps);
+    const before = [...history.networks[0].layers[0].columns];
+    // Step 4 thins [0, 1, 2, 3] to [0, 2, 3]: column 1 is dropped, and step 4 gets its array.
+    history = appendSnapshot(history, snapshot(4), caps);
+    const network = history.networks[0];
+    expect(network.steps).toEqual([0, 2, 3, 4]);
+    expect(network.layers[0].columns.slice(0, 3)).toEqual([before[0], before[2], before[3]]);
+    expect(network.layers[0].columns[0]).toBe(before[0]);
+    // The dropped array now holds step 4 of some layer (any layer: all columns have one length).
+    const holder = network.layers.findIndex((layer) => layer.columns[3] === before[1]);
+    expect(holder).toBeGreaterThanOrEqual(0);
+    expect(network.layers.flatMap((layer) => layer.columns).filter((c) => c === before[1])).toHaveLength(1);
+    expect(Array.from(before[1])).toEqual([1, ...Array.from({ length: BIN_COUNT }, (_, bin) => 4 + bin + holder), 2]);
+    expect(Array.from(network.layers[0].columns[3])).toEqual([1, 4, 5, 6, 7, 8, 9, 10, 11, 2]);
+  });
+
   it('holds a million-step run with the default caps in a few MB', () => {
     let history = createHistory(readyEvent(1, [100, 100, 100]));
     for (let step = 0; step <= 1_000_000; step += 250) history = appendSnapshot(history, snapshot(step, 3, step));
