@@ -22,4 +22,7 @@ export const LAB_VIEWS: Readonly<Record<string, LazyExoticComponent<ComponentTyp
   'init-sweep': lazy(() => import('./views/SweepView.tsx').then((m) => ({ default: m.SweepView }))),
   'gradient-ics': lazy(() => import('./views/GradientIcsView.tsx')),
   smoothness: lazy(() => import('./views/SmoothnessView.tsx')),
+  'scale-invariance': lazy(() => import('./views/ScaleInvarianceView.tsx')),
+  inference: lazy(() => import('./views/InferenceView.tsx')),
+  regularization: lazy(() => import('./views/RegularizationView.tsx')),
 };
