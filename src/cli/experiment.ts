@@ -1,10 +1,11 @@
 /**
  * `npm run experiment -- --preset paper-fig1 --steps 5000 --seed 1 --out run.json`
- * (`--variants plain,bn,noisy` adds Santurkar's noisy BN): the paired experiment headless, on the same engine and presets as the app. Bad options print one line
+ * (`--variants plain,bn,noisy` adds Santurkar's noisy BN; `lab <job> ...` runs a lab job, ./lab.ts): the paired experiment headless, on the same engine and presets as the app. Bad options print one line
  * and exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs, helpText } from './args.ts';
+import { runLabCli } from './lab.ts';
 import { runExperiment, summaryLine } from './runner.ts';
 
 function progressBar(total: number): (step: number) => void {
@@ -40,9 +41,20 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+const fail = (error: unknown): void => {
   process.stderr.write(`experiment: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
+};
+
+const argv = process.argv.slice(2);
+if (argv[0] === 'lab') {
+  runLabCli(argv.slice(1)).then((code) => {
+    process.exitCode = code;
+  }, fail);
+} else {
+  try {
+    process.exitCode = main(argv);
+  } catch (error) {
+    fail(error);
+  }
 }
