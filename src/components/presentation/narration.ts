@@ -4,22 +4,25 @@
  * and the latest test accuracy. Numbers, not verdicts: why BN helps is disputed (PAPER.md).
  */
 import { columnIndexAt } from '../../charts/timeAxis.ts';
-import type { TrackedPercentiles } from '../../experiment/types.ts';
+import type { NetworkId, TrackedPercentiles } from '../../experiment/types.ts';
 import type { NetworkHistory, RunHistory } from '../../store/types.ts';
 import { networkLabels } from '../../theme.ts';
 import { formatStep } from '../runStatus.ts';
 
-/** Where narration began: the step its figures are compared with, in one run, for one tracked unit. */
+/**
+ * Where narration began: per network, the step its figures are compared with (each network trains
+ * in its own worker and may be a few steps ahead of the other), in one run, for one tracked unit.
+ */
 export interface NarrationAnchor {
   runId: number;
-  step: number;
+  steps: Partial<Record<NetworkId, number>>;
   layer: number;
   unit: number;
 }
 
 /** A caption: a heading line and one line per network. */
 export interface NarrationCaption {
-  /** The latest step the caption describes. */
+  /** The step of the network furthest behind (the step counter's). */
   step: number;
   heading: string;
   lines: string[];
@@ -30,7 +33,9 @@ export const NARRATION_NOTE = 'The 2015 paper reads a steadier input as less int
 
 /** The anchor for narration starting now on `history`. */
 export function anchorFor(history: RunHistory): NarrationAnchor {
-  return { runId: history.runId, step: latestStep(history), layer: history.tracked.layer, unit: history.tracked.unit };
+  const steps: Partial<Record<NetworkId, number>> = {};
+  for (const net of history.networks) steps[net.id] = lastStepOf(net);
+  return { runId: history.runId, steps, layer: history.tracked.layer, unit: history.tracked.unit };
 }
 
 /** True when `anchor` still describes `history`'s run and tracked unit (otherwise narration starts over). */
@@ -38,14 +43,15 @@ export function anchorFits(anchor: NarrationAnchor, history: RunHistory): boolea
   return anchor.runId === history.runId && anchor.layer === history.tracked.layer && anchor.unit === history.tracked.unit;
 }
 
-/** The latest kept step of any network (0 for none). */
-export function latestStep(history: RunHistory): number {
-  let last = 0;
-  for (const net of history.networks) {
-    const s = net.steps[net.steps.length - 1];
-    if (s !== undefined && Number.isFinite(s) && s > last) last = s;
-  }
-  return last;
+/** A network's latest kept step (0 for none). */
+function lastStepOf(net: NetworkHistory): number {
+  const s = net.steps[net.steps.length - 1];
+  return s !== undefined && Number.isFinite(s) ? s : 0;
+}
+
+/** The step of the network furthest behind, as the step counter shows it (0 for none). */
+export function slowestStep(history: RunHistory): number {
+  return history.networks.length === 0 ? 0 : Math.min(...history.networks.map(lastStepOf));
 }
 
 /** A number with two decimals and a true minus sign. */
@@ -72,8 +78,9 @@ function latestTest(net: NetworkHistory): { step: number; accuracy: number } | n
   return null;
 }
 
-/** One network's line of the caption. */
-function networkLine(net: NetworkHistory, anchorStep: number, nowStep: number): string {
+/** One network's line of the caption, its changes counted from its own `anchorStep`. */
+function networkLine(net: NetworkHistory, anchorStep: number): string {
+  const nowStep = lastStepOf(net);
   const name = networkLabels[net.id];
   const test = latestTest(net);
   const accuracy = test ? `test accuracy ${(test.accuracy * 100).toFixed(1)}% (step ${formatStep(test.step)})` : 'no test accuracy yet';
@@ -83,12 +90,12 @@ function networkLine(net: NetworkHistory, anchorStep: number, nowStep: number): 
   const then = percentilesAt(net, anchorStep);
   const spreadNow = now.p.p85 - now.p.p15;
   if (!then || then.step >= now.step) {
-    return `${name}: median input ${fixed(now.p.p50)}, 15–85% spread ${fixed(spreadNow)}; ${accuracy}.`;
+    return `${name} (step ${formatStep(now.step)}): median input ${fixed(now.p.p50)}, 15–85% spread ${fixed(spreadNow)}; ${accuracy}.`;
   }
   const moved = Math.abs(now.p.p50 - then.p.p50);
   const spreadThen = then.p.p85 - then.p.p15;
-  return `${name}: median input moved ${fixed(moved)} (${fixed(then.p.p50)} → ${fixed(now.p.p50)}), `
-    + `15–85% spread ${fixed(spreadThen)} → ${fixed(spreadNow)}; ${accuracy}.`;
+  return `${name} (step ${formatStep(then.step)} → ${formatStep(now.step)}): median input moved ${fixed(moved)} `
+    + `(${fixed(then.p.p50)} → ${fixed(now.p.p50)}), 15–85% spread ${fixed(spreadThen)} → ${fixed(spreadNow)}; ${accuracy}.`;
 }
 
 /** Which hidden layer, in words: "hidden layer 3 (the last)". */
@@ -96,12 +103,10 @@ function layerName(layer: number, depth: number): string {
   return `hidden layer ${layer + 1}${layer === depth - 1 ? ' (the last)' : ''}`;
 }
 
-/** The caption for `history` now, its changes counted from `anchor` (which must fit: anchorFits). */
+/** The caption for `history` now, each network's changes counted from its step in `anchor` (which must fit: anchorFits). */
 export function describeNarration(history: RunHistory, anchor: NarrationAnchor): NarrationCaption {
-  const now = latestStep(history);
+  const now = slowestStep(history);
   const unit = `${layerName(history.tracked.layer, history.hiddenUnits.length)}, unit ${history.tracked.unit}`;
-  const heading = now > anchor.step
-    ? `Step ${formatStep(now)}: the input of ${unit}, since step ${formatStep(anchor.step)}`
-    : `Step ${formatStep(now)}: the input of ${unit}`;
-  return { step: now, heading, lines: history.networks.map((net) => networkLine(net, anchor.step, now)) };
+  const heading = `Step ${formatStep(now)}: the input of ${unit}`;
+  return { step: now, heading, lines: history.networks.map((net) => networkLine(net, anchor.steps[net.id] ?? 0)) };
 }

@@ -135,7 +135,7 @@ describe('PresentationControls', () => {
       expect(actions.step).toHaveBeenCalledWith(20);
       const caption = screen.getByTestId('narration-caption');
       expect(caption).toHaveTextContent('Step 5,000: the input of hidden layer 2 (the last), unit 0');
-      expect(caption).toHaveTextContent('Without BN: median input 0.00, 15–85% spread 6.00; test accuracy 100.0% (step 5,000).');
+      expect(caption).toHaveTextContent('Without BN (step 5,000): median input 0.00, 15–85% spread 6.00; test accuracy 100.0% (step 5,000).');
       expect(caption).toHaveTextContent('Santurkar et al. (2018) dispute');
       expect(screen.getByRole('button', { name: 'Narrate' })).toHaveAttribute('aria-pressed', 'true');
       key(' ');

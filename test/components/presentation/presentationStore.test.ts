@@ -58,7 +58,8 @@ describe('narration', () => {
     act(() => useExperimentStore.setState({ runState: 'paused', step: 120, history: history([0, 100, 120]) }));
     act(() => vi.advanceTimersByTime(NARRATION_INTERVAL_MS));
     expect(actions.step).toHaveBeenCalledTimes(2);
-    expect(usePresentationStore.getState().caption?.heading).toBe('Step 120: the input of hidden layer 2 (the last), unit 0, since step 100');
+    expect(usePresentationStore.getState().caption?.heading).toBe('Step 120: the input of hidden layer 2 (the last), unit 0');
+    expect(usePresentationStore.getState().caption?.lines[0]).toMatch(/^Without BN \(step 100 → 120\): median input moved/);
     expect(actions.play).not.toHaveBeenCalled();
   });
 
