@@ -88,7 +88,8 @@ function LayerChartContent({ history, networkId, layerIdx, mode, width, scrubSte
         {onTrack ? (
           <button type="button" className="track-button" aria-pressed={!!tracked} onClick={onTrack}
             aria-label={`Track a unit of layer ${layerIdx + 1} in Figure 1`}>
-            {tracked ? 'tracked' : 'track'}
+            {/* The same word in both states (aria-pressed shows which): a visible label inside the accessible name. */}
+            track
           </button>
         ) : null}
         <span className="figures">
