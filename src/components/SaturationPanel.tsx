@@ -1,4 +1,85 @@
-/** Saturation per layer over time for every network (fraction of sigmoid/tanh inputs with |x| > 4). (Stub: being built.) */
+/**
+ * Saturation over training: per hidden layer, the share of nonlinearity inputs with |x| > 4 (where
+ * the sigmoid's derivative is under 2% of its peak) for every network of the run, one small line
+ * chart per layer. Reads the history once per frame at most (useLiveHistory), like Figure 1.
+ */
+import { SeriesChart } from '../charts/SeriesChart.tsx';
+import type { Series } from '../charts/series.ts';
+import { stepDomain } from '../charts/timeAxis.ts';
+import { useContainerWidth } from '../charts/useContainerWidth.ts';
+import { useInView } from '../charts/useInView.ts';
+import { SATURATION_THRESHOLD } from '../experiment/metrics.ts';
+import { useExperimentStore } from '../store/index.ts';
+import type { RunHistory } from '../store/types.ts';
+import { chart, networkColors, networkLabels } from '../theme.ts';
+import { useFrameValue, useLiveHistory } from './useLive.ts';
+
+/** What to look for; agrees with PAPER.md (section 4.2.2 and the saturation metric of section 3). */
+export const SATURATION_CAPTION = `Share of each hidden layer's nonlinearity inputs with |x| > ${SATURATION_THRESHOLD}, where a sigmoid's slope `
+  + 'is under 2% of its peak and the gradient through it all but vanishes. Try the "Deep sigmoid" preset: without BN many units of the '
+  + 'deep layers sit in the flat tails and the network barely leaves chance, while BN keeps their inputs near zero and it trains.';
+
+/** Why the panel is empty for a non-saturating nonlinearity. */
+export const NOT_SATURATING = 'Saturation is a property of sigmoid and tanh, whose slope vanishes for large |x|. ReLU does not saturate '
+  + 'for positive inputs and the linear activation never does, so this panel is shown for sigmoid and tanh only.';
+
+/** One series per network: saturation of hidden layer `layerIdx` against the step; non-finite values become gaps. */
+export function saturationSeries(history: RunHistory | null, layerIdx: number): Series[] {
+  return (history?.networks ?? []).map((net) => ({
+    id: net.id,
+    xs: net.steps,
+    ys: (net.layers[layerIdx]?.saturation ?? []).map((v) => (Number.isFinite(v) ? v : null)),
+  }));
+}
+
+/** The small-multiple saturation charts, or a note when the activation cannot saturate. */
 export function SaturationPanel() {
-  return null;
+  const [sectionRef, inView] = useInView<HTMLElement>();
+  const activation = useExperimentStore((s) => s.config.activation);
+  const history = useLiveHistory(inView);
+  const scrubStep = useFrameValue((s) => s.scrubStep);
+  const [ref, width] = useContainerWidth<HTMLDivElement>();
+  const saturating = activation === 'sigmoid' || activation === 'tanh';
+  const layers = history?.hiddenUnits.length ?? 0;
+  const ids = (history?.networks ?? []).map((n) => n.id);
+  const columns = width >= 720 ? 3 : width >= 460 ? 2 : 1;
+  const cell = Math.max(200, Math.floor(width / columns) - 12);
+  const xDomain = stepDomain(history);
+  return (
+    <section ref={sectionRef} className="panel saturation" aria-labelledby="saturation-title">
+      <h2 id="saturation-title">Saturation over training</h2>
+      {!saturating ? (
+        <p className="saturation-note">{NOT_SATURATING}</p>
+      ) : (
+        <>
+          <p className="saturation-caption">{SATURATION_CAPTION}</p>
+          <ul className="legend" aria-label="Legend">
+            {ids.map((id) => (
+              <li key={id} style={{ color: networkColors[id].text }}>
+                <span className="swatch" style={{ background: networkColors[id].stroke }} aria-hidden="true" />
+                {networkLabels[id]}
+              </li>
+            ))}
+          </ul>
+          <div ref={ref} className="saturation-grid" style={{ display: 'grid', gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: '0.5rem' }}>
+            {Array.from({ length: layers }, (_, layerIdx) => (
+              <figure key={layerIdx} style={{ margin: 0 }}>
+                <figcaption>{`Hidden layer ${layerIdx + 1}`}</figcaption>
+                <SeriesChart
+                  label={`Saturation of hidden layer ${layerIdx + 1} over training, every network`}
+                  width={cell}
+                  height={chart.smallHeight}
+                  xDomain={xDomain}
+                  yDomain={[0, 1]}
+                  yFormat=".0%"
+                  lines={saturationSeries(history, layerIdx)}
+                  markerStep={scrubStep}
+                />
+              </figure>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
 }
