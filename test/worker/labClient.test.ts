@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { configForPreset } from '../../src/experiment/presets.ts';
+import { createLabClient } from '../../src/worker/labClient.ts';
+import type { LabWorkerLike } from '../../src/worker/labClient.ts';
+import type { LabCommand, LabEvent } from '../../src/worker/labProtocol.ts';
+
+const config = configForPreset('spiral');
+
+/** A fake worker: records what it was sent, lets the test send events and errors. */
+function fakeWorker() {
+  const sent: LabCommand[] = [];
+  const listeners: Record<string, ((event: unknown) => void)[]> = {};
+  let terminated = false;
+  const worker = {
+    postMessage: (message: LabCommand) => sent.push(message),
+    addEventListener: (type: string, listener: (event: unknown) => void) => (listeners[type] ??= []).push(listener),
+    terminate: () => {
+      terminated = true;
+    },
+  } as unknown as LabWorkerLike;
+  return {
+    worker, sent,
+    get terminated() {
+      return terminated;
+    },
+    emit: (event: LabEvent) => listeners.message?.forEach((l) => l({ data: event })),
+    fail: (message: string) => listeners.error?.forEach((l) => l({ message, preventDefault() {} })),
+  };
+}
+
+describe('the lab client', () => {
+  it('creates its worker on the first run only, and sends run with the data URL', () => {
+    const fakes: ReturnType<typeof fakeWorker>[] = [];
+    const client = createLabClient({ dataUrl: 'http://x/data/mnist.bin', createWorker: () => (fakes.push(fakeWorker()), fakes.at(-1)!.worker) });
+    expect(fakes).toHaveLength(0);
+    client.run({ jobId: 'lr-sweep', params: { steps: 1, factors: [1] }, config }, () => {});
+    expect(fakes).toHaveLength(1);
+    expect(fakes[0].sent[0]).toEqual({ type: 'run', runId: 1, dataUrl: 'http://x/data/mnist.bin', jobId: 'lr-sweep', params: { steps: 1, factors: [1] }, config });
+  });
+
+  it('gives each run its own events only, and cancels the running one when a new run starts', () => {
+    const fake = fakeWorker();
+    const client = createLabClient({ dataUrl: 'u', createWorker: () => fake.worker });
+    const first: LabEvent[] = [];
+    const second: LabEvent[] = [];
+    const a = client.run({ jobId: 'j', config }, (e) => first.push(e));
+    fake.emit({ type: 'progress', runId: a.runId, done: 1, total: 2 });
+    const b = client.run({ jobId: 'j', config }, (e) => second.push(e));
+    expect(fake.sent[1]).toEqual({ type: 'cancel', runId: a.runId });
+    fake.emit({ type: 'cancelled', runId: a.runId });
+    fake.emit({ type: 'result', runId: b.runId, params: {}, result: 1, paramErrors: [] });
+    expect(first).toEqual([{ type: 'progress', runId: a.runId, done: 1, total: 2 }]);
+    expect(second).toEqual([{ type: 'result', runId: b.runId, params: {}, result: 1, paramErrors: [] }]);
+    b.cancel();
+    expect(fake.sent).toHaveLength(3);
+  });
+
+  it('ends the run with a clear error when the worker crashes, and starts a new worker for the next run', () => {
+    const fakes: ReturnType<typeof fakeWorker>[] = [];
+    const client = createLabClient({ dataUrl: 'u', createWorker: () => (fakes.push(fakeWorker()), fakes.at(-1)!.worker) });
+    const events: LabEvent[] = [];
+    const run = client.run({ jobId: 'j', config }, (e) => events.push(e));
+    fakes[0].fail('Uncaught RangeError: out of memory');
+    expect(events).toEqual([{ type: 'error', runId: run.runId, message: 'The lab worker stopped: Uncaught RangeError: out of memory. Run the job again to restart it.' }]);
+    expect(fakes[0].terminated).toBe(true);
+    client.run({ jobId: 'j', config }, () => {});
+    expect(fakes).toHaveLength(2);
+  });
+
+  it('reports a worker that cannot be created as an error event, not a throw', async () => {
+    const client = createLabClient({ dataUrl: 'u', createWorker: () => { throw new Error('Worker is not defined'); } });
+    const events: LabEvent[] = [];
+    expect(() => client.run({ jobId: 'j', config }, (e) => events.push(e))).not.toThrow();
+    await Promise.resolve();
+    expect(events).toEqual([{ type: 'error', runId: 1, message: 'The lab worker could not start: Worker is not defined.' }]);
+  });
+});
