@@ -35,13 +35,15 @@ export default function GradientIcsView({ result }: LabViewProps) {
   return (
     <div ref={ref} className="lab-view gradient-ics-view">
       <p className="lab-caption">{GRADIENT_ICS_CAPTION}</p>
+      <p className="lab-note">||G − G′|| grows with the gradient itself; the table also divides it by ||G||, so networks with gradients of
+        different sizes compare. The first layer has no layer before it: its G′ is G.</p>
       <label htmlFor={selectId}>Layer </label>
       <select id={selectId} value={layerIdx} onChange={(e) => setLayerIdx(Number(e.target.value))}>
         {Array.from({ length: count }, (_, i) => <option key={i} value={i}>{layerName(i, count)}</option>)}
       </select>
       <NetworkLegend ids={ids} />
       <SanturkarChart title="||G − G′||, change of the layer's gradient (0 = no shift)" xLabel="training step" yLabel="||G − G′||₂ (log)"
-        width={chartWidth} height={chart.lineHeight + 40} yType="log" yFormat=".1e" lines={line('distance')} />
+        width={chartWidth} height={chart.lineHeight + 40} yType="log" yFormat=".0e" lines={line('distance')} />
       <SanturkarChart title="cos(G, G′), same direction? (1 = no shift)" xLabel="training step" yLabel="cos(G, G′)"
         width={chartWidth} height={chart.lineHeight + 40} yType="linear" yFormat=".2f" lines={line('cosine')} />
       <table className="lab-table">

@@ -63,7 +63,7 @@ export function SanturkarChart({ title, xLabel, yLabel, width, height, yType, yF
           ) : null;
         })}
         <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="~s" />
-        <Axis scale={y} orient="left" ticks={Math.floor(innerH / (log ? chart.pxPerLogTick : chart.pxPerYTick))} format={yFormat} />
+        <Axis scale={y} orient="left" ticks={Math.floor(innerH / chart.pxPerYTick)} format={yFormat} />
         <text x={innerW / 2} y={innerH + 32} textAnchor="middle" fill={colors.muted}>{xLabel}</text>
         <text transform={`translate(${-46},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.muted}>{yLabel}</text>
       </g>
