@@ -8,7 +8,8 @@ import { scaleLinear } from 'd3-scale';
 import type { HistogramBins } from '../experiment/types.ts';
 import { chart, colors, densityStops, typography } from '../theme.ts';
 import { Axis } from './Axis.tsx';
-import { densityLut, heatmapGeometry, heatmapSize, paintHeatmap } from './heatmap.ts';
+import { createHeatmapCache, densityLut, heatmapGeometry, heatmapSize, paintHeatmap } from './heatmap.ts';
+import type { HeatmapCache } from './heatmap.ts';
 import { formatEdge } from './layerStats.ts';
 
 const LUT = densityLut(densityStops);
@@ -40,6 +41,8 @@ export function HeatmapView(props: HeatmapViewProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   // One pixel buffer per canvas size, reused by every repaint (no garbage per frame).
   const imageRef = useRef<ImageData | null>(null);
+  // Each column's colours, worked out once: a repaint (the time axis moves on every snapshot) only copies them.
+  const cacheRef = useRef<HeatmapCache | null>(null);
   const size = heatmapSize(columns.length, bins, chart.heatmapMaxColumns, chart.heatmapEdgeRows);
 
   const [d0, d1] = xDomain;
@@ -53,7 +56,8 @@ export function HeatmapView(props: HeatmapViewProps) {
       image = ctx.createImageData(size.width, size.height);
       imageRef.current = image;
     }
-    paintHeatmap(image, columns, steps, { stepDomain: [d0, d1], lut: LUT, edgeRows: chart.heatmapEdgeRows, gamma: chart.densityGamma });
+    cacheRef.current ??= createHeatmapCache();
+    paintHeatmap(image, columns, steps, { stepDomain: [d0, d1], lut: LUT, edgeRows: chart.heatmapEdgeRows, gamma: chart.densityGamma, cache: cacheRef.current });
     ctx.putImageData(image, 0, 0);
   }, [columns, steps, version, size.width, size.height, d0, d1]);
 

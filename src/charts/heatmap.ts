@@ -34,9 +34,15 @@ export function densityLut(stops: readonly string[], size = 256): ColourLut {
   return lut;
 }
 
-/** Pixel size of the heatmap image: one pixel column per snapshot (at most maxColumns), one row per bin plus the edge rows. */
+/**
+ * Pixel size of the heatmap image: at least one pixel column per snapshot, the count rounded up to a
+ * power of two (so a growing run resizes its canvas a dozen times, not on every snapshot), at most
+ * maxColumns; one row per bin plus the edge rows.
+ */
 export function heatmapSize(columnCount: number, bins: HistogramBins, maxColumns: number, edgeRows: number): { width: number; height: number } {
-  return { width: Math.max(1, Math.min(columnCount, maxColumns)), height: bins.count + 2 * edgeRows };
+  let width = 1;
+  while (width < columnCount && width < maxColumns) width *= 2;
+  return { width: Math.max(1, Math.min(width, maxColumns)), height: bins.count + 2 * edgeRows };
 }
 
 /** Options of paintHeatmap. */
@@ -48,6 +54,78 @@ export interface HeatmapOptions {
   edgeRows: number;
   /** Density exponent (< 1 lifts thin tails). */
   gamma: number;
+  /** Colours kept between repaints of one chart (createHeatmapCache); without it each paint works them out afresh. */
+  cache?: HeatmapCache;
+}
+
+/** One snapshot column's pixel colours (packed RGBA, top row first), for the step they were worked out at. */
+interface ColumnColours {
+  step: number;
+  rgba: Uint32Array;
+}
+
+/**
+ * What one chart's repaints reuse: each column's colours (a column's counts change only when the
+ * history recycles its array for a later step, so (array, step) names them), the packed colour ramp
+ * and scratch arrays. A repaint then only copies colours: no colour maths and no allocation.
+ */
+export interface HeatmapCache {
+  columns: WeakMap<Uint32Array, ColumnColours>;
+  /** What the colours were worked out with; a change empties the cache. */
+  lut: ColourLut | null;
+  gamma: number;
+  edgeRows: number;
+  packedLut: Uint32Array;
+  colOf: Int32Array;
+}
+
+/** An empty cache for one heatmap. */
+export function createHeatmapCache(): HeatmapCache {
+  return { columns: new WeakMap(), lut: null, gamma: NaN, edgeRows: -1, packedLut: new Uint32Array(0), colOf: new Int32Array(0) };
+}
+
+/** Byte order of this machine: typed-array pixels are packed to match it. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function pack(r: number, g: number, b: number): number {
+  return (LITTLE_ENDIAN ? ((255 << 24) | (b << 16) | (g << 8) | r) : ((r << 24) | (g << 16) | (b << 8) | 255)) >>> 0;
+}
+
+/** Make `cache` fit `options` (emptied when the ramp, exponent or edge rows changed). */
+function prepareCache(cache: HeatmapCache, options: HeatmapOptions): void {
+  if (cache.lut === options.lut && cache.gamma === options.gamma && cache.edgeRows === options.edgeRows) return;
+  const lut = options.lut;
+  const levels = lut.length / 3;
+  cache.packedLut = new Uint32Array(levels);
+  for (let i = 0; i < levels; i++) cache.packedLut[i] = pack(lut[i * 3], lut[i * 3 + 1], lut[i * 3 + 2]);
+  cache.columns = new WeakMap();
+  cache.lut = lut;
+  cache.gamma = options.gamma;
+  cache.edgeRows = options.edgeRows;
+}
+
+/**
+ * The colours of one column, rows top to bottom: "over" in the first `edgeRows` rows, the bins from
+ * the highest down, "under" in the last `edgeRows`; each bin's count relative to the column's fullest
+ * bin (edge bins included), through the exponent, picks a ramp level; empty cells are transparent (0).
+ */
+function columnColours(column: Uint32Array, height: number, edgeRows: number, gamma: number, packedLut: Uint32Array, out: Uint32Array): void {
+  const binCount = column.length - 2;
+  let most = 0;
+  for (let i = 0; i < column.length; i++) if (column[i] > most) most = column[i];
+  const levels = packedLut.length;
+  // The usual exponent, 0.5, as a square root: several times cheaper than Math.pow, equal to within an ulp.
+  const sqrtGamma = gamma === 0.5;
+  for (let r = 0; r < height; r++) {
+    const bin = r < edgeRows ? binCount + 1 : r >= height - edgeRows ? 0 : binCount - (r - edgeRows);
+    const count = column[bin];
+    if (count === 0 || most <= 0) {
+      out[r] = 0;
+      continue;
+    }
+    const t = sqrtGamma ? Math.sqrt(count / most) : Math.pow(count / most, gamma);
+    out[r] = packedLut[Math.min(levels - 1, Math.max(0, Math.round(t * (levels - 1))))];
+  }
 }
 
 /**
@@ -55,7 +133,7 @@ export interface HeatmapOptions {
  * Each pixel column shows the latest snapshot at or before the step at its centre (blank before the first).
  * Colour is the bin's count relative to the fullest bin of its own column (edge bins included), so every
  * snapshot shows its shape however wide it is (one global scale made wide late distributions invisible next to
- * a peaked init); empty cells are transparent.
+ * a peaked init); empty cells are transparent. With `options.cache`, a column's colours are worked out once.
  */
 export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[], steps: readonly number[], options: HeatmapOptions): void {
   const { width, height, data } = image;
@@ -66,49 +144,41 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
   const edgeRows = options.edgeRows;
   if (binCount < 1 || height !== binCount + 2 * edgeRows) return;
 
+  const cache = options.cache ?? createHeatmapCache();
+  prepareCache(cache, options);
+  if (cache.colOf.length < width) cache.colOf = new Int32Array(width);
+  const colOf = cache.colOf;
   const [d0, d1] = options.stepDomain;
-  const colOf = new Int32Array(width);
-  // Only the columns some pixel shows are measured (a long run keeps many more than the image is wide).
-  const columnMax = new Float64Array(n).fill(-1);
   const keptSteps = steps.length === n ? steps : steps.slice(0, n);
   for (let x = 0; x < width; x++) {
     const s = d0 + ((x + 0.5) / width) * (d1 - d0);
-    const c = s < steps[0] ? -1 : columnIndexAt(keptSteps, s);
-    colOf[x] = c;
-    if (c >= 0 && columnMax[c] < 0) {
-      const column = columns[c];
-      let most = 0;
-      for (let i = 0; i < column.length; i++) if (column[i] > most) most = column[i];
-      columnMax[c] = most;
-    }
+    colOf[x] = s < steps[0] ? -1 : columnIndexAt(keptSteps, s);
   }
 
-  const lut = options.lut;
-  const levels = lut.length / 3;
-  // The usual exponent, 0.5, as a square root: several times cheaper than Math.pow, equal to within an ulp.
-  const sqrtGamma = options.gamma === 0.5;
-  // Row r of the image shows bin index binOfRow[r] of the column ([under, counts..., over]).
-  const binOfRow = new Int32Array(height);
-  for (let r = 0; r < height; r++) {
-    if (r < edgeRows) binOfRow[r] = binCount + 1;
-    else if (r >= height - edgeRows) binOfRow[r] = 0;
-    else binOfRow[r] = binCount - (r - edgeRows);
-  }
+  const pixels = new Uint32Array(data.buffer, data.byteOffset, width * height);
+  let previous = -2;
+  let colours: Uint32Array | null = null;
   for (let x = 0; x < width; x++) {
     const c = colOf[x];
-    if (c < 0 || columnMax[c] <= 0) continue;
-    const column = columns[c];
-    for (let r = 0; r < height; r++) {
-      const count = column[binOfRow[r]];
-      if (count === 0) continue;
-      const t = sqrtGamma ? Math.sqrt(count / columnMax[c]) : Math.pow(count / columnMax[c], options.gamma);
-      const li = Math.min(levels - 1, Math.max(0, Math.round(t * (levels - 1)))) * 3;
-      const p = (r * width + x) * 4;
-      data[p] = lut[li];
-      data[p + 1] = lut[li + 1];
-      data[p + 2] = lut[li + 2];
-      data[p + 3] = 255;
+    if (c < 0) continue;
+    if (c !== previous) {
+      previous = c;
+      const column = columns[c];
+      if (column.length !== binCount + 2) {
+        colours = null;
+        continue;
+      }
+      let entry = cache.columns.get(column);
+      if (!entry || entry.step !== steps[c] || entry.rgba.length !== height) {
+        entry = entry && entry.rgba.length === height ? entry : { step: steps[c], rgba: new Uint32Array(height) };
+        entry.step = steps[c];
+        columnColours(column, height, edgeRows, options.gamma, cache.packedLut, entry.rgba);
+        cache.columns.set(column, entry);
+      }
+      colours = entry.rgba;
     }
+    if (!colours) continue;
+    for (let r = 0, p = x; r < height; r++, p += width) pixels[p] = colours[r];
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { densityLut, heatmapGeometry, heatmapSize, paintHeatmap } from '../../src/charts/heatmap.ts';
+import { createHeatmapCache, densityLut, heatmapGeometry, heatmapSize, paintHeatmap } from '../../src/charts/heatmap.ts';
 import type { PixelImage } from '../../src/charts/heatmap.ts';
 import { BINS, column } from './fixtures.ts';
 
@@ -85,11 +85,63 @@ describe('paintHeatmap', () => {
   });
 });
 
+describe('paintHeatmap with a cache', () => {
+  /** A deterministic column of 4 bins from a seed. */
+  const seeded = (seed: number): Uint32Array => column(seed % 3, [(seed * 7) % 11, (seed * 5) % 13, (seed * 3) % 7, seed % 5], (seed * 2) % 3);
+
+  it('paints exactly what a paint without cache paints, over a growing run whose arrays are recycled', () => {
+    const cache = createHeatmapCache();
+    const columns: Uint32Array[] = [];
+    const steps: number[] = [];
+    for (let k = 0; k < 40; k++) {
+      if (columns.length === 8) {
+        // Thin as the history does, and hand a dropped array to the next snapshot.
+        const dropped = columns[1];
+        columns.splice(1, 1);
+        steps.splice(1, 1);
+        dropped.set(seeded(k));
+        columns.push(dropped);
+      } else {
+        columns.push(seeded(k));
+      }
+      steps.push(k * 10);
+      const cached = image(13, 6);
+      const fresh = image(13, 6);
+      paintHeatmap(cached, columns, steps, { stepDomain: [0, k * 10 + 10], lut: GREY, edgeRows: 1, gamma: 0.5, cache });
+      paintHeatmap(fresh, columns, steps, { stepDomain: [0, k * 10 + 10], lut: GREY, edgeRows: 1, gamma: 0.5 });
+      expect(Array.from(cached.data)).toEqual(Array.from(fresh.data));
+    }
+  });
+
+  it('works the colours out again when the exponent or the ramp changes', () => {
+    const cache = createHeatmapCache();
+    const cols = [column(1, [0, 2, 0, 0], 0)];
+    const img = image(1, 6);
+    paintHeatmap(img, cols, [0], { stepDomain: [0, 1], lut: GREY, edgeRows: 1, gamma: 1, cache });
+    expect(pixel(img, 0, 5)[0]).toBe(128);
+    paintHeatmap(img, cols, [0], { stepDomain: [0, 1], lut: GREY, edgeRows: 1, gamma: 0.5, cache });
+    expect(pixel(img, 0, 5)[0]).toBe(Math.round(255 * Math.sqrt(0.5)));
+    const red = new Uint8Array(256 * 3);
+    for (let i = 0; i < 256; i++) red[i * 3] = i;
+    paintHeatmap(img, cols, [0], { stepDomain: [0, 1], lut: red, edgeRows: 1, gamma: 0.5, cache });
+    expect(pixel(img, 0, 5)).toEqual([Math.round(255 * Math.sqrt(0.5)), 0, 0, 255]);
+  });
+});
+
 describe('heatmap geometry', () => {
-  it('sizes the image one pixel per snapshot up to a cap, one row per bin plus edges', () => {
-    expect(heatmapSize(10, BINS, 600, 3)).toEqual({ width: 10, height: 10 });
+  it('sizes the image at least one pixel per snapshot, rounded up to a power of two, up to a cap; one row per bin plus edges', () => {
+    expect(heatmapSize(10, BINS, 600, 3)).toEqual({ width: 16, height: 10 });
+    expect(heatmapSize(16, BINS, 600, 3).width).toBe(16);
+    expect(heatmapSize(17, BINS, 600, 3).width).toBe(32);
+    expect(heatmapSize(513, BINS, 600, 3).width).toBe(600);
     expect(heatmapSize(5000, BINS, 600, 3)).toEqual({ width: 600, height: 10 });
     expect(heatmapSize(0, BINS, 600, 3).width).toBe(1);
+    expect(heatmapSize(1, BINS, 600, 3).width).toBe(1);
+  });
+
+  it('resizes a growing run\'s image only a few times', () => {
+    const widths = new Set(Array.from({ length: 1024 }, (_, n) => heatmapSize(n + 1, BINS, 600, 3).width));
+    expect(widths.size).toBe(11); // 1, 2, 4, ..., 512, 600
   });
 
   it('maps values to the rows the image stretches to', () => {
