@@ -71,9 +71,9 @@ export function EmbedApp({ options, href }: EmbedAppProps) {
           </>
         ) : null}
       </main>
-      <p className="embed-open">
+      <footer className="embed-open">
         <a href={fullPage} target="_blank" rel="noopener">Open in BatchNorm Explorer</a>
-      </p>
+      </footer>
     </div>
   );
 }
