@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { PRESETS } from '../../src/experiment/presets.ts';
+import { screenshot, shownStep, watchPage } from './harness.ts';
+import { useServedApp } from './suite.ts';
+
+const app = useServedApp();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One axe finding, as the report prints it. */
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
+
+/**
+ * A context for the axe run only: the built app's CSP (script-src 'self') forbids the inline script
+ * axe is injected as, so this context bypasses CSP; every other test runs under the real policy.
+ */
+function axeContext(viewport = { width: 1400, height: 1000 }): Promise<BrowserContext> {
+  return app.browser.newContext({ viewport, bypassCSP: true });
+}
+
+/** Every WCAG 2.1 A/AA and best-practice violation axe finds on the page as it is now. */
+async function axeViolations(page: Page): Promise<Finding[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** The serious and critical findings (printed in full, with the minor ones, for the report). */
+function serious(where: string, findings: Finding[]): Finding[] {
+  console.log(`axe on ${where}: ${findings.length} violation(s)\n${findings.map((f) => `  ${f.impact} ${f.id} x${f.nodes}: ${f.help} [${f.targets.join(' | ')}]`).join('\n')}`);
+  return findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+}
+
+/** Wait until training has run `steps` steps and the line charts have drawn. */
+async function trained(page: Page, steps: number): Promise<void> {
+  // Generous: the first MNIST load takes seconds on a loaded 2-core machine.
+  await expect.poll(() => shownStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(steps);
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('svg path')).some((p) => (p.getAttribute('d') ?? '').length > 40), null, { timeout: 60_000 });
+}
+
+/** Press Tab until the focused element satisfies `test` (a JS expression over `el`); fails after `max` presses. */
+async function tabTo(page: Page, test: string, max = 150): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(el => !!el && (${test}))(document.activeElement)`)) return;
+  }
+  throw new Error(`Tab never reached an element where ${test}`);
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const pages: [string, string][] = [
+    ['the main page', ''],
+    ['the embed', '?embed=1'],
+    ['the dark embed', '?embed=1&theme=dark'],
+    ['the embed with every control', '?embed=1&controls=play,step,reset,learningRate,batchSize,activation&view=all'],
+    ['presentation mode', '?present=1'],
+  ];
+  for (const [where, query] of pages) {
+    it(`finds no serious or critical violation on ${where} once the charts have drawn`, async () => {
+      const context = await axeContext();
+      const page = await context.newPage();
+      const watch = await watchPage(page, app.url);
+      await page.goto(app.url + query);
+      await trained(page, 100);
+      await page.waitForTimeout(500);
+      expect(serious(where, await axeViolations(page))).toEqual([]);
+      expect(watch.pageErrors).toEqual([]);
+      await context.close();
+    }, 200_000);
+  }
+});
+
+describe('keyboard only', () => {
+  it('runs every preset, pauses, and scrubs through time with the keys alone', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, app.url);
+    await page.goto(app.url);
+    await trained(page, 50);
+
+    for (const preset of PRESETS) {
+      await tabTo(page, `el.tagName === 'BUTTON' && el.textContent === ${JSON.stringify(preset.title)}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('button', { name: preset.title, exact: true }).getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => page.getByTestId('run-state').innerText(), { timeout: 30_000 }).toBe('running');
+      const from = await shownStep(page);
+      await expect.poll(() => shownStep(page), { timeout: 30_000 }).toBeGreaterThan(from);
+      // Start the next search from the top of the page.
+      await page.keyboard.press('Shift+Tab');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    }
+
+    // Pause with the keyboard, then scrub: Home goes to step 0, End to the last step, arrows move one step.
+    await tabTo(page, `el.tagName === 'BUTTON' && el.textContent === 'Pause'`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    const last = await shownStep(page);
+    await tabTo(page, `el.id === 'time-scrubber'`);
+    const readout = page.locator('output[for="time-scrubber"]');
+    await page.keyboard.press('Home');
+    await expect.poll(() => readout.innerText()).toBe('step 0');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('#time-scrubber').inputValue()).not.toBe('0');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('#time-scrubber').inputValue()).toBe(String(last));
+    await screenshot(page, 'a11y-keyboard-scrub');
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 400_000);
+});
