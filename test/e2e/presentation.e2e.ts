@@ -4,12 +4,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badSvgAttributes, screenshot, shownStep, watchPage } from './harness.ts';
+import { mkdirSync } from 'node:fs';
+import { badSvgAttributes, screenshot, SCREENSHOT_DIR, shownStep, watchPage } from './harness.ts';
 import type { PageWatch } from './harness.ts';
 import { useServedApp } from './suite.ts';
 
 const app = useServedApp();
 const pages: Page[] = [];
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 // A failed test's page would keep training and slow the next ones down.
 afterEach(async () => {
   await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
@@ -27,8 +29,8 @@ const runState = (page: Page): Promise<string> => page.getByTestId('run-state').
 const query = (page: Page): URLSearchParams => new URL(page.url()).searchParams;
 const scrubberText = (page: Page): Promise<string> => page.locator('.scrubber output').innerText();
 
-async function waitForStep(page: Page, atLeast: number): Promise<void> {
-  await expect.poll(() => shownStep(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
+async function waitForStep(page: Page, atLeast: number, timeout = 30_000): Promise<void> {
+  await expect.poll(() => shownStep(page), { timeout }).toBeGreaterThanOrEqual(atLeast);
 }
 
 /** The step once the run is paused and the counter has settled. */
@@ -177,7 +179,8 @@ describe('presentation mode and keyboard shortcuts', () => {
     const captionStep = Number(/^Step ([\d,]+)/.exec(later)?.[1].replace(/,/g, '') ?? -1);
     expect(captionStep).toBeGreaterThanOrEqual(stepAtFirst);
     expect(captionStep).toBeLessThanOrEqual(await shownStep(page));
-    await screenshot(page, 'presentation-narration-1920');
+    // The caption is fixed to the foot of the window: a window-sized picture shows what the room sees.
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-narration-1920.png` });
 
     await page.keyboard.press('n');
     await caption.waitFor({ state: 'hidden' });
@@ -202,7 +205,7 @@ describe('presentation mode and keyboard shortcuts', () => {
   for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
     it(`reads from the back of a room at ${size.width}x${size.height}, nothing clipped`, async () => {
       const { page, watch } = await open('present=1', size);
-      await waitForStep(page, 1500);
+      await waitForStep(page, 400, 60_000);
       await page.waitForFunction(() => Array.from(document.querySelectorAll('svg path[data-network]')).some((p) => (p.getAttribute('d') ?? '').length > 40), null, { timeout: 30_000 });
       await page.waitForTimeout(1000);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -221,11 +224,11 @@ describe('presentation mode and keyboard shortcuts', () => {
       expect(sizes.line).toBeGreaterThanOrEqual(4 * scale);
       expect(await badSvgAttributes(page)).toEqual([]);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `test-results/screenshots/presentation-${size.width}.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-${size.width}.png` });
       await screenshot(page, `presentation-${size.width}-full`);
       await page.keyboard.press('?');
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-      await page.screenshot({ path: `test-results/screenshots/presentation-help-${size.width}.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-help-${size.width}.png` });
       clean(watch);
       await page.close();
     });
