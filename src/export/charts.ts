@@ -132,7 +132,7 @@ export function exportCharts(history: RunHistory, context: ChartContext): Export
       title: 'Training loss against training step (log scale)',
       subtitle: 'Cross-entropy averaged over the mini-batches since the previous point',
       footer, width: EXPORT_WIDTH, height: LINE_HEIGHT, xLabel: 'Training step', yLabel: 'Training loss',
-      xDomain, yDomain: lossExtent(history.networks), yType: 'log', yFormat: '~g',
+      xDomain, yDomain: lossExtent(history.networks), yType: 'log', yFormat: '.2~g',
       lines: history.networks.map((n) => ({ xs: n.steps, ys: n.trainLoss, color: networkColors[n.id].stroke })),
       legend: networkLegend(history),
     }), LINE_HEIGHT),

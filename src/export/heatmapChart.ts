@@ -134,7 +134,7 @@ export function heatmapChartSvg(spec: HeatmapChartSpec): { svg: string; width: n
     }
     parts.push(text(right + 6, (top + inTop) / 2, `> ${bins.max}`, { size: 11, baseline: 'middle', fill: colors.muted }));
     parts.push(text(right + 6, (inBottom + bottom) / 2, `< ${bins.min}`, { size: 11, baseline: 'middle', fill: colors.muted }));
-    const yTicks: Tick[] = yScale.ticks(5).map((t) => ({ at: yScale(t), label: yScale.tickFormat(5, '~g')(t) }));
+    const yTicks: Tick[] = yScale.ticks(5).map((t) => ({ at: yScale(t), label: yScale.tickFormat(5, '.3~g')(t) }));
     parts.push(leftAxis(yTicks, left, bottom, top, left, spec.yLabel));
     const isLast = p === spec.panels.length - 1;
     parts.push(bottomAxis(isLast ? xTicks : xTicks.map((t) => ({ ...t, label: '' })), left, right, bottom, isLast ? 'Training step' : ''));

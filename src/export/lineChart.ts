@@ -48,6 +48,8 @@ export interface LineChartSpec {
 }
 
 const MARGIN = { left: 70, right: 24 };
+/** Lines with at most this many points also get a dot per point. */
+const MAX_DOTTED_POINTS = 40;
 
 function finite(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
@@ -90,7 +92,7 @@ export function lineChartSvg(spec: LineChartSpec): string {
     : scaleLinear().domain(safeDomain(spec.yDomain)).range([bottom, top]).clamp(true);
   const xTicks: Tick[] = x.ticks(Math.max(2, Math.floor((right - left) / 90))).map((t) => ({ at: x(t), label: x.tickFormat(10, ',~d')(t) }));
   const yTickCount = Math.max(2, Math.floor((bottom - top) / 40));
-  const yFormat = yScale.tickFormat(yType === 'log' ? yTickCount * 2 : yTickCount, spec.yFormat ?? '~g');
+  const yFormat = yScale.tickFormat(yType === 'log' ? yTickCount * 2 : yTickCount, spec.yFormat ?? '.3~g');
   const yTicks: Tick[] = yScale.ticks(yTickCount).map((t) => ({ at: yScale(t), label: yFormat(t) }));
   parts.push(leftAxis(yTicks, left, bottom, top, right, spec.yLabel));
   parts.push(bottomAxis(xTicks, left, right, bottom, spec.xLabel));
@@ -116,6 +118,11 @@ export function lineChartSvg(spec: LineChartSpec): string {
       .digits(2)(indices);
     const dash = spec1.dash ? ` stroke-dasharray="${spec1.dash}"` : '';
     if (d) marks.push(`<path d="${d}" fill="none" stroke="${spec1.color}" stroke-width="2" stroke-linejoin="round"${dash}/>`);
+    // A sparse line (a short run, a few evaluations) gets a dot per point, so even one point shows.
+    const points = indices.filter((i) => finite(spec1.xs[i]) && finite(spec1.ys[i]) && (yType !== 'log' || (spec1.ys[i] ?? 0) > 0));
+    if (points.length <= MAX_DOTTED_POINTS) {
+      for (const i of points) marks.push(`<circle cx="${num(x(spec1.xs[i]))}" cy="${num(yScale(spec1.ys[i] ?? 0))}" r="3" fill="${spec1.dash ? colors.background : spec1.color}" stroke="${spec1.color}" stroke-width="1.5"/>`);
+    }
   }
   parts.push(`<g clip-path="url(#${clipId})">${marks.join('')}</g>`);
   if (spec.footer) parts.push(text(16, height - 10, spec.footer, { size: 10, fill: colors.muted }));
