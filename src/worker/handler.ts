@@ -87,6 +87,8 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
   /** The networks the last init asked for (undefined: the config's own, which a rebuild may change). */
   let requested: readonly NetworkId[] | undefined;
   let queue: Promise<void> = Promise.resolve();
+  /** The pool's 'ceiling': no step past it while running (null: none). A new run starts without one. */
+  let ceiling: number | null = null;
 
   const postState = (next: RunState): void => {
     state = next;
@@ -106,6 +108,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     timing: deps.timing,
     session: () => session,
     maxSteps: () => config?.maxSteps ?? 0,
+    ceiling: () => ceiling,
     postSnapshot: (snapshot, transfer) => deps.post({ type: 'snapshot', runId, snapshot }, transfer),
     onStop: (reason) => postState(reason === 'finished' ? 'finished' : 'paused'),
     onError: fail,
@@ -144,6 +147,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       return false;
     }
     session = createSession(next, data, { variants: variantsFor(requested, next, () => {}) });
+    ceiling = null;
     config = next;
     runId += 1;
     const first = loop.measure();
@@ -227,6 +231,9 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
         return setConfig(command.patch);
       case 'track':
         return track(command.layer, command.unit);
+      case 'ceiling':
+        ceiling = command.step === null || Number.isFinite(command.step) ? command.step : null;
+        return;
       default:
         return assertNever(command);
     }

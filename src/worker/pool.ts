@@ -54,6 +54,16 @@ interface Member extends Watched {
   diverged: boolean;
   stepsPerSecond: number;
   configApplied: number;
+  /** The last 'ceiling' sent in this run (undefined: none yet; null: no limit). */
+  ceiling: number | null | undefined;
+}
+
+/**
+ * How far (in steps) a worker may run ahead of the slowest network still training: two test
+ * evaluations, at least 100 steps. The twins' curves then end at the same place on screen.
+ */
+export function paceLead(config: Pick<ExperimentConfig, 'evalEvery'> | null): number {
+  return Math.max(100, 2 * (config?.evalEvery ?? 50));
 }
 
 /** The text the store shows when a worker stops. */
@@ -167,6 +177,29 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     emitState();
   };
 
+  /**
+   * Keep every worker within paceLead steps of the slowest network still training: raise each
+   * worker's ceiling as the slowest moves (by half a lead at a time while it runs, so messages
+   * stay few; exactly once it stops, so a 'step N' never waits on a ceiling), and lift it when
+   * only one worker still trains.
+   */
+  const pace = (): void => {
+    if (members.length < 2 || members.some((m) => !m.merged)) return;
+    const active = members.filter((m) => !m.diverged && m.state !== 'error');
+    const lead = paceLead(config);
+    const slowest = active.length > 0 ? Math.min(...active.map((m) => m.step)) : 0;
+    const slowestRunning = active.filter((m) => m.step === slowest).every((m) => m.state === 'running');
+    const ceiling = active.length > 1 ? slowest + lead : null;
+    for (const m of active) {
+      const raise = ceiling === null
+        ? m.ceiling !== null
+        : m.ceiling === undefined || (m.ceiling !== null && ceiling > m.ceiling && (ceiling >= m.ceiling + lead / 2 || !slowestRunning));
+      if (!raise) continue;
+      m.ceiling = ceiling;
+      m.client.send({ type: 'ceiling', step: ceiling });
+    }
+  };
+
   const silence = createSilenceWatch({ silenceMs: options.silenceMs ?? 0, now, setTimer, members: () => members, stopped: () => crashed, onSilent: (message) => onMemberCrash(message) });
 
   const onMemberEvent = (member: Member, event: WorkerEvent): void => {
@@ -178,8 +211,10 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         member.step = 0;
         member.diverged = false;
         member.stepsPerSecond = 0;
+        member.ceiling = undefined;
         pending = pending.filter((p) => p.member !== member);
         mergeIfReady();
+        pace();
         return;
       case 'snapshot': {
         if (!member.ready || event.runId !== member.ready.runId) return;
@@ -189,6 +224,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         member.stepsPerSecond = event.snapshot.stepsPerSecond;
         if (member.merged) forward(member, event);
         else pending.push({ member, event });
+        pace();
         return;
       }
       case 'state':
@@ -196,6 +232,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         silence.watch();
         if (member.ready && event.runId === member.ready.runId) member.step = event.step;
         emitState();
+        pace();
         return;
       case 'configApplied':
         member.configApplied += 1;
@@ -240,7 +277,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   const start = (groups: readonly (readonly NetworkId[])[]): void => {
     configAppliedSent = 0;
     members = groups.map((networks) => {
-      const member: Member = { client: spawn(), networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0, ...unwatched(now()) };
+      const member: Member = { client: spawn(), networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0, ceiling: undefined, ...unwatched(now()) };
       member.offs.push(member.client.onEvent((event) => onMemberEvent(member, event)));
       member.offs.push(member.client.onCrash(onMemberCrash));
       return member;

@@ -30,7 +30,13 @@ export type Command =
   /** Change settings. 'live' ones apply at once; any 'reset' one rebuilds the run (the worker says so in `configApplied`). */
   | { type: 'setConfig'; patch: Partial<ExperimentConfig> }
   /** Track another unit in Figure 1 (b, c). */
-  | { type: 'track'; layer: number; unit: number };
+  | { type: 'track'; layer: number; unit: number }
+  /**
+   * While running, take no step past `step` (null: no limit), waiting instead. The pool sends it
+   * so a worker whose networks train faster stays within a few evaluations of the slowest, and
+   * every network's charts reach the same step together. A rebuilt run starts with no limit.
+   */
+  | { type: 'ceiling'; step: number | null };
 
 /** Run states as the UI shows them. */
 export type RunState = 'loading' | 'running' | 'paused' | 'finished' | 'error';

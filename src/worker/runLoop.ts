@@ -24,6 +24,8 @@ export interface LoopTiming {
   maxChunkSteps: number;
   /** Between costly snapshots, report the step count this often (a cheap 'state' event). */
   progressMs: number;
+  /** While held at the ceiling, look again this often. */
+  waitMs: number;
   /**
    * Share of the time the loop rests between slices (0..0.9), leaving a core to the page when
    * the training workers take them all: the charts then keep their frame rate.
@@ -32,7 +34,7 @@ export interface LoopTiming {
 }
 
 /** The defaults: ~60 slices a second, a snapshot every 50 ms, snapshots at most 25% of the time. */
-export const DEFAULT_LOOP_TIMING: LoopTiming = { sliceMs: 16, chunkMs: 4, minSnapshotMs: 50, snapshotShare: 0.25, maxChunkSteps: 100_000, progressMs: 100, restShare: 0 };
+export const DEFAULT_LOOP_TIMING: LoopTiming = { sliceMs: 16, chunkMs: 4, minSnapshotMs: 50, snapshotShare: 0.25, maxChunkSteps: 100_000, progressMs: 100, waitMs: 20, restShare: 0 };
 
 /** Why the loop stopped by itself: the run's maxSteps, a 'step N' target, or every network diverged. */
 export type StopReason = 'finished' | 'target' | 'diverged';
@@ -47,6 +49,8 @@ export interface RunLoopDeps {
   session(): Session | null;
   /** The run stops (state 'finished') when the session reaches this step. */
   maxSteps(): number;
+  /** While running, no step past this one: the loop waits at it, still running (default none). */
+  ceiling?(): number | null;
   postSnapshot(snapshot: Snapshot, transfer: ArrayBuffer[]): void;
   /** Called once when the loop stops by itself, after the final snapshot was posted. */
   onStop(reason: StopReason): void;
@@ -99,6 +103,8 @@ export function createRunLoop(deps: RunLoopDeps): RunLoop {
   let markTime = 0;
   let markStep = 0;
   let progressTime = 0;
+  /** The step the loop is held at by the ceiling (null: not held). */
+  let heldAt: number | null = null;
 
   const mark = (): void => {
     markTime = deps.now();
@@ -155,6 +161,21 @@ export function createRunLoop(deps: RunLoopDeps): RunLoop {
     return null;
   };
 
+  /**
+   * Held at the ceiling: say so at once (the pool raises the ceiling when the slowest network
+   * is the one held) and then now and then (the pool's silence watch listens); look again soon.
+   */
+  const wait = (mine: number, step: number): void => {
+    const now = deps.now();
+    const justHeld = heldAt !== step;
+    heldAt = step;
+    if (deps.onProgress && (justHeld || now - progressTime >= timing.progressMs)) {
+      progressTime = now;
+      deps.onProgress(step);
+    }
+    deps.schedule(() => tick(mine), timing.waitMs);
+  };
+
   const tick = (mine: number): void => {
     if (mine !== token || !running) return;
     try {
@@ -167,7 +188,9 @@ export function createRunLoop(deps: RunLoopDeps): RunLoop {
       for (let chunks = 0; ; chunks += 1) {
         const reason = stopReason(session);
         if (reason) return halt(reason);
-        const limit = Math.min(deps.maxSteps(), target ?? Number.POSITIVE_INFINITY);
+        const ceiling = deps.ceiling?.() ?? Number.POSITIVE_INFINITY;
+        if (session.step >= ceiling) return wait(mine, session.step);
+        const limit = Math.min(deps.maxSteps(), target ?? Number.POSITIVE_INFINITY, ceiling);
         const count = Math.min(limit - session.step, chunkSize());
         const before = deps.now();
         session.advance(count);

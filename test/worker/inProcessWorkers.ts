@@ -54,10 +54,16 @@ export function scheduler(): Scheduler {
       });
     },
     async settle(limit = 100_000) {
+      // Like a worker's event loop: a command in flight (a handler promise) gets its turn
+      // before the next task, as a message would between two macrotasks.
       for (let ran = 0; ran < limit; ) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await new Promise((resolve) => setImmediate(resolve));
         if (tasks.length === 0 && inFlight === 0) return;
-        while (tasks.length > 0 && ran < limit) {
+        while (tasks.length > 0 && ran < limit && inFlight === 0) {
+          tasks.shift()?.();
+          ran += 1;
+        }
+        if (inFlight > 0 && tasks.length > 0) {
           tasks.shift()?.();
           ran += 1;
         }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerPool, networkGroups } from '../../src/worker/pool.ts';
+import { createWorkerPool, networkGroups, paceLead } from '../../src/worker/pool.ts';
 import type { WorkerClient } from '../../src/worker/pool.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import type { RunState, WorkerEvent } from '../../src/worker/protocol.ts';
@@ -117,6 +117,32 @@ describe('the worker pool', () => {
       { type: 'init', config: TINY, play: false, variants: ['plain'] },
       { type: 'init', config: TINY, play: false, variants: ['bn'] },
     ]);
+  });
+
+  it('keeps the faster worker within two evaluations of the slower one, raising its ceiling as the slower moves', () => {
+    const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: true });
+    bothReady(s);
+    const config = s.ofType('ready')[0].config;
+    const lead = paceLead(config);
+    expect(lead).toBe(Math.max(100, 2 * config.evalEvery));
+    const ceilings = (w: FakeWorker) => w.sent.filter((c) => c.type === 'ceiling').map((c) => (c as { step: number | null }).step);
+    const [plain, bn] = s.spawned;
+    expect(ceilings(plain)).toEqual([lead]);
+    expect(ceilings(bn)).toEqual([lead]);
+    // The slower network moves less than half a lead: no new message; half a lead or more: one.
+    plain.emit(state(1, 'running', lead));
+    bn.emit(state(1, 'running', lead / 2 - 1));
+    expect(ceilings(plain)).toEqual([lead]);
+    bn.emit(state(1, 'running', lead / 2));
+    expect(ceilings(plain)).toEqual([lead, lead + lead / 2]);
+    expect(ceilings(bn)).toEqual([lead, lead + lead / 2]);
+    // The slower one stops (a 'step N' reached, or a pause): the ceiling follows it exactly, so nothing waits forever.
+    bn.emit(state(1, 'paused', lead / 2 + 3));
+    expect(ceilings(plain).at(-1)).toBe(lead / 2 + 3 + lead);
+    // The slower one diverges: the other trains on without a limit.
+    bn.emit(snap(1, 'bn', lead, true));
+    expect(ceilings(plain).at(-1)).toBeNull();
   });
 
   it('announces one run when every worker is ready, with all networks in display order, then the frames that waited', () => {

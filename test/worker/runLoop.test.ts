@@ -125,3 +125,52 @@ describe('snapshotTransferables', () => {
     expect(snapshotTransferables(snapshot)).toEqual([shared.buffer, other.buffer]);
   });
 });
+
+describe('the run loop under a ceiling', () => {
+  it('steps up to the ceiling and no further, says so once at once, keeps reporting while held, and goes on when it is raised', () => {
+    const clock = { t: 0 };
+    const session = countingSession(clock, 0.01);
+    const tasks: (() => void)[] = [];
+    const progress: number[] = [];
+    const stops: StopReason[] = [];
+    let ceiling: number | null = 250;
+    const loop = createRunLoop({
+      now: () => clock.t,
+      schedule: (task, delayMs = 0) => tasks.push(() => {
+        clock.t += delayMs;
+        task();
+      }),
+      session: () => session,
+      maxSteps: () => 1_000,
+      ceiling: () => ceiling,
+      postSnapshot: () => {},
+      onStop: (reason) => stops.push(reason),
+      onError: (error) => {
+        throw error;
+      },
+      onProgress: (step) => progress.push(step),
+    });
+    loop.start(null);
+    const run = (count: number): void => {
+      for (let i = 0; i < count && tasks.length > 0; i++) tasks.shift()?.();
+    };
+    run(50);
+    expect(session.step).toBe(250);
+    expect(loop.running).toBe(true);
+    expect(stops).toEqual([]);
+    // Held: the first wait reported the step at once, then about every progressMs (100) of waiting (20 ms a look).
+    expect(progress.filter((step) => step === 250).length).toBeGreaterThanOrEqual(1);
+    const reportsHeld = progress.length;
+    const heldSince = clock.t;
+    run(100);
+    expect(session.step).toBe(250);
+    expect(progress.length - reportsHeld).toBe(Math.floor((clock.t - heldSince) / 100));
+    ceiling = 600;
+    run(200);
+    expect(session.step).toBe(600);
+    ceiling = null;
+    run(500);
+    expect(session.step).toBe(1_000);
+    expect(stops).toEqual(['finished']);
+  });
+});
