@@ -139,9 +139,18 @@ async function main(): Promise<void> {
       for (const [name, ms] of selfTimeByFunction(profile).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
     }
     if (tracePath) {
-      const tasks = attributeLongTasks(tracePath);
-      const cpuLong = tasks.filter((t) => t.cpuMs > 50);
-      console.log(`\ntrace: ${tasks.length} main-thread tasks over 50 ms wall, ${cpuLong.length} over 50 ms of CPU (the rest waited for a core)`);
+      const all = attributeLongTasks(tracePath, 0);
+      const tasks = all.filter((t) => t.durationMs > 50);
+      const cpuLong = all.filter((t) => t.cpuMs > 50);
+      const cpuTotal = all.reduce((sum, t) => sum + t.cpuMs, 0);
+      const gcTotal = all.reduce((sum, t) => sum + t.selfMs.filter(([name]) => /GC/.test(name)).reduce((a, [, ms]) => a + ms, 0), 0);
+      const byCpu = [...all].sort((a, b) => b.cpuMs - a.cpuMs);
+      console.log(`\ntrace: main thread ${cpuTotal.toFixed(0)} ms CPU in ${all.length} tasks (${gcTotal.toFixed(0)} ms in GC); CPU per task: max ${byCpu[0]?.cpuMs.toFixed(1) ?? 0} ms, ${all.filter((t) => t.cpuMs > 16).length} over 16 ms`);
+      console.log(`trace: ${tasks.length} main-thread tasks over 50 ms wall, ${cpuLong.length} over 50 ms of CPU (the rest waited for a core)`);
+      for (const task of byCpu.slice(0, 5)) {
+        const parts = task.selfMs.slice(0, 6).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
+        console.log(`trace: most CPU: task at ${(task.startMs / 1000).toFixed(1)} s, ${task.durationMs.toFixed(1)} ms wall, ${task.cpuMs.toFixed(1)} ms CPU: ${parts.join(', ')}`);
+      }
       for (const task of tasks.slice(0, 10)) {
         const parts = task.selfMs.slice(0, 6).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
         console.log(`trace: task at ${(task.startMs / 1000).toFixed(1)} s, ${task.durationMs.toFixed(1)} ms wall, ${task.cpuMs.toFixed(1)} ms CPU: ${parts.join(', ')}`);

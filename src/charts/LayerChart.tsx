@@ -35,9 +35,19 @@ export function layerChartLabel(networkId: NetworkId, layerIdx: number): string 
 /** How often a chart scrolled out of view takes in the run's new data, ms. */
 const OFFSCREEN_REFRESH_MS = 2000;
 
+/** Off-screen refreshes are spread over this many phases of OFFSCREEN_REFRESH_MS, so the charts do not all redraw in one frame. */
+const OFFSCREEN_PHASES = 8;
+let chartsMounted = 0;
+
+/** When, within each OFFSCREEN_REFRESH_MS, the `index`-th chart mounted refreshes off screen, ms. */
+export function offscreenPhaseMs(index: number): number {
+  return ((index % OFFSCREEN_PHASES) * OFFSCREEN_REFRESH_MS) / OFFSCREEN_PHASES;
+}
+
 /**
  * A layer's distribution chart with its figures. Scrolled out of view it takes in new data only every
- * OFFSCREEN_REFRESH_MS (heatmap painting is the page's biggest cost), though it still follows the scrubber,
+ * OFFSCREEN_REFRESH_MS, at its own phase (offscreenPhaseMs) so the charts off screen do not all redraw in the
+ * same frame, though it still follows the scrubber,
  * the view mode and its size at once; back in view it draws the latest on the next frame.
  */
 export function LayerChart(props: LayerChartProps) {
@@ -47,11 +57,19 @@ export function LayerChart(props: LayerChartProps) {
     latest.current = props.history;
   });
   const [slow, setSlow] = useState(props.history);
+  const [phase] = useState(() => offscreenPhaseMs(chartsMounted++));
   useEffect(() => {
     if (inView) return;
-    const id = setInterval(() => setSlow(latest.current), OFFSCREEN_REFRESH_MS);
-    return () => clearInterval(id);
-  }, [inView]);
+    let id: ReturnType<typeof setInterval> | undefined;
+    const first = setTimeout(() => {
+      setSlow(latest.current);
+      id = setInterval(() => setSlow(latest.current), OFFSCREEN_REFRESH_MS);
+    }, phase);
+    return () => {
+      clearTimeout(first);
+      if (id !== undefined) clearInterval(id);
+    };
+  }, [inView, phase]);
   const history = inView || slow.runId !== props.history.runId ? props.history : slow;
   return (
     <figure ref={ref} className="layer-chart">

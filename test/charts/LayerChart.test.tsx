@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { LayerChart } from '../../src/charts/LayerChart.tsx';
+import { LayerChart, offscreenPhaseMs } from '../../src/charts/LayerChart.tsx';
 import { attributesFreeOfNaN, column, makeHistory, makeNetwork } from './fixtures.ts';
 
 function diverged() {
@@ -73,5 +73,17 @@ describe('LayerChart', () => {
       expect(screen.getAllByText(/mean/)[0]).toBeInTheDocument();
       again.unmount();
     }
+  });
+});
+
+describe('offscreenPhaseMs', () => {
+  it('gives the charts of a page distinct refresh phases within the refresh period, so they never all redraw in one frame', () => {
+    const phases = Array.from({ length: 8 }, (_, i) => offscreenPhaseMs(i));
+    expect(new Set(phases).size).toBe(8);
+    for (const phase of phases) {
+      expect(phase).toBeGreaterThanOrEqual(0);
+      expect(phase).toBeLessThan(2000);
+    }
+    expect(offscreenPhaseMs(8)).toBe(offscreenPhaseMs(0));
   });
 });
