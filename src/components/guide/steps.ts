@@ -66,14 +66,14 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     focus: 'fig1-title',
   },
   {
-    title: 'Saturating sigmoids',
+    title: 'Deep sigmoid networks',
     text: [
-      'A sigmoid is almost flat when its input is beyond ±4: it is saturated, and almost no gradient passes through it. '
-        + 'In a deep network of sigmoids, inputs that drift into the flat tails stop the layers below from learning.',
+      'A sigmoid passes on at most a quarter of the gradient it receives, and almost none when its input is beyond ±4 (saturated). '
+        + 'Stack eight sigmoid layers and, without BN, the signal and its gradient shrink layer after layer. BN re-scales every layer\'s inputs, so they keep a useful size.',
     ],
     look: [
-      'Eight sigmoid layers: the saturation panel shows, per layer, the fraction of inputs beyond ±4 over time for each network.',
-      'Figure 1 (a): the plain network barely moves from chance while the BN network trains.',
+      'Figure 1 (a): with eight sigmoid layers, the plain network barely moves from chance while the BN network trains.',
+      'The saturation panel gives, per layer, the share of inputs beyond ±4. Here the plain network is stuck although its sigmoids do not saturate: shrinking, not saturation, holds it back. The next step shows saturation itself.',
     ],
     preset: 'deep-sigmoid',
     focus: 'saturation-title',
@@ -84,7 +84,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
       'Every starting weight is now a hundred times larger. BN divides by the batch\'s standard deviation, so scaling a layer\'s weights by a does not change its output: BN(aWu) = BN(Wu), and the weight gradient shrinks by 1/a.',
     ],
     look: [
-      'The BN network trains much as it does from the default start; the plain one starts with saturated sigmoids and learns more slowly.',
+      'The saturation panel: most of the plain network\'s sigmoid inputs sit beyond ±4 from the start and stay there, the BN network\'s almost none. The BN network trains much as it does from the default start; the plain one learns more slowly.',
       'In the lab, the scale-invariance check computes BN(aWu) - BN(Wu) and the gradient ratio for several a on a real batch.',
     ],
     preset: 'bad-init',
