@@ -10,7 +10,9 @@ import { chart, colors, networkColors, networkLabels, typography } from '../../.
 import type { LabViewProps } from '../views.ts';
 import { formatValue, sweepGeometry } from './sweepGeometry.ts';
 
-const MARGIN = { top: 8, right: 16, bottom: 40, left: 52 };
+const MARGIN = { top: 8, right: 24, bottom: 40, left: 52 };
+/** A log axis labels only some of its ticks when asked for few: about one label per 90 px. */
+const PX_PER_LOG_LABEL = 90;
 const HEIGHT = 260;
 
 const SETTING_LABEL: Record<SweepResult['setting'], string> = {
@@ -56,7 +58,7 @@ export function SweepView({ result: raw }: LabViewProps) {
       <svg width={width} height={HEIGHT} role="img" aria-label={`${title}: one line per network${anyDiverged ? ', crosses where a run diverged' : ''}; the numbers are in the table below.`} fontFamily={typography.fontStack} fontSize={typography.chartFontPx}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           <Axis scale={geometry.y} orient="left" ticks={5} format=".0%" />
-          <Axis scale={geometry.x} orient="bottom" y={innerH} ticks={Math.max(2, Math.floor(innerW / chart.pxPerLogTick))} format="~g" />
+          <Axis scale={geometry.x} orient="bottom" y={innerH} ticks={Math.max(2, Math.floor(innerW / PX_PER_LOG_LABEL))} format="~g" />
           {geometry.baseX !== null && (
             <g>
               <line x1={geometry.baseX} x2={geometry.baseX} y1={0} y2={innerH} stroke={colors.muted} strokeDasharray="3 3" />

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badSvgAttributes, SCREENSHOT_DIR, watchPage } from './harness.ts';
+import { useServedApp } from './suite.ts';
+
+const app = useServedApp();
+
+/** The shown sweep's title and table text. */
+async function shownSweep(page: Page): Promise<{ title: string; table: string }> {
+  const figure = page.locator('figure.lab-sweep');
+  return { title: await figure.locator('figcaption').innerText(), table: await figure.locator('table').innerText() };
+}
+
+/** Save the sweep chart alone under test-results/screenshots/<name>.png. */
+async function chartScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.locator('figure.lab-sweep').screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+describe('the lab, in Chromium', () => {
+  it('runs the LR sweep from the panel with progress, cancels a second run, and a reload shows the same result', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, app.url);
+    await page.goto(`${app.url}?preset=spiral`);
+    await page.getByRole('button', { name: 'Open the lab' }).click();
+    await page.getByRole('combobox', { name: 'Job' }).selectOption('lr-sweep');
+    await page.getByRole('textbox', { name: 'steps' }).fill('120');
+    await expect.poll(() => page.locator('.lab-cost').innerText()).toContain('Cost: 1,920 training steps');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('progressbar', { name: 'Lab job progress' }).waitFor({ timeout: 10_000 });
+    const figure = page.locator('figure.lab-sweep');
+    await figure.waitFor({ timeout: 60_000 });
+    const first = await shownSweep(page);
+    expect(first.title).toBe('Test accuracy against learning rate after 120 steps');
+    for (const id of ['plain', 'bn']) {
+      const d = await figure.locator(`.lab-sweep-${id} > path`).first().getAttribute('d');
+      expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+/);
+    }
+    await expect.poll(() => new URL(page.url()).search).toContain('lab=lr-sweep&lab.steps=120');
+    expect(new URL(page.url()).searchParams.get('preset')).toBe('spiral');
+
+    // A long second run, cancelled: the progress bar moves, then stops; the first result stays.
+    await page.getByRole('textbox', { name: 'steps' }).fill('100000');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Lab job progress' });
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+    const clicked = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Cancelled.').waitFor({ timeout: 5_000 });
+    expect(Date.now() - clicked).toBeLessThan(2_000);
+    expect(await shownSweep(page)).toEqual(first);
+    expect(new URL(page.url()).search).toContain('lab.steps=120');
+
+    // The link runs the job again on load and shows the same numbers.
+    await page.reload();
+    await page.locator('figure.lab-sweep').waitFor({ timeout: 60_000 });
+    expect(await shownSweep(page)).toEqual(first);
+    await expect.poll(() => new URL(page.url()).search).toContain('lab=lr-sweep&lab.steps=120');
+    expect(await badSvgAttributes(page)).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the paper network\'s sweep readably (screenshots), with divergence marked where a run blew up', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const watch = await watchPage(page, app.url);
+    // The paper's sigmoid network: its loss stays finite at any rate here (it stalls instead).
+    await page.goto(`${app.url}?lab=lr-sweep&lab.steps=100`);
+    await page.locator('figure.lab-sweep').waitFor({ timeout: 180_000 });
+    const paper = page.locator('figure.lab-sweep');
+    expect(await paper.locator('.lab-sweep-bn circle').count()).toBe(8);
+    expect(await paper.locator('.lab-sweep-plain circle').count()).toBe(8);
+    await chartScreenshot(page, 'lab-lr-sweep-paper');
+    // The same network with ReLU and He init: without BN the loss blows up from 10x; with BN from 100x.
+    await page.goto(`${app.url}?activation=relu&initScheme=he&lab=lr-sweep&lab.steps=100&lab.factors=0.1,1,10,100`);
+    await page.locator('figure.lab-sweep').waitFor({ timeout: 180_000 });
+    const relu = page.locator('figure.lab-sweep');
+    expect(await relu.locator('.lab-sweep-plain .lab-sweep-diverged').count()).toBe(2);
+    expect(await relu.locator('.lab-sweep-bn .lab-sweep-diverged').count()).toBe(1);
+    await expect.poll(() => relu.locator('table').innerText()).toMatch(/diverged at step \d+/);
+    await chartScreenshot(page, 'lab-lr-sweep-relu');
+    expect(await badSvgAttributes(page)).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 400_000);
+});
