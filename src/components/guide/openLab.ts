@@ -1,6 +1,7 @@
 /** Opens a lab job in the lab panel, for the guided tour (the lab's store does the work). */
+import { useLabStore } from '../../store/lab.ts';
 
-/** Choose lab job `id` in the lab panel, ready to run. */
+/** Open the lab on job `id` with its default params, ready to run. */
 export function openLabJob(id: string): void {
-  void id;
+  useLabStore.getState().actions.openJob(id);
 }

@@ -8,6 +8,7 @@ import { PRESETS, presetById } from '../../../src/experiment/presets.ts';
 import { LAB_JOBS } from '../../../src/lab/jobs.ts';
 import { PASS_THROUGH_PARAMS } from '../../../src/url/codec.ts';
 import { useExperimentStore } from '../../../src/store/index.ts';
+import { useLabStore } from '../../../src/store/lab.ts';
 import { setStore } from '../storeSpies.ts';
 
 beforeEach(() => {
@@ -63,6 +64,9 @@ describe('GuidedPath', () => {
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Restart it' }));
     expect(actions.applyPreset).toHaveBeenLastCalledWith(GUIDE_STEPS.at(-1)!.preset);
+    // A step with a lab job opened it in the lab.
+    expect(useLabStore.getState().jobId).toBe(GUIDE_STEPS.at(-1)!.lab);
+    expect(useLabStore.getState().open).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Close tour' }));
     expect(new URL(window.location.href).searchParams.has('guide')).toBe(false);
     expect(screen.getByRole('button', { name: 'Start the tour' })).toBeTruthy();
