@@ -14,10 +14,12 @@ import type { RunHistory } from '../store/types.ts';
 import { chart, networkColors, networkLabels } from '../theme.ts';
 import { useFrameValue, useLiveHistory } from './useLive.ts';
 
-/** What to look for; agrees with PAPER.md (section 4.2.2 and the saturation metric of section 3). */
+/** What to look for; agrees with PAPER.md (section 3's saturation metric) and with what the presets show when run. */
 export const SATURATION_CAPTION = `Share of each hidden layer's nonlinearity inputs with |x| > ${SATURATION_THRESHOLD}, where a sigmoid's slope `
-  + 'is under 2% of its peak and the gradient through it all but vanishes. Try the "Deep sigmoid" preset: without BN many units of the '
-  + 'deep layers sit in the flat tails and the network barely leaves chance, while BN keeps their inputs near zero and it trains.';
+  + 'is under 2% of its peak and the gradient through it all but vanishes. With "Init x100" most of the plain network\'s inputs start '
+  + 'and stay in those flat tails while BN keeps its own near zero. With "Deep sigmoid" the plain network barely leaves chance although '
+  + 'its sigmoids are not saturated: there the signal and gradient shrink through eight layers of small weights (a sigmoid\'s slope is at '
+  + 'most 1/4), which BN undoes by rescaling every layer.';
 
 /** Why the panel is empty for a non-saturating nonlinearity. */
 export const NOT_SATURATING = 'Saturation is a property of sigmoid and tanh, whose slope vanishes for large |x|. ReLU does not saturate '
@@ -30,6 +32,15 @@ export function saturationSeries(history: RunHistory | null, layerIdx: number): 
     xs: net.steps,
     ys: (net.layers[layerIdx]?.saturation ?? []).map((v) => (Number.isFinite(v) ? v : null)),
   }));
+}
+
+/** One y range for every layer's chart, so layers compare: [0, 110% of the largest finite value], at least [0, 5%], at most [0, 1]. */
+export function saturationDomain(history: RunHistory | null): [number, number] {
+  let max = 0;
+  for (const net of history?.networks ?? []) {
+    for (const layer of net.layers) for (const v of layer.saturation) if (Number.isFinite(v) && v > max) max = v;
+  }
+  return [0, Math.min(1, Math.max(0.05, max * 1.1))];
 }
 
 /** The small-multiple saturation charts, or a note when the activation cannot saturate. */
@@ -45,6 +56,7 @@ export function SaturationPanel() {
   const columns = width >= 720 ? 3 : width >= 460 ? 2 : 1;
   const cell = Math.max(200, Math.floor(width / columns) - 12);
   const xDomain = stepDomain(history);
+  const yDomain = saturationDomain(history);
   return (
     <section ref={sectionRef} className="panel saturation" aria-labelledby="saturation-title">
       <h2 id="saturation-title">Saturation over training</h2>
@@ -70,7 +82,7 @@ export function SaturationPanel() {
                   width={cell}
                   height={chart.smallHeight}
                   xDomain={xDomain}
-                  yDomain={[0, 1]}
+                  yDomain={yDomain}
                   yFormat=".0%"
                   lines={saturationSeries(history, layerIdx)}
                   markerStep={scrubStep}

@@ -38,7 +38,7 @@ describe('SaturationPanel', () => {
     expect(charts).toHaveLength(3);
     for (const chart of charts) expect([...chart.querySelectorAll('path[data-network]')].map((p) => p.getAttribute('data-network'))).toEqual(['plain', 'bn', 'noisy']);
     expect(screen.getByText(SATURATION_CAPTION)).toBeInTheDocument();
-    expect(SATURATION_CAPTION).toMatch(/Deep sigmoid/);
+    expect(SATURATION_CAPTION).toMatch(/"Deep sigmoid" the plain network barely leaves chance although its sigmoids are not saturated/);
     expect(screen.getByRole('list', { name: 'Legend' }).textContent).toBe('Without BNWith BNBN + noise');
     expect(attributesFreeOfNaN(container)).toBe(true);
   });
@@ -64,5 +64,15 @@ describe('SaturationPanel', () => {
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     act(() => useExperimentStore.setState({ history }));
     expect(await screen.findAllByRole('img', { name: /Saturation of hidden layer/ })).toHaveLength(3);
+  });
+});
+
+describe('saturationDomain', () => {
+  it('shares one range over every layer and network: 110% of the largest finite value, between 5% and 100%', async () => {
+    const { saturationDomain } = await import('../../src/components/SaturationPanel.tsx');
+    expect(saturationDomain(history)[1]).toBeCloseTo(0.99, 10);
+    expect(saturationDomain(null)).toEqual([0, 0.05]);
+    const full = { ...history, networks: [network('plain', [[1, 1, 1]])] };
+    expect(saturationDomain(full)).toEqual([0, 1]);
   });
 });
