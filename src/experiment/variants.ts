@@ -2,7 +2,7 @@
  * The networks of a paired experiment and how each is built from an ExperimentConfig.
  * A list, so that later variants (Santurkar's noisy BN) join without changing the session.
  */
-import { SANTURKAR_BN_NOISE } from '../engine/index.ts';
+import { SANTURKAR_BN_NOISE } from '../engine/bnNoise.ts';
 import type { BnNoiseConfig, NetworkConfig } from '../engine/types.ts';
 import type { ExperimentConfig } from './settings.ts';
 import type { NetworkId } from './types.ts';
