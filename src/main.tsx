@@ -1,12 +1,12 @@
 /**
  * The page's entry: the worker client and the bridge (which decodes the URL into the store and
  * starts the run playing, no click needed), then the React tree: the full app, or embed mode
- * (`?embed=1`, src/embed/) with its own view, controls, autoplay and theme.
+ * (`?embed=1`, src/embed/) with its own view, controls, autoplay and theme. Each of the two is a
+ * chunk of its own, loaded here, so an embed never downloads the full page's views (budget: 120 KB
+ * of gzip JS before its first paint; scripts/budget.ts).
  */
-import { StrictMode } from 'react';
+import { StrictMode, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App.tsx';
-import { EmbedApp } from './embed/EmbedApp.tsx';
 import { readEmbedOptions } from './embed/options.ts';
 import { connectWorker } from './store/bridge.ts';
 import { useExperimentStore } from './store/index.ts';
@@ -24,10 +24,16 @@ connectWorker(useExperimentStore, createWorkerClient(), { search: window.locatio
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      {embed.embed ? <EmbedApp options={embed} /> : <App />}
-    </StrictMode>,
+  const view: Promise<ReactElement> = embed.embed
+    ? import('./embed/EmbedApp.tsx').then(({ EmbedApp }) => <EmbedApp options={embed} />)
+    : import('./components/App.tsx').then(({ App }) => <App />);
+  view.then(
+    (element) => createRoot(root).render(<StrictMode>{element}</StrictMode>),
+    (error: unknown) => {
+      // A chunk that cannot load (a lost connection, or a newer version deployed meanwhile): say so plainly.
+      root.textContent = `BatchNorm Explorer could not load part of its code (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+      root.setAttribute('role', 'alert');
+    },
   );
 }
 
