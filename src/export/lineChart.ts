@@ -99,6 +99,8 @@ export function lineChartSvg(spec: LineChartSpec): string {
   const clipId = `${spec.idPrefix ?? 'chart'}-plot-area`;
   parts.push(`<clipPath id="${clipId}"><rect x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${num(bottom - top)}"/></clipPath>`);
   const marks: string[] = [];
+  // Dots sit outside the clip: a point at the domain's edge shows whole.
+  const dots: string[] = [];
   for (const band of spec.bands ?? []) {
     const indices = band.xs.map((_, i) => i);
     const d = area<number>()
@@ -121,10 +123,10 @@ export function lineChartSvg(spec: LineChartSpec): string {
     // A sparse line (a short run, a few evaluations) gets a dot per point, so even one point shows.
     const points = indices.filter((i) => finite(spec1.xs[i]) && finite(spec1.ys[i]) && (yType !== 'log' || (spec1.ys[i] ?? 0) > 0));
     if (points.length <= MAX_DOTTED_POINTS) {
-      for (const i of points) marks.push(`<circle cx="${num(x(spec1.xs[i]))}" cy="${num(yScale(spec1.ys[i] ?? 0))}" r="3" fill="${spec1.dash ? colors.background : spec1.color}" stroke="${spec1.color}" stroke-width="1.5"/>`);
+      for (const i of points) dots.push(`<circle cx="${num(x(spec1.xs[i]))}" cy="${num(yScale(spec1.ys[i] ?? 0))}" r="3" fill="${spec1.dash ? colors.background : spec1.color}" stroke="${spec1.color}" stroke-width="1.5"/>`);
     }
   }
-  parts.push(`<g clip-path="url(#${clipId})">${marks.join('')}</g>`);
+  parts.push(`<g clip-path="url(#${clipId})">${marks.join('')}</g>${dots.join('')}`);
   if (spec.footer) parts.push(text(16, height - 10, spec.footer, { size: 10, fill: colors.muted }));
   return svgDocument(width, height, spec.title, parts.join(''));
 }
