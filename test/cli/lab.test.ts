@@ -67,7 +67,7 @@ describe('npm run experiment -- lab', () => {
     expect(written.params).toEqual({ steps: 15, factors: [1, 1000] });
     expect(written.config).toEqual(config);
     const { makeSynthetic } = await import('../../src/data/synthetic.ts');
-    const data = makeSynthetic(config.dataset, config.seed);
+    const data = makeSynthetic('spiral', config.seed);
     const direct = await lrSweepJob.run(written.params, config, { dataset: async () => data, progress: async () => {} });
     expect(written.result).toEqual(JSON.parse(JSON.stringify(direct)));
   });

@@ -15,7 +15,7 @@ import { LabCancelled } from '../../src/lab/types.ts';
 import type { LabContext } from '../../src/lab/types.ts';
 
 const config: ExperimentConfig = configForPreset('spiral');
-const data: Dataset = makeSynthetic(config.dataset, config.seed);
+const data: Dataset = makeSynthetic('spiral', config.seed);
 
 /** A context on `data` that records every progress report. */
 function recordingContext(reports: [number, number][] = []): LabContext {
