@@ -16,7 +16,7 @@ const network = (id: NetworkId, saturation: number[][]): NetworkHistory => ({
 
 /** Three hidden layers, three networks; one NaN among the plain network's values. */
 const history: RunHistory = {
-  runId: 1, bins: { lo: -8, hi: 8, count: 64 } as RunHistory['bins'], hiddenUnits: [100, 100, 100], tracked: { layer: 2, unit: 0 }, version: 3,
+  runId: 1, bins: { min: -8, max: 8, count: 64 }, hiddenUnits: [100, 100, 100], tracked: { layer: 2, unit: 0 }, version: 3,
   networks: [
     network('plain', [[0, 0.2, 0.5], [0, 0.4, Number.NaN], [0, 0.6, 0.9]]),
     network('bn', [[0, 0, 0.01], [0, 0.01, 0.02], [0, 0.02, 0.03]]),
