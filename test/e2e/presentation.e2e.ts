@@ -223,12 +223,15 @@ describe('presentation mode and keyboard shortcuts', () => {
       expect(sizes.tick).toBeGreaterThanOrEqual(17 * scale);
       expect(sizes.line).toBeGreaterThanOrEqual(4 * scale);
       expect(await badSvgAttributes(page)).toEqual([]);
+      // Pause (Space) so a 4K picture of a busy page on a loaded machine does not time out.
+      await page.keyboard.press('Space');
+      await pausedStep(page);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-${size.width}.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-${size.width}.png`, timeout: 90_000 });
       await screenshot(page, `presentation-${size.width}-full`);
       await page.keyboard.press('?');
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-help-${size.width}.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-help-${size.width}.png`, timeout: 90_000 });
       clean(watch);
       await page.close();
     });
