@@ -185,9 +185,29 @@ export function connectLabUrl(store: UseBoundStore<StoreApi<LabState>>, writeUrl
   };
 }
 
+/**
+ * The query the page was opened with. The bridge rewrites the address bar before the lab's code
+ * loads (the app is a chunk of its own) and keeps only exact pass-through names, so `lab.*` may be
+ * gone from location.search by now; the navigation entry still holds the address as opened.
+ */
+export function openedSearch(): string {
+  if (typeof window === 'undefined') return '';
+  const entry = typeof performance === 'undefined' ? undefined : performance.getEntriesByType?.('navigation')[0];
+  if (entry && typeof entry.name === 'string' && entry.name !== '') {
+    try {
+      const opened = new URL(entry.name);
+      // Only when it is this page: same path (a replaceState never changes the path here).
+      if (opened.pathname === window.location.pathname) return opened.search;
+    } catch {
+      // An address that does not parse: fall back to the current one.
+    }
+  }
+  return window.location.search;
+}
+
 /** The page's lab store. */
 export const useLabStore = createLabStore({
   client: labClient,
-  initialSearch: typeof window === 'undefined' ? '' : window.location.search,
+  initialSearch: openedSearch(),
   writeUrl: replaceLabUrl,
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { configForPreset } from '../../src/experiment/presets.ts';
-import { createLabStore, estimateSeconds } from '../../src/store/lab.ts';
+import { createLabStore, estimateSeconds, openedSearch } from '../../src/store/lab.ts';
 import type { LabStoreDeps } from '../../src/store/lab.ts';
 import { readLabQuery, withLabQuery } from '../../src/store/labUrl.ts';
 import type { LabUrlState } from '../../src/store/labUrl.ts';
@@ -117,6 +117,18 @@ describe('the lab store', () => {
     expect(store.getState()).toMatchObject({ jobId: 'init-sweep', raw: {} });
     store.getState().actions.openJob('lr-sweep');
     expect(store.getState()).toMatchObject({ open: true, jobId: 'lr-sweep', raw: {}, autoRun: false });
+  });
+});
+
+describe('the query the page was opened with', () => {
+  it('comes from the navigation entry, which keeps lab.* after the bridge rewrote the address bar', () => {
+    vi.stubGlobal('window', { location: { pathname: '/app/', search: '?preset=spiral&lab=lr-sweep' } });
+    vi.stubGlobal('performance', { getEntriesByType: () => [{ name: 'http://h/app/?preset=spiral&lab=lr-sweep&lab.steps=5' }] });
+    expect(openedSearch()).toBe('?preset=spiral&lab=lr-sweep&lab.steps=5');
+    vi.stubGlobal('performance', { getEntriesByType: () => [] });
+    expect(openedSearch()).toBe('?preset=spiral&lab=lr-sweep');
+    vi.unstubAllGlobals();
+    expect(openedSearch()).toBe('');
   });
 });
 
