@@ -129,7 +129,8 @@ async function main(): Promise<void> {
     if (toStep > 0) rows.unshift(['wall time to step ' + toStep, `${((Date.now() - t0) / 1000).toFixed(1)} s from page load`]);
     console.log('| figure | value |\n|---|---|');
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-    console.log(`\nlong tasks (ms, in order): ${stats.longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`);
+    const longest = [...stats.longTasks].sort((a, b) => b - a);
+    console.log(`\nlongest tasks (ms): ${longest.slice(0, 20).map((d) => d.toFixed(0)).join(', ') || 'none'}${longest.length > 20 ? `, ... (${longest.length} in all)` : ''}`);
     const frames = [...stats.longFrames].sort((a, b) => b.blocking - a.blocking).slice(0, 8);
     for (const f of frames) {
       console.log(`long frame ${f.duration} ms (blocking ${f.blocking}, style+layout ${f.styleLayout}, render ${f.render}): ${f.scripts.join('; ') || 'no script'}`);
