@@ -7,7 +7,7 @@ import type { StoreApi } from 'zustand';
 import { configForPreset, PRESETS } from '../experiment/presets.ts';
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { decodeUrlState, encodeUrlState, PASS_THROUGH_PARAMS } from '../url/codec.ts';
+import { decodeUrlState, encodeUrlState, isPassThroughParam } from '../url/codec.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import { assertNever } from '../worker/protocol.ts';
@@ -62,7 +62,7 @@ export function applyUrlState(store: ExperimentStoreApi, search: string): void {
 /** Replace the address bar's query, keeping its path, hash and pass-through parameters (e.g. embed). */
 export function replaceBrowserQuery(query: string): void {
   const url = new URL(window.location.href);
-  const kept = PASS_THROUGH_PARAMS.flatMap((name) => url.searchParams.getAll(name).map((value) => `${name}=${encodeURIComponent(value)}`));
+  const kept = [...url.searchParams].filter(([name]) => isPassThroughParam(name)).map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   url.search = [query, ...kept].filter((part) => part !== '').join('&');
   window.history.replaceState(window.history.state, '', url);
 }
