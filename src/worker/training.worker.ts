@@ -3,6 +3,7 @@
  * data loading and snapshots all happen here, off the page's main thread.
  */
 import { createTrainingHandler } from './handler.ts';
+import { fetchMnistBytes } from './mnistFetch.ts';
 import type { Command, WorkerEvent } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -29,31 +30,9 @@ function createScheduler(): (task: () => void, delayMs?: number) => void {
  */
 const REST_SHARE = self.navigator.hardwareConcurrency > 2 ? 0 : 0.2;
 
-/** Fetch the MNIST file and gunzip it (unless the server already did, by Content-Encoding). */
-async function loadMnistBytes(dataUrl: string | undefined): Promise<Uint8Array> {
-  const url = dataUrl ?? new URL('../data/mnist.bin', self.location.href).href;
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new Error(`network error fetching ${url}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  const raw = new Uint8Array(await response.arrayBuffer());
-  const gzipped = raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
-  if (!gzipped) return raw;
-  try {
-    const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (error) {
-    // Chromium says only "Failed to fetch" here, which reads like a network fault: name the real one.
-    throw new Error(`${url} is damaged: its gzip data does not decompress (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-
 const handler = createTrainingHandler({
   post: (event: WorkerEvent, transfer: ArrayBuffer[]) => self.postMessage(event, transfer),
-  loadMnistBytes,
+  loadMnistBytes: (dataUrl) => fetchMnistBytes(dataUrl, self.location.href),
   now: () => performance.now(),
   schedule: createScheduler(),
   timing: { restShare: REST_SHARE },
