@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badSvgAttributes, canvasNaNCalls, shownStep, watchCanvasNumbers, watchPage } from './harness.ts';
+import { badSvgAttributes, canvasNaNCalls, paintedCanvases, shownStep, watchCanvasNumbers, watchPage } from './harness.ts';
 import { useServedApp } from './suite.ts';
 
 const app = useServedApp();
@@ -29,11 +29,7 @@ describe('a network that diverges, in Chromium', () => {
     expect(await badSvgAttributes(page)).toEqual([]);
     // The canvases too: the heatmaps (and any canvas chart) got no NaN or Infinity, and they drew.
     expect(await canvasNaNCalls(page)).toEqual([]);
-    const painted = await page.$$eval('canvas', (canvases) => canvases.filter((c) => {
-      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-      return !!data && data.some((value, i) => i % 4 === 3 && value > 0);
-    }).length);
-    expect(painted).toBeGreaterThanOrEqual(6);
+    expect(await paintedCanvases(page)).toBeGreaterThanOrEqual(6);
     // The watch itself catches a NaN drawn on a canvas.
     await page.evaluate("document.createElement('canvas').getContext('2d').fillRect(NaN, 0, 1, 1)");
     expect(await canvasNaNCalls(page)).toEqual(['fillRect(NaN, 0, 1, 1)']);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { shownStep, watchPage, type PageWatch } from './harness.ts';
+import { paintedCanvases, shownStep, watchPage, type PageWatch } from './harness.ts';
 import { useServedApp } from './suite.ts';
 
 const app = useServedApp();
@@ -65,18 +65,6 @@ async function waitForStep(page: Page, atLeast: number, timeout = 30_000): Promi
   return shownStep(page);
 }
 
-/** How many canvases have painted pixels. */
-function paintedCanvases(page: Page): Promise<number> {
-  return page.$$eval('canvas', (canvases) =>
-    (canvases as HTMLCanvasElement[]).filter((c) => {
-      const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) return false;
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
-      return false;
-    }).length,
-  );
-}
 
 /** The settings as the page shows them: the controls and the link. */
 async function shownSettings(page: Page): Promise<{ learningRate: string | null; batchSize: string; url: string }> {

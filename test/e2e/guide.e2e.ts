@@ -4,22 +4,14 @@
  * train it (the step counter moves on from 0) and draw it (every layer chart paints).
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { GUIDE_STEPS } from '../../src/components/guide/steps.ts';
 import { configForPreset } from '../../src/experiment/presets.ts';
 import { networksFor } from '../../src/experiment/variants.ts';
-import { badSvgAttributes, screenshot, shownStep, watchPage } from './harness.ts';
+import { badSvgAttributes, paintedCanvases, screenshot, shownStep, watchPage } from './harness.ts';
 import { useServedApp } from './suite.ts';
 
 const app = useServedApp();
 
-/** How many canvases have painted pixels. */
-function paintedCanvases(page: Page): Promise<number> {
-  return page.$$eval('canvas', (canvases) => canvases.filter((c) => {
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    return !!data && data.some((value, i) => i % 4 === 3 && value > 0);
-  }).length);
-}
 
 describe('the guided tour in Chromium', () => {
   it('sets up, trains and draws every step, keeping the step in the link', async () => {

@@ -118,6 +118,14 @@ export function canvasNaNCalls(page: Page): Promise<string[]> {
   return page.evaluate('window.__canvasNaN ?? ["canvas calls were not watched"]') as Promise<string[]>;
 }
 
+/** How many of the page's canvases have painted pixels (any non-transparent one). */
+export function paintedCanvases(page: Page): Promise<number> {
+  return page.$$eval('canvas', (canvases) => canvases.filter((c) => {
+    const data = c.width > 0 && c.height > 0 ? c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data : undefined;
+    return !!data && data.some((value, i) => i % 4 === 3 && value > 0);
+  }).length);
+}
+
 /** The current step shown by the page's step counter. */
 export async function shownStep(page: Page): Promise<number> {
   const text = await page.getByTestId('step-counter').innerText();

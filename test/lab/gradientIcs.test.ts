@@ -7,7 +7,8 @@ import type { ExperimentConfig } from '../../src/experiment/settings.ts';
 import { ALL_VARIANTS, networkConfigFor } from '../../src/experiment/variants.ts';
 import { gradientIcsJob, runGradientIcs } from '../../src/lab/gradientIcs.ts';
 import { createLabTrainer, drawKeyFor } from '../../src/lab/santurkarTraining.ts';
-import { dataFor, explicitCopy, fakeContext, hasNonFinite, smallConfig } from './santurkarFixtures.ts';
+import { dataFor, explicitCopy, hasNonFinite, smallConfig } from './santurkarFixtures.ts';
+import { recordingContext } from './recordingContext.ts';
 
 /** A network of `config` whose every array is set, value by value, from `parameters`. */
 function networkAt(config: NetworkConfig, parameters: ParameterMap): Network {
@@ -66,7 +67,7 @@ function naiveIcs(config: ExperimentConfig, steps: number, measured: number[]) {
 describe('gradient ICS (Santurkar et al. Definition 2.1)', () => {
   it('equals a naive recomputation on separate networks, for plain, BN and noisy BN, bit for bit', async () => {
     const params = { steps: 30, every: 10, networks: ['plain', 'bn', 'noisy'] as const };
-    const result = await runGradientIcs({ ...params, networks: [...params.networks] }, smallConfig, fakeContext(dataFor(smallConfig)));
+    const result = await runGradientIcs({ ...params, networks: [...params.networks] }, smallConfig, recordingContext(dataFor(smallConfig)));
     expect(result.steps).toEqual([1, 10, 20, 30]);
     const naive = naiveIcs(smallConfig, 30, result.steps);
     expect(result.networks.map((n) => n.id)).toEqual(['plain', 'bn', 'noisy']);
@@ -81,7 +82,7 @@ describe('gradient ICS (Santurkar et al. Definition 2.1)', () => {
 
   it('finds no shift at the first layer, which no layer precedes: ||G - G\'|| = 0 and cos = 1', async () => {
     const config = { ...smallConfig, depth: 1 };
-    const result = await runGradientIcs({ steps: 20, every: 5, networks: ['plain', 'bn', 'noisy'] }, config, fakeContext(dataFor(config)));
+    const result = await runGradientIcs({ steps: 20, every: 5, networks: ['plain', 'bn', 'noisy'] }, config, recordingContext(dataFor(config)));
     for (const network of result.networks) {
       const [first, output] = network.layers;
       expect(first.distance.every((d) => d === 0)).toBe(true);
@@ -94,7 +95,7 @@ describe('gradient ICS (Santurkar et al. Definition 2.1)', () => {
 
   it('finds no shift anywhere when the learning rate is 0 (no layer moves)', async () => {
     const config = { ...smallConfig, learningRate: 0 };
-    const result = await runGradientIcs({ steps: 3, every: 1, networks: ['plain', 'bn', 'noisy'] }, config, fakeContext(dataFor(config)));
+    const result = await runGradientIcs({ steps: 3, every: 1, networks: ['plain', 'bn', 'noisy'] }, config, recordingContext(dataFor(config)));
     for (const network of result.networks) {
       for (const layer of network.layers) {
         expect(layer.distance).toEqual([0, 0, 0]);
@@ -123,8 +124,8 @@ describe('gradient ICS (Santurkar et al. Definition 2.1)', () => {
   it('is deterministic and reports a diverged network as null, never NaN', async () => {
     const config: ExperimentConfig = { ...smallConfig, activation: 'relu', initScale: 100, learningRate: 1000 };
     const params = { steps: 20, every: 5, networks: ['plain', 'bn'] as ('plain' | 'bn')[] };
-    const first = await runGradientIcs(params, config, fakeContext(dataFor(config)));
-    const second = await runGradientIcs(params, config, fakeContext(dataFor(config)));
+    const first = await runGradientIcs(params, config, recordingContext(dataFor(config)));
+    const second = await runGradientIcs(params, config, recordingContext(dataFor(config)));
     expect(second).toEqual(first);
     expect(hasNonFinite(first)).toBe(false);
     const plain = first.networks[0];
@@ -135,7 +136,7 @@ describe('gradient ICS (Santurkar et al. Definition 2.1)', () => {
 
   it('counts its cost honestly: the job\'s estimate equals what the run spent', async () => {
     const params = { steps: 30, every: 10, networks: ['plain', 'noisy'] as ('plain' | 'noisy')[] };
-    const context = fakeContext(dataFor(smallConfig));
+    const context = recordingContext(dataFor(smallConfig));
     const result = await runGradientIcs(params, smallConfig, context);
     // 4 measurements x (G + G' of 3 layers) passes per network; noisy builds a network per pass, plain one in all.
     expect(result.cost).toEqual({ trainingSteps: 60, extraPasses: 32, networkBuilds: 17 });

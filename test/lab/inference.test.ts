@@ -5,7 +5,8 @@ import { batchSeedFor } from '../../src/experiment/session.ts';
 import { networkConfigFor } from '../../src/experiment/variants.ts';
 import { inferenceJob } from '../../src/lab/inference.ts';
 import { referenceForward } from '../engine/helpers/reference64.ts';
-import { allNumbersFinite, ioffeContext, mnist, smallMnistConfig } from './ioffeFixtures.ts';
+import { allNumbersFinite, mnist, smallMnistConfig } from './ioffeFixtures.ts';
+import { recordingContext } from './recordingContext.ts';
 
 const params = { steps: 60, batchSizes: [2, 8], layer: 2, units: 3, statBatches: 4 };
 
@@ -15,7 +16,7 @@ const argmax = (row: number[]): number => row.reduce((best, v, i) => (v > row[be
 describe('the inference job (Algorithm 2)', () => {
   it('matches an explicit float64 recomputation: batch statistics per test batch, and Algorithm 2\'s affine map from the running mean and variance', async () => {
     const data = mnist();
-    const result = await inferenceJob.run(params, smallMnistConfig, ioffeContext(data));
+    const result = await inferenceJob.run(params, smallMnistConfig, recordingContext(data));
     for (const row of result.rows) {
       const m = row.batchSize;
       const network = createNetwork(networkConfigFor(smallMnistConfig, data.inputs, data.classes, { id: 'bn', batchNorm: true }));
@@ -51,9 +52,9 @@ describe('the inference job (Algorithm 2)', () => {
 
   it('gives the same result twice, with no NaN, and reports progress up to its cost', async () => {
     const small = { ...params, steps: 20, batchSizes: [4] };
-    const context = ioffeContext(mnist());
+    const context = recordingContext(mnist());
     const first = await inferenceJob.run(small, smallMnistConfig, context);
-    expect(await inferenceJob.run(small, smallMnistConfig, ioffeContext(mnist()))).toEqual(first);
+    expect(await inferenceJob.run(small, smallMnistConfig, recordingContext(mnist()))).toEqual(first);
     expect(allNumbersFinite(first)).toBe(true);
     expect(context.reports.at(-1)).toEqual([inferenceJob.cost(small, smallMnistConfig), inferenceJob.cost(small, smallMnistConfig)]);
   });

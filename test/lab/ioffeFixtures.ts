@@ -3,7 +3,6 @@ import { loadMnistDataset } from '../../src/cli/mnistSource.ts';
 import type { Dataset } from '../../src/data/types.ts';
 import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
 import type { ExperimentConfig } from '../../src/experiment/settings.ts';
-import type { LabContext } from '../../src/lab/types.ts';
 
 /** The paper's setup shrunk: binary MNIST, two sigmoid layers of 16 units, batches of 20. */
 export const smallMnistConfig: ExperimentConfig = { ...DEFAULT_CONFIG, depth: 2, width: 16, batchSize: 20 };
@@ -14,19 +13,6 @@ let cached: Dataset | null = null;
 export function mnist(): Dataset {
   cached ??= loadMnistDataset({ binarize: true, seed: DEFAULT_CONFIG.seed });
   return cached;
-}
-
-/** A LabContext over `data` that records its progress reports. */
-export function ioffeContext(data: Dataset): LabContext & { reports: [number, number][] } {
-  const reports: [number, number][] = [];
-  return {
-    reports,
-    dataset: () => Promise.resolve(data),
-    progress: (done, total) => {
-      reports.push([done, total]);
-      return Promise.resolve();
-    },
-  };
 }
 
 /** True when no number anywhere in `value` is NaN or infinite (JSON results carry null instead). */

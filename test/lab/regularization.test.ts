@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { regularizationJob } from '../../src/lab/regularization.ts';
 import type { RegularizationResult } from '../../src/lab/regularization.ts';
-import { allNumbersFinite, ioffeContext, mnist, smallMnistConfig } from './ioffeFixtures.ts';
+import { allNumbersFinite, mnist, smallMnistConfig } from './ioffeFixtures.ts';
+import { recordingContext } from './recordingContext.ts';
 
 const params = { steps: 40, batches: 12, batchSize: 10, example: 3, unit: 1, trainExamples: 500 };
 
@@ -9,7 +10,7 @@ describe('the regularization job (section 3.4)', () => {
   let result: RegularizationResult;
 
   it('gives the network without BN the same output, bit for bit, whatever the batch-mates', async () => {
-    result = await regularizationJob.run(params, smallMnistConfig, ioffeContext(mnist()));
+    result = await regularizationJob.run(params, smallMnistConfig, recordingContext(mnist()));
     const plain = result.networks.find((n) => n.id === 'plain');
     expect(plain?.logits).toHaveLength(12);
     for (const value of plain?.logits ?? []) expect(Object.is(value, plain?.inferenceLogit)).toBe(true);
@@ -37,6 +38,6 @@ describe('the regularization job (section 3.4)', () => {
   });
 
   it('gives the same result twice', async () => {
-    expect(await regularizationJob.run(params, smallMnistConfig, ioffeContext(mnist()))).toEqual(result);
+    expect(await regularizationJob.run(params, smallMnistConfig, recordingContext(mnist()))).toEqual(result);
   });
 });

@@ -4,7 +4,6 @@ import type { Dataset } from '../../src/data/types.ts';
 import type { ParameterMap } from '../../src/engine/types.ts';
 import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
 import type { ExperimentConfig } from '../../src/experiment/settings.ts';
-import type { LabContext } from '../../src/lab/types.ts';
 
 /** A 2-8-8-3 tanh network on the spiral: fast, and every layer kind is present. */
 export const smallConfig: ExperimentConfig = {
@@ -14,19 +13,6 @@ export const smallConfig: ExperimentConfig = {
 
 /** The dataset of `config` (a 2-D set). */
 export const dataFor = (config: ExperimentConfig): Dataset => makeSynthetic(config.dataset as 'spiral', config.seed);
-
-/** A LabContext over `data` that records its progress reports. */
-export function fakeContext(data: Dataset): LabContext & { reports: [number, number][] } {
-  const reports: [number, number][] = [];
-  return {
-    reports,
-    dataset: () => Promise.resolve(data),
-    progress: (done, total) => {
-      reports.push([done, total]);
-      return Promise.resolve();
-    },
-  };
-}
 
 /** An explicit element-by-element copy of every array of `source` into a new map. */
 export function explicitCopy(source: ParameterMap): ParameterMap {

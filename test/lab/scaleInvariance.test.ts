@@ -5,7 +5,8 @@ import { batchSeedFor } from '../../src/experiment/session.ts';
 import { networkConfigFor } from '../../src/experiment/variants.ts';
 import { scaleInvarianceJob } from '../../src/lab/scaleInvariance.ts';
 import { referenceForward } from '../engine/helpers/reference64.ts';
-import { allNumbersFinite, ioffeContext, mnist, smallMnistConfig } from './ioffeFixtures.ts';
+import { allNumbersFinite, mnist, smallMnistConfig } from './ioffeFixtures.ts';
+import { recordingContext } from './recordingContext.ts';
 
 const scales = [0.1, 0.5, 2, 10, 100];
 /** Xavier init: the layer's BN input has a batch variance of order 0.1-1, so epsilon 0 and 1e-5 both leave clear figures. */
@@ -13,7 +14,7 @@ const config = { ...smallMnistConfig, initScheme: 'xavier' as const };
 
 describe('the scale-invariance job (section 3.3)', () => {
   it('finds BN(aWu) = BN(Wu) and a weight gradient of exactly 1/a times the original when epsilon is 0', async () => {
-    const result = await scaleInvarianceJob.run({ scales, layer: 2, batchSize: 20 }, { ...config, bnEpsilon: 0 }, ioffeContext(mnist()));
+    const result = await scaleInvarianceJob.run({ scales, layer: 2, batchSize: 20 }, { ...config, bnEpsilon: 0 }, recordingContext(mnist()));
     expect(result.layer).toBe(2);
     for (const row of result.rows) {
       expect(row.maxOutputChange).toBeLessThan(2e-5);
@@ -31,7 +32,7 @@ describe('the scale-invariance job (section 3.3)', () => {
   it('measures the gap epsilon leaves as a float64 hand computation does, and as epsilon alone predicts', async () => {
     const eps = { ...config, bnEpsilon: 0.01 };
     const data = mnist();
-    const result = await scaleInvarianceJob.run({ scales, layer: 1, batchSize: 20 }, eps, ioffeContext(data));
+    const result = await scaleInvarianceJob.run({ scales, layer: 1, batchSize: 20 }, eps, recordingContext(data));
     const network = createNetwork(networkConfigFor(eps, data.inputs, data.classes, { id: 'bn', batchNorm: true }));
     const batch = createBatchSampler(data.train, 20, batchSeedFor(eps.seed)).next();
     const parameters = network.parameters();
@@ -49,10 +50,10 @@ describe('the scale-invariance job (section 3.3)', () => {
   });
 
   it('gives the same result twice, with no NaN, and reports progress per scale', async () => {
-    const context = ioffeContext(mnist());
+    const context = recordingContext(mnist());
     const params = scaleInvarianceJob.defaults(smallMnistConfig);
     const first = await scaleInvarianceJob.run(params, smallMnistConfig, context);
-    const second = await scaleInvarianceJob.run(params, smallMnistConfig, ioffeContext(mnist()));
+    const second = await scaleInvarianceJob.run(params, smallMnistConfig, recordingContext(mnist()));
     expect(second).toEqual(first);
     expect(allNumbersFinite(first)).toBe(true);
     expect(context.reports.at(-1)).toEqual([5, 5]);

@@ -8,7 +8,8 @@ import { ALL_VARIANTS, networkConfigFor } from '../../src/experiment/variants.ts
 import { drawKeyFor } from '../../src/lab/santurkarTraining.ts';
 import { probeEtas, runSmoothness, smoothnessJob } from '../../src/lab/smoothness.ts';
 import type { SmoothnessParams } from '../../src/lab/smoothness.ts';
-import { dataFor, explicitCopy, fakeContext, hasNonFinite, smallConfig } from './santurkarFixtures.ts';
+import { dataFor, explicitCopy, hasNonFinite, smallConfig } from './santurkarFixtures.ts';
+import { recordingContext } from './recordingContext.ts';
 
 /** Loss and gradients of a fresh network of `config` set to `parameters`, value by value. */
 function lossAndGradientsAt(config: NetworkConfig, parameters: ParameterMap, batch: Batch) {
@@ -71,7 +72,7 @@ describe('loss landscape along the gradient (Santurkar et al. Figure 4)', () => 
   });
 
   it('equals explicit loss and gradient evaluations at every probed point, for plain, BN and noisy BN', async () => {
-    const result = await runSmoothness(params, smallConfig, fakeContext(dataFor(smallConfig)));
+    const result = await runSmoothness(params, smallConfig, recordingContext(dataFor(smallConfig)));
     expect(result.steps).toEqual([1, 10, 20, 30]);
     expect(result.etas).toEqual(probeEtas(0.1, 4, 0.5, 4));
     const naive = naiveSmoothness(smallConfig, params, result.steps);
@@ -91,7 +92,7 @@ describe('loss landscape along the gradient (Santurkar et al. Figure 4)', () => 
   it('measures the gradient the step then takes: its loss is the step\'s training loss', async () => {
     const config = { ...smallConfig, noisyBn: false };
     const data = dataFor(config);
-    const result = await runSmoothness({ ...params, networks: ['plain', 'bn'] }, config, fakeContext(data));
+    const result = await runSmoothness({ ...params, networks: ['plain', 'bn'] }, config, recordingContext(data));
     const sampler = createBatchSampler(data.train, config.batchSize, batchSeedFor(config.seed));
     const plain = createNetwork(networkConfigFor(config, data.inputs, data.classes, ALL_VARIANTS[0]));
     const losses: number[] = [];
@@ -101,7 +102,7 @@ describe('loss landscape along the gradient (Santurkar et al. Figure 4)', () => 
 
   it('is deterministic and reports a diverged network as null, never NaN', async () => {
     const config: ExperimentConfig = { ...smallConfig, activation: 'relu', initScale: 100, learningRate: 1000 };
-    const run = () => runSmoothness({ ...params, steps: 20, every: 5, networks: ['plain', 'bn'] }, config, fakeContext(dataFor(config)));
+    const run = () => runSmoothness({ ...params, steps: 20, every: 5, networks: ['plain', 'bn'] }, config, recordingContext(dataFor(config)));
     const first = await run();
     expect(await run()).toEqual(first);
     expect(hasNonFinite(first)).toBe(false);
@@ -112,7 +113,7 @@ describe('loss landscape along the gradient (Santurkar et al. Figure 4)', () => 
   });
 
   it('counts its cost honestly: the job\'s estimate equals what the run spent', async () => {
-    const context = fakeContext(dataFor(smallConfig));
+    const context = recordingContext(dataFor(smallConfig));
     const result = await runSmoothness(params, smallConfig, context);
     // 4 measurements x (g + 4 probes) = 20 passes per network; noisy builds one per pass, the others one each.
     expect(result.cost).toEqual({ trainingSteps: 90, extraPasses: 60, networkBuilds: 22 });
