@@ -147,12 +147,22 @@ describe('export, save, load and compare in Chromium', () => {
     await dialog.getByLabel('Load saved runs (JSON)').setInputFiles([resolve(savedDir, 'a.json'), resolve(savedDir, 'b.json')]);
     const overlay = dialog.getByRole('figure', { name: 'Test accuracy, With BN: A vs B' });
     await overlay.waitFor();
-    const texts = await overlay.locator('svg text').allTextContents();
+    // The comparison is drawn as an SVG image: read its texts from the image's source.
+    const texts = await overlay.locator('img').evaluate((img) => {
+      const svg = decodeURIComponent((img as HTMLImageElement).src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+      return Array.from(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('text'), (t) => t.textContent ?? '');
+    });
     expect(texts.some((t) => t.startsWith('A: Spiral (fast)') && t.endsWith('(a.json)'))).toBe(true);
     expect(texts.some((t) => t.startsWith('B: Spiral (fast)') && t.endsWith('(b.json)'))).toBe(true);
     expect(texts).toContain('B: preset=spiral, learningRate=0.02');
     await expect(dialog.getByRole('figure', { name: 'Tracked unit, Without BN: A vs B' }).count()).resolves.toBe(1);
-    await expect(dialog.locator('.compare-chart path[stroke-dasharray="7 4"]').count()).resolves.toBeGreaterThanOrEqual(4);
+    // Each comparison is an SVG image; run B's lines are dashed in it.
+    const dashed = await dialog.locator('.compare-chart img').evaluateAll((images) => images.reduce((sum, img) => {
+      const svg = decodeURIComponent((img as HTMLImageElement).src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+      return sum + (svg.match(/stroke-dasharray="7 4"/g) ?? []).length;
+    }, 0));
+    expect(dashed).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => dialog.locator('.compare-chart img').evaluateAll((images) => images.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)), { timeout: 10_000 }).toBe(true);
     await dialog.getByRole('figure', { name: 'Test accuracy, With BN: A vs B' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'export-compare-view');
     const comparePng = await download(page, dialog.getByRole('button', { name: 'Tracked unit, Without BN: A vs B as PNG' }));

@@ -95,7 +95,8 @@ export function CompareSection() {
       {downloadError ? <p role="alert" className="export-error">{downloadError}</p> : null}
       {charts.map(({ chart, svg }) => (
         <figure key={chart.id} className="compare-chart" aria-label={chart.title}>
-          <div dangerouslySetInnerHTML={{ __html: svg }} />
+          {/* As an image: an SVG in <img> cannot run anything, whatever a loaded file held. */}
+          <img className="compare-image" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={chart.title} />
           <figcaption className="export-buttons">
             {(['png', 'svg'] as const).map((format) => (
               <button key={format} type="button" aria-label={`${chart.title} as ${format.toUpperCase()}`} onClick={() => {
