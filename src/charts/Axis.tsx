@@ -17,6 +17,28 @@ export interface AxisProps {
   format?: string;
 }
 
+/** Tick label height when the page does not say (jsdom): the charts' font size. */
+const FALLBACK_FONT_PX = 11;
+
+/**
+ * Hide the labels of a vertical axis that would overlap the one kept below them (a log axis
+ * labels many ticks, and presentation mode's larger type needs more room): each kept label has
+ * at least its font size and a little more above the previous one. The tick marks stay.
+ */
+export function thinLabels(g: SVGGElement): void {
+  const ticks = Array.from(g.querySelectorAll<SVGGElement>('.tick'))
+    .map((tick) => ({ text: tick.querySelector('text'), y: Number(/translate\([^,]+,\s*([-\d.e]+)\)/.exec(tick.getAttribute('transform') ?? '')?.[1]) }))
+    .filter((t): t is { text: SVGTextElement; y: number } => t.text !== null && Number.isFinite(t.y) && (t.text.textContent ?? '') !== '')
+    .sort((a, b) => b.y - a.y);
+  let lastY = Number.POSITIVE_INFINITY;
+  for (const { text, y } of ticks) {
+    const fontPx = Number.parseFloat(getComputedStyle(text).fontSize) || FALLBACK_FONT_PX;
+    const fits = lastY - y >= fontPx * 1.15;
+    text.style.visibility = fits ? '' : 'hidden';
+    if (fits) lastY = y;
+  }
+}
+
 /** A d3 axis; redraws only when what it shows (domain, range, tick count, format) changes, not on every render. */
 export function Axis({ scale, orient, x = 0, y = 0, ticks, format }: AxisProps) {
   const ref = useRef<SVGGElement | null>(null);
@@ -30,6 +52,7 @@ export function Axis({ scale, orient, x = 0, y = 0, ticks, format }: AxisProps) 
     if (!ref.current) return;
     const axis = (orient === 'bottom' ? axisBottom(scaleRef.current) : axisLeft(scaleRef.current)).ticks(Math.max(2, ticks), format).tickSizeOuter(0);
     select(ref.current).call(axis);
+    if (orient === 'left') thinLabels(ref.current);
   }, [key, orient, ticks, format]);
   return <g ref={ref} className="axis" transform={`translate(${x},${y})`} aria-hidden="true" />;
 }
