@@ -105,6 +105,8 @@ describe('presentation mode and keyboard shortcuts', () => {
     expect(await page.getByRole('button', { name: 'Learning rate x5' }).getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('1');
     await expect.poll(() => query(page).get('preset'), { timeout: 5_000 }).toBe('paper-fig1');
+    // The preset restarts the run: wait until it trains again, so Space below pauses it.
+    await expect.poll(() => runState(page), { timeout: 30_000 }).toMatch(/^running/);
 
     // ?: the help, focus on Close, Tab stays inside, Escape closes and gives focus back.
     await page.keyboard.press('Shift+Slash');
