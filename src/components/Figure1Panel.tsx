@@ -4,15 +4,15 @@
  * Below, the training loss of both.
  */
 import { useState } from 'react';
+import { NetworkLegend } from '../charts/NetworkLegend.tsx';
 import { SeriesChart } from '../charts/SeriesChart.tsx';
 import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries } from '../charts/series.ts';
 import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
-import type { NetworkId } from '../experiment/types.ts';
 import { useExperimentStore } from '../store/index.ts';
-import { chart, networkColors, networkLabels } from '../theme.ts';
+import { chart, networkLabels } from '../theme.ts';
 import { useFrameValue, useLiveHistory } from './useLive.ts';
 
 /** Figure 1 (a-c) and the loss curves. */
@@ -32,7 +32,7 @@ export function Figure1Panel() {
   return (
     <section ref={sectionRef} className="panel figure1" aria-labelledby="fig1-title">
       <h2 id="fig1-title">The paper’s Figure 1</h2>
-      <Legend networks={history?.networks.map((n) => n.id) ?? NETWORK_IDS} />
+      <NetworkLegend ids={history?.networks.map((n) => n.id) ?? NETWORK_IDS} />
       <div ref={ref} className="figure1-charts">
         <figure>
           <figcaption>(a) Test accuracy against training step</figcaption>
@@ -86,20 +86,6 @@ export function Figure1Panel() {
         </figure>
       </div>
     </section>
-  );
-}
-
-/** Which colour is which network. */
-function Legend({ networks }: { networks: readonly NetworkId[] }) {
-  return (
-    <ul className="legend" aria-label="Legend">
-      {networks.map((id) => (
-        <li key={id} style={{ color: networkColors[id].text }} data-network-label={id}>
-          <span className="swatch" style={{ background: networkColors[id].stroke }} aria-hidden="true" />
-          {networkLabels[id]}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -8,10 +8,11 @@ import type { Series } from '../charts/series.ts';
 import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
+import { NetworkLegend } from '../charts/NetworkLegend.tsx';
 import { SATURATION_THRESHOLD } from '../experiment/metrics.ts';
 import { useExperimentStore } from '../store/index.ts';
 import type { RunHistory } from '../store/types.ts';
-import { chart, networkColors, networkLabels } from '../theme.ts';
+import { chart } from '../theme.ts';
 import { useFrameValue, useLiveHistory } from './useLive.ts';
 
 /** What to look for; agrees with PAPER.md (section 3's saturation metric) and with what the presets show when run. */
@@ -65,14 +66,7 @@ export function SaturationPanel() {
       ) : (
         <>
           <p className="saturation-caption">{SATURATION_CAPTION}</p>
-          <ul className="legend" aria-label="Legend">
-            {ids.map((id) => (
-              <li key={id} style={{ color: networkColors[id].text }}>
-                <span className="swatch" style={{ background: networkColors[id].stroke }} aria-hidden="true" />
-                {networkLabels[id]}
-              </li>
-            ))}
-          </ul>
+          <NetworkLegend ids={ids} />
           <div ref={ref} className="saturation-grid" style={{ display: 'grid', gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: '0.5rem' }}>
             {Array.from({ length: layers }, (_, layerIdx) => (
               <figure key={layerIdx} style={{ margin: 0 }}>

@@ -9,7 +9,8 @@ import { BUILD_STEP_EQUIVALENTS } from '../../../lab/santurkarTraining.ts';
 import { summarizeGradientIcs } from '../../../lab/santurkarSummary.ts';
 import { chart, networkLabels } from '../../../theme.ts';
 import type { LabViewProps } from '../views.ts';
-import { costSentence, formatCell, NetworkLegend, SanturkarChart } from './SanturkarChart.tsx';
+import { NetworkLegend } from '../../../charts/NetworkLegend.tsx';
+import { costSentence, formatCell, SanturkarChart } from './SanturkarChart.tsx';
 
 /** What the student should see; agrees with PAPER.md section 2. */
 export const GRADIENT_ICS_CAPTION = 'Santurkar et al. (2018) found that with BN a layer\'s gradient changes no less (often more) '

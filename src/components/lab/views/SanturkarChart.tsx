@@ -7,8 +7,7 @@ import { Axis } from '../../../charts/Axis.tsx';
 import { bandPath, linePath } from '../../../charts/paths.ts';
 import type { Band } from '../../../charts/SeriesChart.tsx';
 import type { Series } from '../../../charts/series.ts';
-import type { NetworkId } from '../../../experiment/types.ts';
-import { chart, colors, networkColors, networkLabels, typography } from '../../../theme.ts';
+import { chart, colors, networkColors, typography } from '../../../theme.ts';
 
 /** Room for the title above and the axis titles beside and below the plot. */
 const MARGIN = { top: 24, right: 12, bottom: 38, left: 58 };
@@ -68,20 +67,6 @@ export function SanturkarChart({ title, xLabel, yLabel, width, height, yType, yF
         <text transform={`translate(${-46},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.muted}>{yLabel}</text>
       </g>
     </svg>
-  );
-}
-
-/** The colour legend of the networks `ids`. */
-export function NetworkLegend({ ids }: { ids: readonly NetworkId[] }) {
-  return (
-    <ul className="legend" aria-label="Legend">
-      {ids.map((id) => (
-        <li key={id} style={{ color: networkColors[id].text }} data-network-label={id}>
-          <span className="swatch" style={{ background: networkColors[id].stroke }} aria-hidden="true" />
-          {networkLabels[id]}
-        </li>
-      ))}
-    </ul>
   );
 }
 
