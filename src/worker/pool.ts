@@ -1,8 +1,9 @@
 /**
  * One training worker per network: a pool with the WorkerClient interface that fans commands
  * out to its workers (each training a subset of the networks, from the same seed) and merges
- * their events into the one stream the store understands. Networks progress independently;
- * the merged step is that of the slowest network still training. A crashed worker stops the
+ * their events into the one stream the store understands. Each worker is paced to stay within
+ * two evaluations of the slowest network still training, whose step is the merged one
+ * (./progress.ts); ./groups.ts splits the networks over the workers. A crashed worker stops the
  * pool; 'reset', 'play' or 'init' then re-creates the workers from the last known settings.
  * No DOM here: workers come from an injected `spawn`, so the merging is tested with fakes.
  */
@@ -11,6 +12,9 @@ import { ALL_NETWORK_IDS, NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { networksFor } from '../experiment/variants.ts';
 import type { Command, RunState, WorkerEvent } from './protocol.ts';
+import { networkGroups, sameGroups } from './groups.ts';
+import { ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
+import type { Paced } from './progress.ts';
 import { createSilenceWatch, unwatched } from './silence.ts';
 import type { Watched } from './silence.ts';
 import { createListeners } from './listeners.ts';
@@ -31,39 +35,16 @@ type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
 type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
 type InitCommand = Extract<Command, { type: 'init' }>;
 
-/** Split `networks` over at most `workers` workers, round robin, each group in display order. */
-export function networkGroups(networks: readonly NetworkId[], workers: number): NetworkId[][] {
-  const count = Math.max(1, Math.min(networks.length, Math.floor(Number.isFinite(workers) ? workers : 1)));
-  const groups: NetworkId[][] = Array.from({ length: count }, () => []);
-  networks.forEach((id, i) => groups[i % count].push(id));
-  return groups;
-}
-
-/** What the pool knows of one worker (and its silence watch: state, awaiting, quietChecks, heardAt). */
-interface Member extends Watched {
+/** What the pool knows of one worker (its silence watch's fields, and its pacing's: step, diverged, merged, ceiling). */
+interface Member extends Watched, Paced {
   client: WorkerClient;
   networks: NetworkId[];
   offs: (() => void)[];
-  /** The latest 'ready' of this worker, and whether the pool's current run includes it. */
+  /** The latest 'ready' of this worker (Paced.merged: whether the pool's current run includes it). */
   ready: ReadyEvent | null;
-  merged: boolean;
   state: RunState;
-  /** Step of this worker's networks in its current run. */
-  step: number;
-  /** Every network of this worker has diverged (it stops stepping: left out of the merged step). */
-  diverged: boolean;
   stepsPerSecond: number;
   configApplied: number;
-  /** The last 'ceiling' sent in this run (undefined: none yet; null: no limit). */
-  ceiling: number | null | undefined;
-}
-
-/**
- * How far (in steps) a worker may run ahead of the slowest network still training: two test
- * evaluations, at least 100 steps. The twins' curves then end at the same place on screen.
- */
-export function paceLead(config: Pick<ExperimentConfig, 'evalEvery'> | null): number {
-  return Math.max(100, 2 * (config?.evalEvery ?? 50));
 }
 
 /** The text the store shows when a worker stops. */
@@ -126,25 +107,8 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     setTimer(flush, batchMs);
   };
 
-  /** The merged step: the slowest worker still training (all of them when every one diverged). */
-  const mergedStep = (): number => {
-    const active = members.filter((m) => !m.diverged);
-    const steps = (active.length > 0 ? active : members).map((m) => m.step);
-    if (steps.length === 0) return 0;
-    return active.length > 0 ? Math.min(...steps) : Math.max(...steps);
-  };
-
-  const mergedState = (): RunState => {
-    const states = members.map((m) => m.state);
-    if (states.includes('error')) return 'error';
-    if (states.includes('loading')) return 'loading';
-    if (states.includes('running')) return 'running';
-    const done = members.every((m) => m.state === 'finished' || m.diverged);
-    return done && states.includes('finished') ? 'finished' : 'paused';
-  };
-
   const emitState = (): void => {
-    const next = { runId, state: mergedState(), step: mergedStep() };
+    const next = { runId, state: mergedState(members), step: mergedStep(members) };
     if (lastState && lastState.runId === next.runId && lastState.state === next.state && lastState.step === next.step) return;
     lastState = next;
     emit({ type: 'state', ...next });
@@ -153,7 +117,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   const forward = (member: Member, event: SnapshotEvent): void => {
     const running = members.filter((m) => m.state === 'running' && !m.diverged);
     const stepsPerSecond = running.length > 0 ? Math.min(...running.map((m) => m.stepsPerSecond)) : member.stepsPerSecond;
-    emit({ type: 'snapshot', runId, snapshot: { ...event.snapshot, step: mergedStep(), stepsPerSecond } });
+    emit({ type: 'snapshot', runId, snapshot: { ...event.snapshot, step: mergedStep(members), stepsPerSecond } });
   };
 
   /** Every worker has a ready the current run lacks: open the merged run and flush what waited for it. */
@@ -177,26 +141,11 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     emitState();
   };
 
-  /**
-   * Keep every worker within paceLead steps of the slowest network still training: raise each
-   * worker's ceiling as the slowest moves (by half a lead at a time while it runs, so messages
-   * stay few; exactly once it stops, so a 'step N' never waits on a ceiling), and lift it when
-   * only one worker still trains.
-   */
+  /** Keep every worker within paceLead steps of the slowest network still training (./progress.ts). */
   const pace = (): void => {
-    if (members.length < 2 || members.some((m) => !m.merged)) return;
-    const active = members.filter((m) => !m.diverged && m.state !== 'error');
-    const lead = paceLead(config);
-    const slowest = active.length > 0 ? Math.min(...active.map((m) => m.step)) : 0;
-    const slowestRunning = active.filter((m) => m.step === slowest).every((m) => m.state === 'running');
-    const ceiling = active.length > 1 ? slowest + lead : null;
-    for (const m of active) {
-      const raise = ceiling === null
-        ? m.ceiling !== null
-        : m.ceiling === undefined || (m.ceiling !== null && ceiling > m.ceiling && (ceiling >= m.ceiling + lead / 2 || !slowestRunning));
-      if (!raise) continue;
-      m.ceiling = ceiling;
-      m.client.send({ type: 'ceiling', step: ceiling });
+    for (const { member, ceiling } of ceilingsToSend(members, paceLead(config))) {
+      member.ceiling = ceiling;
+      member.client.send({ type: 'ceiling', step: ceiling });
     }
   };
 
@@ -271,7 +220,6 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   };
 
   /** The networks of each worker, as one comparable text. */
-  const groupsKey = (groups: readonly (readonly NetworkId[])[]): string => groups.map((g) => g.join(',')).join('|');
   const groupsFor = (networks: readonly NetworkId[]): NetworkId[][] => networkGroups(networks, workers);
 
   const start = (groups: readonly (readonly NetworkId[])[]): void => {
@@ -295,7 +243,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     lastInit = command;
     config = command.config;
     const groups = groupsFor(command.variants ?? networksFor(command.config));
-    if (groupsKey(groups) !== groupsKey(members.map((m) => m.networks))) {
+    if (!sameGroups(groups, members.map((m) => m.networks))) {
       stopMembers();
       lastState = null;
       start(groups);
@@ -336,7 +284,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
       }
       if (command.type === 'init') return init(command);
       if (command.type === 'setConfig' && changesNetworks(command.patch) && lastInit && config) {
-        const state = mergedState();
+        const state = mergedState(members);
         return init({ ...lastInit, config: { ...config, ...command.patch }, play: state === 'running' || state === 'loading' });
       }
       if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
