@@ -9,10 +9,10 @@
  * The engine evaluates in inference mode only; the training-mode pass is composed here from the
  * network's parameters and the engine's BN functions (./modeForward.ts).
  */
-import { createBatchSampler } from '../data/batches.ts';
-import { batchSeedFor } from '../experiment/session.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { batchOfRows, buildNetwork, finiteOrNull, trainInLockstep } from './labTraining.ts';
+import { batchOfRows, trainInLockstep } from './labTraining.ts';
+import { createLabTrainer } from './santurkarTraining.ts';
+import { finiteOrNull } from './vectors.ts';
 import { forwardInMode, lossAndCorrect } from './modeForward.ts';
 import { encodeNumberParams, parseNumberParams } from './numberParams.ts';
 import type { NumberParamSpecs } from './numberParams.ts';
@@ -90,9 +90,9 @@ export async function runInference(params: InferenceParams, config: ExperimentCo
   const rows: BatchSizeRow[] = [];
   for (let b = 0; b < params.batchSizes.length; b++) {
     const m = Math.min(params.batchSizes[b], data.test.n);
-    const network = buildNetwork(config, data, true);
-    const sampler = createBatchSampler(data.train, m, batchSeedFor(config.seed));
-    const [divergedAt] = await trainInLockstep([network], sampler, params.steps, config, context, b * params.steps, total);
+    const trainer = createLabTrainer({ ...config, batchSize: m }, data, ['bn']);
+    await trainInLockstep(trainer, params.steps, context, b * params.steps, total);
+    const [{ network, divergedAt }] = trainer.members;
     const batches = Math.floor(data.test.n / m);
     const examples = batches * m;
     const test = batchOfRows(data.test, Array.from({ length: examples }, (_, i) => i));

@@ -5,10 +5,10 @@
  */
 import { createNetwork } from '../engine/index.ts';
 import type { Batch, Network } from '../engine/types.ts';
-import type { BatchSampler } from '../data/batches.ts';
 import type { Dataset } from '../data/types.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { networkConfigFor } from '../experiment/variants.ts';
+import type { LabTrainer } from './santurkarTraining.ts';
 import type { LabContext } from './types.ts';
 
 /** Steps between progress reports (each one a cancel point). */
@@ -20,26 +20,15 @@ export function buildNetwork(config: ExperimentConfig, data: Dataset, batchNorm:
 }
 
 /**
- * Train every network of `networks` (in lockstep, on the same batches) for `steps` SGD steps with
- * the config's learning rate and momentum. Reports progress as `done + steps so far` of `total`.
- * Returns, per network, the step at which its loss stopped being finite (it then stops), or null.
+ * Take `steps` steps of `trainer` (its networks in lockstep on the session's batches; a network
+ * whose loss stops being finite stops, its member's divergedAt says when). Reports progress as
+ * `done + steps so far` of `total`.
  */
-export async function trainInLockstep(
-  networks: readonly Network[], sampler: BatchSampler, steps: number, config: ExperimentConfig,
-  context: LabContext, done: number, total: number,
-): Promise<(number | null)[]> {
-  const diverged: (number | null)[] = networks.map(() => null);
-  const options = { learningRate: config.learningRate, momentum: config.momentum };
+export async function trainInLockstep(trainer: LabTrainer, steps: number, context: LabContext, done: number, total: number): Promise<void> {
   for (let step = 1; step <= steps; step++) {
-    const batch = sampler.next();
-    networks.forEach((network, i) => {
-      if (diverged[i] !== null) return;
-      const { loss } = network.trainStep(batch, options);
-      if (!Number.isFinite(loss)) diverged[i] = step;
-    });
+    trainer.train(trainer.nextBatch());
     if (step % PROGRESS_EVERY === 0) await context.progress(done + step, total);
   }
-  return diverged;
 }
 
 /** A new batch holding rows `indices` of `data`, in that order. */
@@ -59,7 +48,3 @@ export function copyBatch(batch: Batch): Batch {
   return { x: batch.x.slice(), y: batch.y.slice(), n: batch.n };
 }
 
-/** The number, or null when it is not finite (results are JSON and carry no NaN). */
-export function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}

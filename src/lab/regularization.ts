@@ -7,11 +7,11 @@
  * examples, and its output in training mode is recorded for each. Then the train/test gap
  * (inference mode) of both networks.
  */
-import { createBatchSampler } from '../data/batches.ts';
 import { createRng } from '../engine/index.ts';
-import { batchSeedFor } from '../experiment/session.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { batchOfRows, buildNetwork, finiteOrNull, trainInLockstep } from './labTraining.ts';
+import { batchOfRows, trainInLockstep } from './labTraining.ts';
+import { createLabTrainer } from './santurkarTraining.ts';
+import { finiteOrNull } from './vectors.ts';
 import { forwardInMode } from './modeForward.ts';
 import { encodeNumberParams, parseNumberParams } from './numberParams.ts';
 import type { NumberParamSpecs } from './numberParams.ts';
@@ -95,10 +95,10 @@ const spread = (values: readonly (number | null)[]): number | null => {
 /** Train the twins, then record one test example's training-mode output across random batch-mates. */
 export async function runRegularization(params: RegularizationParams, config: ExperimentConfig, context: LabContext): Promise<RegularizationResult> {
   const data = await context.dataset(config);
-  const networks = [buildNetwork(config, data, false), buildNetwork(config, data, true)];
-  const sampler = createBatchSampler(data.train, config.batchSize, batchSeedFor(config.seed));
+  const trainer = createLabTrainer(config, data, ['plain', 'bn']);
   const total = params.steps + params.batches;
-  const diverged = await trainInLockstep(networks, sampler, params.steps, config, context, 0, total);
+  await trainInLockstep(trainer, params.steps, context, 0, total);
+  const networks = trainer.members.map((member) => member.network);
   const example = Math.min(params.example, data.test.n - 1);
   const m = Math.min(params.batchSize, data.train.n + 1);
   const lastLayer = config.depth - 1;
@@ -129,7 +129,7 @@ export async function runRegularization(params: RegularizationParams, config: Ex
     const test = network.evaluate(data.test);
     return {
       id: i === 0 ? 'plain' : 'bn',
-      divergedAt: diverged[i],
+      divergedAt: trainer.members[i].divergedAt,
       logits: logits[i],
       unitInputs: unitInputs[i],
       inferenceLogit: finiteOrNull(alone.logits[label]),

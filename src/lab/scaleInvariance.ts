@@ -9,7 +9,8 @@
 import { createBatchSampler } from '../data/batches.ts';
 import { batchSeedFor } from '../experiment/session.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { buildNetwork, copyBatch, finiteOrNull } from './labTraining.ts';
+import { buildNetwork, copyBatch } from './labTraining.ts';
+import { finiteOrNull } from './vectors.ts';
 import { forwardInMode } from './modeForward.ts';
 import { encodeNumberParams, parseNumberParams } from './numberParams.ts';
 import type { NumberParamSpecs } from './numberParams.ts';
