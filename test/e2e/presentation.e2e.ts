@@ -158,7 +158,8 @@ describe('presentation mode and keyboard shortcuts', () => {
 
   it('narrates in small chunks with captions of real figures, and stopping it plays freely again', async () => {
     const { page, watch } = await open('present=1', { width: 1920, height: 1080 });
-    expect(await page.locator('html').getAttribute('class')).toContain('presentation');
+    // The class is set once the lazily loaded app mounts, not at the first paint.
+    await expect.poll(() => page.locator('html').getAttribute('class')).toContain('presentation');
     await waitForStep(page, 600);
     await page.keyboard.press('n');
     const caption = page.getByTestId('narration-caption');
