@@ -129,3 +129,40 @@ export function selfTimeByFunction(profile: CpuProfile): [string, number][] {
   }
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
+
+/** Percentiles of main-thread CPU per task for one kind of task, in ms. */
+export interface TaskKindStats {
+  kind: string;
+  count: number;
+  totalMs: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * The kind of a task: 'rendering' when it paints (style, layout, paint: the frame update),
+ * 'script' when it runs a function (a React render, a worker message, a timer), else 'other'.
+ */
+export function taskKind(task: AttributedTask): 'rendering' | 'script' | 'other' {
+  if (task.selfMs.some(([name]) => name === 'Paint' || name === 'PrePaint' || name === 'Layout')) return 'rendering';
+  if (task.selfMs.some(([name]) => name.startsWith('FunctionCall'))) return 'script';
+  return 'other';
+}
+
+/** CPU per task by kind (tasks from attributeLongTasks with threshold 0), largest total first. */
+export function cpuByKind(tasks: AttributedTask[]): TaskKindStats[] {
+  const byKind = new Map<string, number[]>();
+  for (const task of tasks) {
+    const kind = taskKind(task);
+    const list = byKind.get(kind) ?? [];
+    list.push(task.cpuMs);
+    byKind.set(kind, list);
+  }
+  return [...byKind].map(([kind, list]) => {
+    list.sort((a, b) => a - b);
+    const at = (q: number): number => list[Math.min(list.length - 1, Math.floor(q * list.length))];
+    return { kind, count: list.length, totalMs: list.reduce((a, b) => a + b, 0), p50: at(0.5), p90: at(0.9), p99: at(0.99), max: list[list.length - 1] };
+  }).sort((a, b) => b.totalMs - a.totalMs);
+}

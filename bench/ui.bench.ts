@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST_DIR, launchBrowser, serveDist } from '../test/e2e/harness.ts';
-import { attributeLongTasks, selfTimeByFunction } from './traceTasks.ts';
+import { attributeLongTasks, cpuByKind, selfTimeByFunction } from './traceTasks.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -147,6 +147,9 @@ async function main(): Promise<void> {
       const gcTotal = all.reduce((sum, t) => sum + t.selfMs.filter(([name]) => /GC/.test(name)).reduce((a, [, ms]) => a + ms, 0), 0);
       const byCpu = [...all].sort((a, b) => b.cpuMs - a.cpuMs);
       console.log(`\ntrace: main thread ${cpuTotal.toFixed(0)} ms CPU in ${all.length} tasks (${gcTotal.toFixed(0)} ms in GC); CPU per task: max ${byCpu[0]?.cpuMs.toFixed(1) ?? 0} ms, ${all.filter((t) => t.cpuMs > 16).length} over 16 ms`);
+      for (const k of cpuByKind(all)) {
+        console.log(`trace: ${k.kind} tasks: ${k.count} (${(k.count / wall).toFixed(0)}/s), ${k.totalMs.toFixed(0)} ms CPU; per task p50 ${k.p50.toFixed(1)}, p90 ${k.p90.toFixed(1)}, p99 ${k.p99.toFixed(1)}, max ${k.max.toFixed(1)} ms`);
+      }
       console.log(`trace: ${tasks.length} main-thread tasks over 50 ms wall, ${cpuLong.length} over 50 ms of CPU (the rest waited for a core)`);
       for (const task of byCpu.slice(0, 5)) {
         const parts = task.selfMs.slice(0, 6).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
