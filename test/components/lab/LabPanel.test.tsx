@@ -55,7 +55,9 @@ describe('LabPanel', () => {
     expect(screen.getByRole('textbox', { name: 'factors' })).toHaveValue('0.01,0.03,0.1,0.3,1,3,10,30');
     expect(screen.getByText(/Cost: 16,000 training steps, time unknown until the live run has measured its speed/)).toBeInTheDocument();
     act(() => useExperimentStore.setState({ stepsPerSecond: 800 }));
-    expect(screen.getByText(/Cost: 16,000 training steps, about 20 s at the live run's speed/)).toBeInTheDocument();
+    // The lazily loaded workbench subscribes to the store in a passive effect, which a loaded
+    // machine may run after the combobox appeared: then it catches the change on subscribing.
+    expect(await screen.findByText(/Cost: 16,000 training steps, about 20 s at the live run's speed/, {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('names an invalid param in an alert and runs with its default', async () => {
