@@ -11,6 +11,7 @@
  * then: npx tsx bench/schedWaits.ts /tmp/ftrace.txt <renderer main thread id> [thread names file: "tid name" lines]
  */
 import { readFileSync } from 'node:fs';
+import { percentiles } from '../src/experiment/metrics.ts';
 
 const SWITCH = /\s(\d+\.\d+): sched_switch: prev_comm=.*? prev_pid=(\d+) prev_prio=\d+ prev_state=(\S+) ==> next_comm=.*? next_pid=(\d+)/;
 const WAKEUP = /^\s*.+?-(\d+)\s+\[\d+\].*?\s\d+\.\d+: sched_wakeup: comm=.*? pid=(\d+) /;
@@ -62,10 +63,9 @@ function main(): void {
   const rows = [...waits].sort((a, b) => b[1].length - a[1].length).slice(0, 12);
   console.log('| left the core | count | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|');
   for (const [key, list] of rows) {
-    list.sort((a, b) => a - b);
-    const at = (q: number): string => list[Math.min(list.length - 1, Math.floor(q * list.length))].toFixed(1);
+    const [p50, p99, max] = percentiles(list, [50, 99, 100]).map((ms) => ms.toFixed(1));
     const label = key.replace(/woken by (\d+)/, (_, id: string) => `woken by ${names.get(id) ?? id} (${id})`);
-    console.log(`| ${label} | ${list.length} | ${at(0.5)} | ${at(0.99)} | ${list[list.length - 1].toFixed(1)} |`);
+    console.log(`| ${label} | ${list.length} | ${p50} | ${p99} | ${max} |`);
   }
 }
 

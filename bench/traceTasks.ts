@@ -4,6 +4,7 @@
  * name, e.g. MajorGC, FunctionCall, Paint), so a long task can be blamed on what caused it.
  */
 import { readFileSync } from 'node:fs';
+import { percentiles } from '../src/experiment/metrics.ts';
 
 /** One trace event, as much of it as the attribution reads. */
 interface TraceEvent {
@@ -161,8 +162,7 @@ export function cpuByKind(tasks: AttributedTask[]): TaskKindStats[] {
     byKind.set(kind, list);
   }
   return [...byKind].map(([kind, list]) => {
-    list.sort((a, b) => a - b);
-    const at = (q: number): number => list[Math.min(list.length - 1, Math.floor(q * list.length))];
-    return { kind, count: list.length, totalMs: list.reduce((a, b) => a + b, 0), p50: at(0.5), p90: at(0.9), p99: at(0.99), max: list[list.length - 1] };
+    const [p50, p90, p99, max] = percentiles(list, [50, 90, 99, 100]);
+    return { kind, count: list.length, totalMs: list.reduce((a, b) => a + b, 0), p50, p90, p99, max };
   }).sort((a, b) => b.totalMs - a.totalMs);
 }
