@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badSvgAttributes, screenshot, shownStep, watchPage, type PageWatch } from './harness.ts';
-import { useServedApp } from './suite.ts';
+import { expectCleanPage, useServedApp } from './suite.ts';
 
 const app = useServedApp();
 
@@ -48,9 +48,7 @@ describe('the live twin experiment in Chromium', () => {
     await page.waitForFunction(() => Array.from(document.querySelectorAll('svg path')).some((p) => (p.getAttribute('d') ?? '').length > 40), null, { timeout: 30_000 });
     expect(await badSvgAttributes(page)).toEqual([]);
     await screenshot(page, 'desktop-training');
-    expect(watch.pageErrors).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expectCleanPage(watch);
     await page.close();
   });
 

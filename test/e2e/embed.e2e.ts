@@ -3,7 +3,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { screenshot, SCREENSHOT_DIR, watchPage } from './harness.ts';
-import { useServedApp } from './suite.ts';
+import { expectCleanPage, useServedApp } from './suite.ts';
 
 const app = useServedApp();
 
@@ -70,9 +70,7 @@ describe('embeds in a host page', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => stepOf(a), { timeout: 15_000 }).toBeGreaterThan(stoppedAt);
 
-    expect(watch.pageErrors).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expectCleanPage(watch);
     await page.close();
   });
 
@@ -96,9 +94,7 @@ describe('embeds in a host page', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Share / Embed');
-    expect(watch.pageErrors).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expectCleanPage(watch);
     await page.close();
   });
 });

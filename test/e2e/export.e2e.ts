@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, screenshot, shownStep, watchPage } from './harness.ts';
 import type { PageWatch } from './harness.ts';
-import { useServedApp } from './suite.ts';
+import { expectCleanPage, useServedApp } from './suite.ts';
 
 const app = useServedApp();
 
@@ -126,9 +126,7 @@ describe('export, save, load and compare in Chromium', () => {
     expect(savedJson).toMatchObject({ version: 1, presetId: 'spiral', query: 'preset=spiral', config: json.config });
     expect(savedJson.bn.testAccuracy).toEqual(json.bn.testAccuracy);
     await expect(dialog.getByRole('status').first().textContent()).resolves.toMatch(/Downloaded/);
-    expect(watch.pageErrors).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expectCleanPage(watch);
     await page.close();
   });
 
@@ -181,9 +179,7 @@ describe('export, save, load and compare in Chromium', () => {
     ]);
     // The comparison is still there.
     await expect(overlay.count()).resolves.toBe(1);
-    expect(watch.pageErrors).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expectCleanPage(watch);
     await page.close();
   });
 });

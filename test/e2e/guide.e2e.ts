@@ -8,7 +8,7 @@ import { GUIDE_STEPS } from '../../src/components/guide/steps.ts';
 import { configForPreset } from '../../src/experiment/presets.ts';
 import { networksFor } from '../../src/experiment/variants.ts';
 import { badSvgAttributes, paintedCanvases, screenshot, shownStep, watchPage } from './harness.ts';
-import { useServedApp } from './suite.ts';
+import { expectCleanPage, useServedApp } from './suite.ts';
 
 const app = useServedApp();
 
@@ -45,9 +45,7 @@ describe('the guided tour in Chromium', () => {
     }
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     expect(await badSvgAttributes(page)).toEqual([]);
-    expect(watch.pageErrors).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expectCleanPage(watch);
     await page.close();
   });
 });

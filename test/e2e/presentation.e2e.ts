@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { badSvgAttributes, screenshot, SCREENSHOT_DIR, shownStep, watchPage } from './harness.ts';
 import type { PageWatch } from './harness.ts';
-import { useServedApp } from './suite.ts';
+import { expectCleanPage, useServedApp } from './suite.ts';
 
 const app = useServedApp();
 const pages: Page[] = [];
@@ -49,12 +49,6 @@ async function pausedStep(page: Page): Promise<number> {
 /** No element wider than the window: nothing clipped sideways. */
 function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-function clean(watch: PageWatch): void {
-  expect(watch.pageErrors).toEqual([]);
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
 }
 
 describe('presentation mode and keyboard shortcuts', () => {
@@ -152,7 +146,7 @@ describe('presentation mode and keyboard shortcuts', () => {
     await expect.poll(() => root.getAttribute('class')).not.toContain('presentation');
     expect(query(page).get('present')).toBeNull();
     expect(await page.locator('.side-column').isVisible()).toBe(true);
-    clean(watch);
+    expectCleanPage(watch);
     await page.close();
   });
 
@@ -191,7 +185,7 @@ describe('presentation mode and keyboard shortcuts', () => {
     const free = await shownStep(page);
     await page.waitForTimeout(2000);
     expect((await shownStep(page)) - free).toBeGreaterThan(100);
-    clean(watch);
+    expectCleanPage(watch);
     await page.close();
   });
 
@@ -201,7 +195,7 @@ describe('presentation mode and keyboard shortcuts', () => {
     const region = page.getByTestId('live-summary');
     expect(await region.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => region.textContent(), { timeout: 15_000 }).toMatch(/Without BN: test accuracy \d+%, not diverged\. With BN: test accuracy \d+%, not diverged\./);
-    clean(watch);
+    expectCleanPage(watch);
     await page.close();
   });
 
@@ -235,7 +229,7 @@ describe('presentation mode and keyboard shortcuts', () => {
       await page.keyboard.press('?');
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-help-${size.width}.png`, timeout: 90_000 });
-      clean(watch);
+      expectCleanPage(watch);
       await page.close();
     });
   }

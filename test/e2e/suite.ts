@@ -1,7 +1,8 @@
 /** One served app and one Chromium per e2e file: started before its tests, closed after. */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, serveDist } from './harness.ts';
+import type { PageWatch } from './harness.ts';
 
 /** What a suite's tests use; filled in by beforeAll. */
 export interface AppUnderTest {
@@ -25,4 +26,11 @@ export function useServedApp(): AppUnderTest {
     await close?.();
   });
   return app;
+}
+
+/** The page threw nothing, logged no console error and sent no request off its origin. */
+export function expectCleanPage(watch: PageWatch): void {
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
 }
