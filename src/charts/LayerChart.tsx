@@ -10,7 +10,7 @@ import { HeatmapView } from './HeatmapView.tsx';
 import { formatFigure, layerFigures } from './layerStats.ts';
 import { RidgelineView } from './RidgelineView.tsx';
 import { columnIndexAt, stepDomain } from './timeAxis.ts';
-import { useInView } from './useInView.ts';
+import { OFFSCREEN_REFRESH_MS, useInView } from './useInView.ts';
 
 export interface LayerChartProps {
   history: RunHistory;
@@ -31,9 +31,6 @@ export interface LayerChartProps {
 export function layerChartLabel(networkId: NetworkId, layerIdx: number): string {
   return `${networkLabels[networkId]}, hidden layer ${layerIdx + 1}: input distribution over training`;
 }
-
-/** How often a chart scrolled out of view takes in the run's new data, ms. */
-const OFFSCREEN_REFRESH_MS = 2000;
 
 /** Off-screen refreshes are spread over this many phases of OFFSCREEN_REFRESH_MS, so the charts do not all redraw in one frame. */
 const OFFSCREEN_PHASES = 8;

@@ -5,6 +5,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 
+/** How often a chart scrolled out of view takes in the run's new data, ms (it catches up as soon as it is back). */
+export const OFFSCREEN_REFRESH_MS = 2000;
+
 /** How far outside the viewport an element still counts as in view (it is drawn before it scrolls in). */
 const MARGIN = '200px';
 

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import { OFFSCREEN_REFRESH_MS } from '../charts/useInView.ts';
 import { useExperimentStore } from '../store/index.ts';
 import type { ExperimentState } from '../store/index.ts';
 
@@ -16,9 +17,6 @@ function nextFrame(cb: () => void): () => void {
   const id = setTimeout(cb, 16);
   return () => clearTimeout(id);
 }
-
-/** How often a value is re-read while its component is scrolled out of view, ms. */
-export const OFFSCREEN_REFRESH_MS = 2000;
 
 /**
  * A store value, re-read at most once per frame; only the calling component re-renders.
