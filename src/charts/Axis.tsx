@@ -30,9 +30,12 @@ export function thinLabels(g: SVGGElement): void {
     .map((tick) => ({ text: tick.querySelector('text'), y: Number(/translate\([^,]+,\s*([-\d.e]+)\)/.exec(tick.getAttribute('transform') ?? '')?.[1]) }))
     .filter((t): t is { text: SVGTextElement; y: number } => t.text !== null && Number.isFinite(t.y) && (t.text.textContent ?? '') !== '')
     .sort((a, b) => b.y - a.y);
+  if (ticks.length === 0) return;
+  // One style read before any write: the labels share their font, and a read after each write made the
+  // browser recompute style once per label (forced style recalculation inside a redraw).
+  const fontPx = Number.parseFloat(getComputedStyle(ticks[0].text).fontSize) || FALLBACK_FONT_PX;
   let lastY = Number.POSITIVE_INFINITY;
   for (const { text, y } of ticks) {
-    const fontPx = Number.parseFloat(getComputedStyle(text).fontSize) || FALLBACK_FONT_PX;
     const fits = lastY - y >= fontPx * 1.15;
     text.style.visibility = fits ? '' : 'hidden';
     if (fits) lastY = y;

@@ -13,76 +13,90 @@ import { useInView } from '../charts/useInView.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { chart, networkLabels } from '../theme.ts';
-import { useFrameValue, useLiveHistory } from './useLive.ts';
+import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
 
 /** Figure 1 (a-c) and the loss curves. */
 export function Figure1Panel() {
   // Scrolled out of view, the panel takes in new data only every few seconds and catches up when it comes back.
   const [sectionRef, inView] = useInView<HTMLElement>();
-  const history = useLiveHistory(inView);
+  // The layout follows the run's shape; each chart reads the data itself (LiveHistory), in its own turn.
+  const shape = useHistoryShape(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
-  const xDomain = stepDomain(history);
-  const losses = lossSeries(history);
-  const pDomain = percentileDomain(history);
-  const tracked = history?.tracked;
-  const count = Math.max(2, history?.networks.length ?? 2);
+  const tracked = shape.tracked;
+  const count = Math.max(2, shape.networks.length);
   // One percentile chart per network, side by side when each gets 140 px or more.
   const each = Math.max(140, Math.floor((width - 16 * (count - 1)) / count));
   return (
     <section ref={sectionRef} className="panel figure1" aria-labelledby="fig1-title">
       <h2 id="fig1-title">The paper’s Figure 1</h2>
-      <NetworkLegend ids={history?.networks.map((n) => n.id) ?? NETWORK_IDS} />
+      <NetworkLegend ids={shape.loaded ? shape.networks.map((n) => n.id) : NETWORK_IDS} />
       <div ref={ref} className="figure1-charts">
         <figure>
           <figcaption>(a) Test accuracy against training step</figcaption>
-          <SeriesChart
-            label="Figure 1 (a): test accuracy of both networks over training"
-            width={width}
-            height={chart.lineHeight}
-            xDomain={xDomain}
-            yDomain={[0, 1]}
-            yFormat=".0%"
-            lines={accuracySeries(history)}
-            markerStep={scrubStep}
-          />
+          <LiveHistory enabled={inView}>
+            {(history) => (
+              <SeriesChart
+                label="Figure 1 (a): test accuracy of both networks over training"
+                width={width}
+                height={chart.lineHeight}
+                xDomain={stepDomain(history)}
+                yDomain={[0, 1]}
+                yFormat=".0%"
+                lines={accuracySeries(history)}
+                markerStep={scrubStep}
+              />
+            )}
+          </LiveHistory>
         </figure>
         <div className="percentile-pair">
-          {(history?.networks ?? []).map((net, i) => {
-            const p = percentileSeries(net);
-            return (
-              <figure key={net.id} style={{ width: each }}>
-                <figcaption>
-                  {`(${String.fromCharCode(98 + i)}) ${networkLabels[net.id]}: input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''} (15/50/85th percentiles)`}
-                </figcaption>
-                <SeriesChart
-                  label={`Figure 1 (${String.fromCharCode(98 + i)}): ${networkLabels[net.id]}, tracked unit's input percentiles over training`}
-                  width={each}
-                  height={chart.smallHeight}
-                  xDomain={xDomain}
-                  yDomain={pDomain}
-                  lines={[{ id: net.id, xs: p.xs, ys: p.p50 }]}
-                  bands={[{ id: net.id, xs: p.xs, lo: p.p15, hi: p.p85 }]}
-                  markerStep={scrubStep}
-                />
-              </figure>
-            );
-          })}
+          {shape.networks.map(({ id }, i) => (
+            <figure key={id} style={{ width: each }}>
+              <figcaption>
+                {`(${String.fromCharCode(98 + i)}) ${networkLabels[id]}: input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''} (15/50/85th percentiles)`}
+              </figcaption>
+              <LiveHistory enabled={inView}>
+                {(history) => {
+                  const net = history?.networks.find((n) => n.id === id);
+                  const p = net ? percentileSeries(net) : null;
+                  return (
+                    <SeriesChart
+                      label={`Figure 1 (${String.fromCharCode(98 + i)}): ${networkLabels[id]}, tracked unit's input percentiles over training`}
+                      width={each}
+                      height={chart.smallHeight}
+                      xDomain={stepDomain(history)}
+                      yDomain={percentileDomain(history)}
+                      lines={p ? [{ id, xs: p.xs, ys: p.p50 }] : []}
+                      bands={p ? [{ id, xs: p.xs, lo: p.p15, hi: p.p85 }] : []}
+                      markerStep={scrubStep}
+                    />
+                  );
+                }}
+              </LiveHistory>
+            </figure>
+          ))}
         </div>
         <TrackControl />
         <figure>
           <figcaption>Training loss (log scale)</figcaption>
-          <SeriesChart
-            label="Training loss of both networks over training"
-            width={width}
-            height={chart.smallHeight}
-            xDomain={xDomain}
-            yDomain={lossDomain(losses)}
-            yType="log"
-            yFormat="~g"
-            lines={losses}
-            markerStep={scrubStep}
-          />
+          <LiveHistory enabled={inView}>
+            {(history) => {
+              const losses = lossSeries(history);
+              return (
+                <SeriesChart
+                  label="Training loss of both networks over training"
+                  width={width}
+                  height={chart.smallHeight}
+                  xDomain={stepDomain(history)}
+                  yDomain={lossDomain(losses)}
+                  yType="log"
+                  yFormat="~g"
+                  lines={losses}
+                  markerStep={scrubStep}
+                />
+              );
+            }}
+          </LiveHistory>
         </figure>
       </div>
     </section>

@@ -8,13 +8,14 @@ import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { networkColors, networkLabels } from '../theme.ts';
-import { useFrameValue, useLiveHistory } from './useLive.ts';
+import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
 
 /** The columns of layer charts, one per network. */
 export function NetworkColumns() {
   // Scrolled out of view, the section takes in new data only every few seconds (each chart also slows down on its own).
   const [sectionRef, inView] = useInView<HTMLElement>();
-  const history = useLiveHistory(inView);
+  // The layout follows the run's shape; each chart reads the data itself (LiveHistory), in its own turn.
+  const shape = useHistoryShape(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const mode = useExperimentStore((s) => s.histogramMode);
   const { setHistogramMode, setScrubStep, track } = useExperimentStore((s) => s.actions);
@@ -40,26 +41,29 @@ export function NetworkColumns() {
         </div>
       </div>
       <div ref={ref} className="columns">
-        {(history?.networks ?? []).map((net) => (
+        {shape.networks.map((net) => (
           <div key={net.id} className="network-column">
             <h3 style={{ color: networkColors[net.id].text }} data-network-label={net.id}>{networkLabels[net.id]}</h3>
-            {net.layers.map((_, layerIdx) => (
-              <LayerChart
-                key={layerIdx}
-                history={history!}
-                networkId={net.id}
-                layerIdx={layerIdx}
-                mode={mode}
-                width={columnWidth(width, history!.networks.length)}
-                scrubStep={scrubStep}
-                onHoverStep={onHoverStep}
-                tracked={history!.tracked.layer === layerIdx}
-                onTrack={() => track(layerIdx, useExperimentStore.getState().history?.tracked.unit ?? 0)}
-              />
+            {Array.from({ length: net.layers }, (_, layerIdx) => (
+              <LiveHistory key={layerIdx} enabled={inView}>
+                {(history) => history ? (
+                  <LayerChart
+                    history={history}
+                    networkId={net.id}
+                    layerIdx={layerIdx}
+                    mode={mode}
+                    width={columnWidth(width, shape.networks.length)}
+                    scrubStep={scrubStep}
+                    onHoverStep={onHoverStep}
+                    tracked={shape.tracked?.layer === layerIdx}
+                    onTrack={() => track(layerIdx, useExperimentStore.getState().history?.tracked.unit ?? 0)}
+                  />
+                ) : null}
+              </LiveHistory>
             ))}
           </div>
         ))}
-        {history === null ? <p className="placeholder">Loading the data and building the networks…</p> : null}
+        {!shape.loaded ? <p className="placeholder">Loading the data and building the networks…</p> : null}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 /**
  * Saturation over training: per hidden layer, the share of nonlinearity inputs with |x| > 4 (where
  * the sigmoid's derivative is under 2% of its peak) for every network of the run, one small line
- * chart per layer. Reads the history once per frame at most (useLiveHistory), like Figure 1.
+ * chart per layer. Each chart reads the history once per frame at most (LiveHistory), like Figure 1's.
  */
 import { SeriesChart } from '../charts/SeriesChart.tsx';
 import type { Series } from '../charts/series.ts';
@@ -13,7 +13,7 @@ import { SATURATION_THRESHOLD } from '../experiment/metrics.ts';
 import { useExperimentStore } from '../store/index.ts';
 import type { RunHistory } from '../store/types.ts';
 import { chart } from '../theme.ts';
-import { useFrameValue, useLiveHistory } from './useLive.ts';
+import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
 
 /** What to look for; agrees with PAPER.md (section 3's saturation metric) and with what the presets show when run. */
 export const SATURATION_CAPTION = `Share of each hidden layer's nonlinearity inputs with |x| > ${SATURATION_THRESHOLD}, where a sigmoid's slope `
@@ -48,16 +48,15 @@ export function saturationDomain(history: RunHistory | null): [number, number] {
 export function SaturationPanel() {
   const [sectionRef, inView] = useInView<HTMLElement>();
   const activation = useExperimentStore((s) => s.config.activation);
-  const history = useLiveHistory(inView);
+  // The layout follows the run's shape; each chart reads the data itself (LiveHistory), in its own turn.
+  const shape = useHistoryShape(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   const saturating = activation === 'sigmoid' || activation === 'tanh';
-  const layers = history?.hiddenUnits.length ?? 0;
-  const ids = (history?.networks ?? []).map((n) => n.id);
+  const layers = shape.depth;
+  const ids = shape.networks.map((n) => n.id);
   const columns = width >= 720 ? 3 : width >= 460 ? 2 : 1;
   const cell = Math.max(200, Math.floor(width / columns) - 12);
-  const xDomain = stepDomain(history);
-  const yDomain = saturationDomain(history);
   return (
     <section ref={sectionRef} className="panel saturation" aria-labelledby="saturation-title">
       <h2 id="saturation-title">Saturation over training</h2>
@@ -71,16 +70,20 @@ export function SaturationPanel() {
             {Array.from({ length: layers }, (_, layerIdx) => (
               <figure key={layerIdx} style={{ margin: 0 }}>
                 <figcaption>{`Hidden layer ${layerIdx + 1}`}</figcaption>
-                <SeriesChart
-                  label={`Saturation of hidden layer ${layerIdx + 1} over training, every network`}
-                  width={cell}
-                  height={chart.smallHeight}
-                  xDomain={xDomain}
-                  yDomain={yDomain}
-                  yFormat=".0%"
-                  lines={saturationSeries(history, layerIdx)}
-                  markerStep={scrubStep}
-                />
+                <LiveHistory enabled={inView}>
+                  {(history) => (
+                    <SeriesChart
+                      label={`Saturation of hidden layer ${layerIdx + 1} over training, every network`}
+                      width={cell}
+                      height={chart.smallHeight}
+                      xDomain={stepDomain(history)}
+                      yDomain={saturationDomain(history)}
+                      yFormat=".0%"
+                      lines={saturationSeries(history, layerIdx)}
+                      markerStep={scrubStep}
+                    />
+                  )}
+                </LiveHistory>
               </figure>
             ))}
           </div>

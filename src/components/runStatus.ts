@@ -20,7 +20,10 @@ export function describeRunState(runState: RunState, error: string | null, histo
   return [base[runState], ...diverged].join(' · ');
 }
 
+/** One formatter for every call: toLocaleString builds a new one each time, and the step counter formats every frame. */
+const STEP_FORMAT = new Intl.NumberFormat('en-US');
+
 /** A step count with thousands separators: 12,340. */
 export function formatStep(step: number): string {
-  return Number.isFinite(step) ? Math.round(step).toLocaleString('en-US') : '0';
+  return Number.isFinite(step) ? STEP_FORMAT.format(Math.round(step)) : '0';
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { NOT_SATURATING, SATURATION_CAPTION, SaturationPanel, saturationSeries } from '../../src/components/SaturationPanel.tsx';
 import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
@@ -64,6 +64,18 @@ describe('SaturationPanel', () => {
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     act(() => useExperimentStore.setState({ history }));
     expect(await screen.findAllByRole('img', { name: /Saturation of hidden layer/ })).toHaveLength(3);
+  });
+
+  it('redraws each chart from its own subscription when a snapshot of the same shape arrives', async () => {
+    const { container } = render(<SaturationPanel />);
+    const line = () => container.querySelector('path[data-network="bn"]')?.getAttribute('d');
+    await screen.findAllByRole('img', { name: /Saturation of hidden layer/ });
+    const before = line();
+    expect(before).toBeTruthy();
+    const later: RunHistory = { ...history, version: 4, networks: history.networks.map((n) => n.id === 'bn' ? network('bn', [[0, 0.5, 0.9], [0, 0, 0], [0, 0, 0]]) : n) };
+    act(() => useExperimentStore.setState({ history: later }));
+    await vi.waitFor(() => expect(line()).not.toBe(before));
+    expect(screen.getAllByRole('img', { name: /Saturation of hidden layer/ })).toHaveLength(3);
   });
 });
 

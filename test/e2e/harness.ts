@@ -42,6 +42,8 @@ export function launchBrowser(): Promise<Browser> {
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
+      // Investigations only (bench:ui): more flags, space-separated, e.g. to see which Chromium thread a wait is on.
+      ...(process.env.CHROMIUM_EXTRA_ARGS ?? '').split(' ').filter(Boolean),
     ],
   });
 }
