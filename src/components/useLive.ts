@@ -58,6 +58,14 @@ const frames = createFrameQueue({ now: () => performance.now(), requestFrame: af
  * OFFSCREEN_REFRESH_MS; it catches up as soon as it is enabled again.
  */
 export function useFrameValue<T>(selector: (s: ExperimentState) => T, enabled = true, equal: (a: T, b: T) => boolean = Object.is): T {
+  return useScheduledValue(selector, enabled, equal, nextFrame);
+}
+
+/**
+ * useFrameValue's work: a store value re-read when `schedule` runs the read it is given (the next
+ * frame, or the chart's turn in the frame queue).
+ */
+function useScheduledValue<T>(selector: (s: ExperimentState) => T, enabled: boolean, equal: (a: T, b: T) => boolean, schedule: (read: () => void) => () => void): T {
   const [value, setValue] = useState(() => selector(useExperimentStore.getState()));
   const selectorRef = useRef(selector);
   const equalRef = useRef(equal);
@@ -93,10 +101,10 @@ export function useFrameValue<T>(selector: (s: ExperimentState) => T, enabled = 
       () => {
         if (pendingRef.current) return;
         if (enabledRef.current) {
-          pendingRef.current = frames.schedule(read);
+          pendingRef.current = schedule(read);
         } else {
           const id = setTimeout(() => {
-            pendingRef.current = frames.schedule(read);
+            pendingRef.current = schedule(read);
           }, OFFSCREEN_REFRESH_MS);
           pendingRef.current = () => clearTimeout(id);
         }
@@ -116,10 +124,16 @@ export function useFrameValue<T>(selector: (s: ExperimentState) => T, enabled = 
   return value;
 }
 
-/** The run history, re-read at most once per frame (every OFFSCREEN_REFRESH_MS while `enabled` is false). */
+/**
+ * The run history for a chart, re-read in the chart's turn of the frame queue (every OFFSCREEN_REFRESH_MS
+ * while `enabled` is false). Small values (a status line, the scrub step) use useFrameValue and are not
+ * held behind the charts.
+ */
 export function useLiveHistory(enabled = true): ExperimentState['history'] {
-  return useFrameValue((s) => s.history, enabled);
+  return useScheduledValue(selectHistory, enabled, Object.is, frames.schedule);
 }
+
+const selectHistory = (s: ExperimentState): ExperimentState['history'] => s.history;
 
 /** What a panel lays out from the run history, without its data: which networks, how many layers each, the tracked unit. */
 export interface HistoryShape {
