@@ -4,7 +4,8 @@
  * second, steps per second per network, and the initial JS size (gzip).
  * Options: --seconds N (default 20), --query "preset=..." , --to-step N (run until that step, report wall time),
  * --profile FILE (a CPU profile of the page's main thread over the window, written as .cpuprofile, and its top self times),
- * --trace FILE (record a Chromium trace of the measured window and attribute each long task: where its time went).
+ * --trace FILE (record a Chromium trace of the measured window and attribute each long task: where its time went),
+ * --cpu-slowdown N (the page's main thread N times slower, by DevTools CPU throttling: a slower laptop's main thread).
  * Serves E2E_DIST when set (a build made with `vite build --outDir <dir>`), else dist/.
  * Long tasks are also attributed without a trace, by the Long Animation Frames API: the scripts (invoker,
  * function, ms) and the style/layout/paint share of each frame over 50 ms.
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
       const w = window as unknown as { __bench: { longTasks: number[]; longFrames: unknown[]; frames: number[]; snapshots: number } };
       w.__bench.longTasks = []; w.__bench.longFrames = []; w.__bench.frames = []; w.__bench.snapshots = 0;
     });
+    // A slower machine's main thread (DevTools CPU throttling; the workers run at full speed).
+    const slowdown = Number(arg('cpu-slowdown', '1'));
+    if (slowdown > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     const tracePath = arg('trace', '');
     const profilePath = arg('profile', '');
     const cdp = profilePath ? await page.context().newCDPSession(page) : null;

@@ -20,6 +20,21 @@ export interface AxisProps {
 /** Tick label height when the page does not say (jsdom): the charts' font size. */
 const FALLBACK_FONT_PX = 11;
 
+/** The last font size read, and what it depends on (the page's mode classes, the chart's class and font attribute). */
+let fontRead: { key: string; px: number } | null = null;
+
+/**
+ * The font size of a tick label. Reading it (getComputedStyle) makes the browser recompute the page's
+ * pending styles in the middle of a redraw, so it is read again only when what decides it changed:
+ * presentation mode (a class on <html>) or the kind of chart.
+ */
+function labelFontPx(text: SVGTextElement): number {
+  const svg = text.ownerSVGElement;
+  const key = `${text.ownerDocument.documentElement.className}|${svg?.getAttribute('class') ?? ''}|${svg?.getAttribute('font-size') ?? ''}`;
+  if (fontRead?.key !== key) fontRead = { key, px: Number.parseFloat(getComputedStyle(text).fontSize) || FALLBACK_FONT_PX };
+  return fontRead.px;
+}
+
 /**
  * Hide the labels of a vertical axis that would overlap the one kept below them (a log axis
  * labels many ticks, and presentation mode's larger type needs more room): each kept label has
@@ -31,9 +46,7 @@ export function thinLabels(g: SVGGElement): void {
     .filter((t): t is { text: SVGTextElement; y: number } => t.text !== null && Number.isFinite(t.y) && (t.text.textContent ?? '') !== '')
     .sort((a, b) => b.y - a.y);
   if (ticks.length === 0) return;
-  // One style read before any write: the labels share their font, and a read after each write made the
-  // browser recompute style once per label (forced style recalculation inside a redraw).
-  const fontPx = Number.parseFloat(getComputedStyle(ticks[0].text).fontSize) || FALLBACK_FONT_PX;
+  const fontPx = labelFontPx(ticks[0].text);
   let lastY = Number.POSITIVE_INFINITY;
   for (const { text, y } of ticks) {
     const fits = lastY - y >= fontPx * 1.15;

@@ -37,4 +37,23 @@ describe('a vertical axis', () => {
     const { container } = render(<svg><Axis scale={scale} orient="left" ticks={5} format=".0%" /></svg>);
     expect(shownLabels(container).map((l) => l.text)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
   });
+
+  it('spaces the labels by the font the page shows now: after presentation mode enlarges the type, fewer labels stay', () => {
+    const style = document.createElement('style');
+    style.textContent = 'html.presentation svg text { font-size: 30px; }';
+    document.head.append(style);
+    try {
+      const scale = scaleLinear().domain([0, 1]).range([180, 0]);
+      const { container, rerender } = render(<svg><Axis scale={scale} orient="left" ticks={10} format=".0%" /></svg>);
+      const small = shownLabels(container);
+      document.documentElement.classList.add('presentation');
+      rerender(<svg><Axis scale={scaleLinear().domain([0, 1.01]).range([180, 0])} orient="left" ticks={10} format=".0%" /></svg>);
+      const large = shownLabels(container);
+      expect(large.length).toBeLessThan(small.length);
+      for (let i = 1; i < large.length; i++) expect(large[i - 1].y - large[i].y).toBeGreaterThanOrEqual(30 * 1.15);
+    } finally {
+      document.documentElement.classList.remove('presentation');
+      style.remove();
+    }
+  });
 });
