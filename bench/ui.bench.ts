@@ -5,7 +5,8 @@
  * Options: --seconds N (default 20), --query "preset=..." , --to-step N (run until that step, report wall time),
  * --profile FILE (a CPU profile of the page's main thread over the window, written as .cpuprofile, and its top self times),
  * --trace FILE (record a Chromium trace of the measured window and attribute each long task: where its time went),
- * --cpu-slowdown N (the page's main thread N times slower, by DevTools CPU throttling: a slower laptop's main thread).
+ * --cpu-slowdown N (the page's main thread N times slower, by DevTools CPU throttling: a slower laptop's main thread),
+ * --threads (Linux: CPU of each Chromium thread kind over the window, as a share of one core).
  * Serves E2E_DIST when set (a build made with `vite build --outDir <dir>`), else dist/.
  * Long tasks are also attributed without a trace, by the Long Animation Frames API: the scripts (invoker,
  * function, ms) and the style/layout/paint share of each frame over 50 ms.
@@ -14,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST_DIR, launchBrowser, serveDist } from '../test/e2e/harness.ts';
+import { chromiumThreads, threadShares } from './threadCpu.ts';
 import { attributeLongTasks, cpuByKind, selfTimeByFunction } from './traceTasks.ts';
 
 function arg(name: string, fallback: string): string {
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
     }
     if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
+    const threadsBefore = process.argv.includes('--threads') ? chromiumThreads() : null;
     const stepStart = await stepOf();
     const wallStart = Date.now();
     if (toStep > 0) {
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(seconds * 1000);
     }
     const wall = (Date.now() - wallStart) / 1000;
+    const threadsAfter = threadsBefore ? chromiumThreads() : null;
     const stepEnd = await stepOf();
     if (tracePath) await browser.stopTracing();
     const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
@@ -138,6 +142,12 @@ async function main(): Promise<void> {
     const frames = [...stats.longFrames].sort((a, b) => b.blocking - a.blocking).slice(0, 8);
     for (const f of frames) {
       console.log(`long frame ${f.duration} ms (blocking ${f.blocking}, style+layout ${f.styleLayout}, render ${f.render}): ${f.scripts.join('; ') || 'no script'}`);
+    }
+    if (threadsBefore && threadsAfter) {
+      const shares = threadShares(threadsBefore, threadsAfter, wall);
+      const total = shares.reduce((sum, [, share]) => sum + share, 0);
+      console.log(`\nChromium's CPU by thread over the window (share of one core; ${(total * 100).toFixed(0)}% in all):`);
+      for (const [key, share] of shares.filter(([, v]) => v >= 0.005)) console.log(`  ${(share * 100).toFixed(1).padStart(6)}%  ${key}`);
     }
     if (profile) {
       console.log('\nmain-thread self time by function (CPU profile, top 25):');
