@@ -1,7 +1,7 @@
 /**
  * Fast store values read without re-rendering the React tree: a subscription that
- * updates at most once per animation frame (zustand's transient-update pattern), the views'
- * redraws spread over frames under a time budget (frameQueue.ts).
+ * updates at most once per animation frame (zustand's transient-update pattern). The charts'
+ * history reads take turns under a time budget a frame (frameQueue.ts), so that no task redraws them all.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
@@ -39,9 +39,10 @@ function afterNextFrame(cb: () => void): () => void {
 }
 
 /**
- * Main-thread time a frame spends on live redraws before it leaves the rest to the next frame, ms.
- * A batch of worker news (every POOL_BATCH_MS) changes every live view; redrawn in one task, they made
- * tasks of 50 ms and more on a busy 2-core machine (issue 4), where a frame of this much stays short.
+ * Main-thread time spent on chart redraws after a frame before the rest wait for the next one, ms.
+ * A batch of worker news (every POOL_BATCH_MS) changes every chart; redrawn in one React render they
+ * made one task of up to 30 ms of CPU, and on a main thread 3x slower (bench:ui --cpu-slowdown 3)
+ * about three times as many tasks over 50 ms as in turns (README, Speed).
  */
 export const FRAME_BUDGET_MS = 6;
 
