@@ -17,8 +17,7 @@ import { useExperimentStore } from '../src/store/index.ts';
 import { POOL_BATCH_MS } from '../src/worker/client.ts';
 import { createTrainingHandler } from '../src/worker/handler.ts';
 import { createWorkerPool } from '../src/worker/pool.ts';
-import type { WorkerClient } from '../src/worker/pool.ts';
-import type { WorkerEvent } from '../src/worker/protocol.ts';
+import type { WorkerClient, WorkerEvent } from '../src/worker/protocol.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {

@@ -4,11 +4,10 @@
  * trains in a worker of its own (./pool.ts merges them); with one, one worker trains both.
  */
 import { createWorkerPool } from './pool.ts';
-import type { WorkerClient } from './pool.ts';
-import type { WorkerEvent } from './protocol.ts';
+import type { WorkerClient, WorkerEvent } from './protocol.ts';
 import { createListeners } from './listeners.ts';
 
-export type { WorkerClient } from './pool.ts';
+export type { WorkerClient } from './protocol.ts';
 
 /** Options of createWorkerClient. */
 export interface WorkerClientOptions {

@@ -11,25 +11,13 @@ import type { ExperimentConfig } from '../experiment/settings.ts';
 import { ALL_NETWORK_IDS, NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { networksFor } from '../experiment/variants.ts';
-import type { Command, RunState, WorkerEvent } from './protocol.ts';
+import type { Command, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
 import { networkGroups, sameGroups } from './groups.ts';
 import { ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
 import type { Paced } from './progress.ts';
 import { createSilenceWatch, unwatched } from './silence.ts';
 import type { Watched } from './silence.ts';
 import { createListeners } from './listeners.ts';
-
-/** The page's handle on the training worker(s): one worker, or a pool of them. */
-export interface WorkerClient {
-  /** Send a command; an 'init' without `dataUrl` gets the app's MNIST file URL. */
-  send(command: Command): void;
-  /** Listen to worker events; returns the unsubscribe function. */
-  onEvent(listener: (event: WorkerEvent) => void): () => void;
-  /** Listen to worker crashes ('error' / 'messageerror'); returns the unsubscribe function. */
-  onCrash(listener: (message: string) => void): () => void;
-  /** Stop the worker for good. */
-  terminate(): void;
-}
 
 type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
 type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;

@@ -1,6 +1,7 @@
 /**
  * The typed protocol between the page and the training worker: a discriminated union on
  * `type` each way. Plain data only; typed arrays in snapshots travel as transferables.
+ * WorkerClient is the page's handle that sends the one and receives the other.
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { HistogramBins, NetworkId, Snapshot } from '../experiment/types.ts';
@@ -64,6 +65,18 @@ export type WorkerEvent =
   | { type: 'configApplied'; config: ExperimentConfig; reset: boolean }
   /** Something went wrong; `fatal` means the run cannot continue without a new `init`. */
   | { type: 'error'; message: string; fatal: boolean };
+
+/** The page's handle on the training worker(s): one worker, or a pool of them. */
+export interface WorkerClient {
+  /** Send a command; an 'init' without `dataUrl` gets the app's MNIST file URL. */
+  send(command: Command): void;
+  /** Listen to worker events; returns the unsubscribe function. */
+  onEvent(listener: (event: WorkerEvent) => void): () => void;
+  /** Listen to worker crashes ('error' / 'messageerror'); returns the unsubscribe function. */
+  onCrash(listener: (message: string) => void): () => void;
+  /** Stop the worker for good. */
+  terminate(): void;
+}
 
 /** Compile-time exhaustiveness check for switches over `type`. */
 export function assertNever(value: never): never {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectWorker } from '../../src/store/bridge.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
 import { createWorkerPool } from '../../src/worker/pool.ts';
-import type { WorkerClient } from '../../src/worker/pool.ts';
+import type { WorkerClient } from '../../src/worker/protocol.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import { configForPreset } from '../../src/experiment/presets.ts';
 import { fakeWorker } from '../worker/inProcessWorkers.ts';

@@ -5,7 +5,7 @@
  */
 import { createSession } from '../../src/experiment/session.ts';
 import { createTrainingHandler } from '../../src/worker/handler.ts';
-import type { WorkerClient } from '../../src/worker/pool.ts';
+import type { WorkerClient } from '../../src/worker/protocol.ts';
 import type { Command, WorkerEvent } from '../../src/worker/protocol.ts';
 
 /** A worker the test drives by hand. */

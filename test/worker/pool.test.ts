@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { networkGroups } from '../../src/worker/groups.ts';
 import { createWorkerPool } from '../../src/worker/pool.ts';
 import { paceLead } from '../../src/worker/progress.ts';
-import type { WorkerClient } from '../../src/worker/pool.ts';
+import type { WorkerClient } from '../../src/worker/protocol.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import type { RunState, WorkerEvent } from '../../src/worker/protocol.ts';
 import { frame, readyEvent } from '../store/fixtures.ts';

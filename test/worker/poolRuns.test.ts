@@ -4,7 +4,7 @@ import { useExperimentStore } from '../../src/store/index.ts';
 import type { RunHistory } from '../../src/store/types.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import { createWorkerPool } from '../../src/worker/pool.ts';
-import type { WorkerClient } from '../../src/worker/pool.ts';
+import type { WorkerClient } from '../../src/worker/protocol.ts';
 import { inProcessWorker, scheduler } from './inProcessWorkers.ts';
 import { TINY } from './harness.ts';
 
