@@ -17,6 +17,7 @@ import { createDatasetCache } from './datasets.ts';
 import type { MnistBytesLoader } from './datasets.ts';
 import { assertNever } from './protocol.ts';
 import type { Command, RunState, WorkerEvent } from './protocol.ts';
+import { paceLead } from './progress.ts';
 import { createRunLoop } from './runLoop.ts';
 import type { LoopTiming } from './runLoop.ts';
 
@@ -87,8 +88,10 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
   /** The networks the last init asked for (undefined: the config's own, which a rebuild may change). */
   let requested: readonly NetworkId[] | undefined;
   let queue: Promise<void> = Promise.resolve();
-  /** The pool's 'ceiling': no step past it while running (null: none). A new run starts without one. */
+  /** The pool's 'ceiling': no step past it while running (null: none). */
   let ceiling: number | null = null;
+  /** The last init's `paced`: a new run starts held at paceLead steps, else without a ceiling. */
+  let paced = false;
 
   const postState = (next: RunState): void => {
     state = next;
@@ -147,7 +150,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       return false;
     }
     session = createSession(next, data, { variants: variantsFor(requested, next, () => {}) });
-    ceiling = null;
+    ceiling = paced ? paceLead(next) : null;
     config = next;
     runId += 1;
     const first = loop.measure();
@@ -207,6 +210,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       case 'init': {
         dataUrl = command.dataUrl ?? dataUrl;
         requested = command.variants;
+        paced = command.paced === true;
         variantsFor(requested, command.config, nonFatal);
         const { config: next, errors } = validateConfig({ ...command.config });
         errors.forEach(nonFatal);

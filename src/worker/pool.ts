@@ -236,7 +236,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
       lastState = null;
       start(groups);
     }
-    for (const m of members) sendTo(m, { ...command, variants: m.networks });
+    for (const m of members) sendTo(m, { ...command, variants: m.networks, paced: members.length > 1 });
   };
 
   /** New workers from the last known settings, after a crash. */

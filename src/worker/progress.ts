@@ -51,7 +51,8 @@ export function paceLead(config: Pick<ExperimentConfig, 'evalEvery'> | null): nu
  * The ceilings to send now, one per worker that needs a new one: slowest step + `lead` for every
  * worker still training, raised by half a lead at a time while the slowest runs (so messages stay
  * few) and exactly once it stops (so a 'step N' never waits on a ceiling); null (no limit) when
- * only one worker still trains. Nothing until every worker is in the current run.
+ * only one worker still trains. Nothing until every worker is in the current run: until then
+ * each worker holds at the first ceiling by itself (the init's `paced`, see ./handler.ts).
  */
 export function ceilingsToSend<M extends Paced>(members: readonly M[], lead: number): { member: M; ceiling: number | null }[] {
   if (members.length < 2 || members.some((m) => !m.merged)) return [];

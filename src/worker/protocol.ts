@@ -21,6 +21,13 @@ export type Command =
        * later rebuilds (reset, setConfig) until the next init.
        */
       variants?: NetworkId[];
+      /**
+       * This worker is one of several the pool paces: every run it builds (this one and later
+       * rebuilds) starts held at paceLead(config) steps, until the pool, which waits for every
+       * worker's 'ready', raises the ceiling. Without it a worker that loads first would race
+       * ahead of one still loading. Kept until the next init; default false (no limit).
+       */
+      paced?: boolean;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -35,7 +42,8 @@ export type Command =
   /**
    * While running, take no step past `step` (null: no limit), waiting instead. The pool sends it
    * so a worker whose networks train faster stays within a few evaluations of the slowest, and
-   * every network's charts reach the same step together. A rebuilt run starts with no limit.
+   * every network's charts reach the same step together. A rebuilt run starts at the init's
+   * `paced` lead, or with no limit.
    */
   | { type: 'ceiling'; step: number | null };
 

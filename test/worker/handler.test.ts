@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession, PROBE_SIZE } from '../../src/experiment/session.ts';
 import { makeSynthetic } from '../../src/data/synthetic.ts';
 import { harness, TINY } from './harness.ts';
+import { paceLead } from '../../src/worker/progress.ts';
 import { fastPathAvailable } from '../../src/engine/index.ts';
 
 async function started(config = TINY, play = false) {
@@ -59,6 +60,32 @@ describe('the training handler', () => {
     await h.handler.handle({ type: 'step', count: 1 });
     h.drain();
     expect(h.snapshots().at(-1)!.step).toBe(138);
+  });
+
+  it('starts every run of a paced worker held at the pace lead until the pool raises the ceiling, and an unpaced one without', async () => {
+    const h = harness();
+    await h.handler.handle({ type: 'init', config: TINY, play: true, paced: true });
+    const lead = paceLead(h.ofType('ready')[0].config);
+    // The furthest step the current run has said it reached, in snapshots and progress states.
+    const held = () => {
+      const runId = h.ofType('ready').at(-1)!.runId;
+      const steps = h.posted.map((p) => p.event).flatMap((e) => (e.type === 'snapshot' && e.runId === runId ? [e.snapshot.step] : e.type === 'state' && e.runId === runId ? [e.step] : []));
+      return Math.max(...steps);
+    };
+    h.runUntil(() => false, 500);
+    expect(held()).toBe(lead);
+    expect(h.states().at(-1)).toBe('running');
+    await h.handler.handle({ type: 'ceiling', step: lead + 60 });
+    h.runUntil(() => false, 500);
+    expect(held()).toBe(lead + 60);
+    // A rebuilt run (reset) is held at the lead again, not at the last ceiling of the old run.
+    await h.handler.handle({ type: 'reset' });
+    h.runUntil(() => false, 500);
+    expect(held()).toBe(lead);
+    // The next init without `paced` trains past the lead.
+    await h.handler.handle({ type: 'init', config: TINY, play: true });
+    h.runUntil(() => held() > lead + 60, 2_000);
+    expect(held()).toBeGreaterThan(lead + 60);
   });
 
   it('restarts from step 0 on reset with an identical first snapshot and a new runId', async () => {

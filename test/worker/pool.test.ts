@@ -82,11 +82,11 @@ describe('the worker pool', () => {
     s.pool.send({ type: 'setConfig', patch: { learningRate: 2 } });
     expect(s.spawned).toHaveLength(2);
     expect(s.spawned[0].sent).toEqual([
-      { type: 'init', config: TINY, play: true, variants: ['plain'] },
+      { type: 'init', config: TINY, play: true, variants: ['plain'], paced: true },
       { type: 'step', count: 7 },
       { type: 'setConfig', patch: { learningRate: 2 } },
     ]);
-    expect(s.spawned[1].sent[0]).toEqual({ type: 'init', config: TINY, play: true, variants: ['bn'] });
+    expect(s.spawned[1].sent[0]).toEqual({ type: 'init', config: TINY, play: true, variants: ['bn'], paced: true });
     expect(s.spawned[1].sent.slice(1)).toEqual(s.spawned[0].sent.slice(1));
   });
 
@@ -101,8 +101,8 @@ describe('the worker pool', () => {
     expect(s.spawned).toHaveLength(4);
     expect(s.spawned.slice(0, 2).every((w) => w.terminated)).toBe(true);
     expect(s.spawned.slice(2).map((w) => w.sent)).toEqual([
-      [{ type: 'init', config: known, play: true, variants: ['plain', 'noisy'] }],
-      [{ type: 'init', config: known, play: true, variants: ['bn'] }],
+      [{ type: 'init', config: known, play: true, variants: ['plain', 'noisy'], paced: true }],
+      [{ type: 'init', config: known, play: true, variants: ['bn'], paced: true }],
     ]);
     const [first, second] = s.spawned.slice(2);
     first.emit({ ...readyEvent(1), networks: ['plain', 'noisy'], config: known });
@@ -116,8 +116,8 @@ describe('the worker pool', () => {
     s.pool.send({ type: 'init', config: TINY, play: false });
     expect(s.spawned).toHaveLength(6);
     expect(s.spawned.slice(4).map((w) => w.sent[0])).toEqual([
-      { type: 'init', config: TINY, play: false, variants: ['plain'] },
-      { type: 'init', config: TINY, play: false, variants: ['bn'] },
+      { type: 'init', config: TINY, play: false, variants: ['plain'], paced: true },
+      { type: 'init', config: TINY, play: false, variants: ['bn'], paced: true },
     ]);
   });
 
@@ -269,8 +269,8 @@ describe('the worker pool', () => {
     s.pool.send({ type: 'reset' });
     expect(s.spawned).toHaveLength(4);
     const expected = { ...TINY, learningRate: 2, trackedLayer: 0, trackedUnit: 3, momentum: 0.5 };
-    expect(s.spawned[2].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['plain'] }]);
-    expect(s.spawned[3].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['bn'] }]);
+    expect(s.spawned[2].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['plain'], paced: true }]);
+    expect(s.spawned[3].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['bn'], paced: true }]);
     s.spawned[2].emit(ready(1, ['plain']));
     s.spawned[3].emit(ready(1, ['bn']));
     // The new run follows the old one, so the store takes it.
@@ -291,7 +291,8 @@ describe('the worker pool', () => {
     const s = start([['plain', 'bn']]);
     s.pool.send({ type: 'init', config: TINY, play: false });
     expect(s.spawned).toHaveLength(1);
-    expect(s.spawned[0].sent[0]).toMatchObject({ variants: ['plain', 'bn'] });
+    // Alone, it is not paced: its runs start without a ceiling.
+    expect(s.spawned[0].sent[0]).toMatchObject({ variants: ['plain', 'bn'], paced: false });
     s.spawned[0].emit(readyEvent(5));
     expect(s.ofType('ready')[0]).toMatchObject({ runId: 1, networks: ['plain', 'bn'] });
   });
