@@ -1,6 +1,7 @@
 /**
  * A fake worker world for the handler: recorded posts, a manual scheduler, and a clock that
- * moves only when networks train (msPerStep per step), so every run is deterministic.
+ * moves only when networks train (msPerStep per step) or a delayed task runs (by its delay),
+ * so every run is deterministic.
  */
 import { createSession } from '../../src/experiment/session.ts';
 import { createTrainingHandler } from '../../src/worker/handler.ts';
@@ -39,7 +40,10 @@ export function harness(overrides: Partial<HandlerDeps> = {}, msPerStep = 1): Ha
     post: (event, transfer) => posted.push({ event, transfer }),
     loadMnistBytes: () => Promise.reject(new Error('HTTP 404 for data/mnist.bin')),
     now: () => time,
-    schedule: (task) => tasks.push(task),
+    schedule: (task, delayMs = 0) => tasks.push(() => {
+      time += delayMs;
+      task();
+    }),
     ...overrides,
     createSession: (config, data, options) => {
       const session = (overrides.createSession ?? createSession)(config, data, options);

@@ -29,7 +29,7 @@ function countingSession(clock: { t: number }, msPerStep: number, snapshotMs = 0
   };
 }
 
-function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0, timing: Partial<LoopTiming> = {}) {
+function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0, timing: Partial<LoopTiming> = {}, maxSteps = Number.MAX_SAFE_INTEGER) {
   const clock = { t: 0 };
   const session = countingSession(clock, msPerStep, snapshotMs);
   const tasks: (() => void)[] = [];
@@ -45,7 +45,7 @@ function runFor(msPerStep: number, fakeMs: number, snapshotMs = 0, timing: Parti
     }),
     timing,
     session: () => session,
-    maxSteps: () => Number.MAX_SAFE_INTEGER,
+    maxSteps: () => maxSteps,
     postSnapshot: (snapshot) => snapshots.push(snapshot),
     onStop: (reason) => stops.push(reason),
     onError: (error) => {
@@ -96,16 +96,40 @@ describe('the run loop', () => {
     for (const snapshot of snapshots.slice(1)) expect(snapshot.stepsPerSecond).toBeCloseTo(20_000, -2);
   });
 
-  it('spaces snapshots out when taking one is costly, so training keeps 75% of the time', () => {
-    // 25 ms per snapshot: 75 ms of training after each, 10 a second.
-    const costly = runFor(0.05, 1000, 25);
+  it('spaces snapshots out when taking one is costly, so training keeps 95% of the time, but sends one at least every second', () => {
+    // 5 ms per snapshot (the paper's network): 95 ms of training after each, 10 a second.
+    const paper = runFor(0.05, 1000, 5);
+    expect(paper.snapshots.length).toBeGreaterThanOrEqual(9);
+    expect(paper.snapshots.length).toBeLessThanOrEqual(11);
+    expect((paper.session.step * 0.05) / paper.clock.t).toBeGreaterThanOrEqual(0.94);
+    // 100 ms per snapshot: 5% would mean one every 2 s; the cap makes it one a second.
+    const costly = runFor(0.05, 10_000, 100);
     expect(costly.snapshots.length).toBeGreaterThanOrEqual(9);
-    expect(costly.snapshots.length).toBeLessThanOrEqual(11);
-    // 500 ms per snapshot (a big network on a slow machine): 1.5 s of training after each.
+    expect(costly.snapshots.length).toBeLessThanOrEqual(10);
+    // 500 ms per snapshot (a big network on a slow machine): 1.5 s of training after each (a quarter of the time measuring).
     const slow = runFor(0.05, 10_000, 500);
     const trainedMs = slow.session.step * 0.05;
     expect(trainedMs / slow.clock.t).toBeGreaterThanOrEqual(0.73);
     expect(slow.snapshots.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('paces a run too fast to watch: at least snapshotsPerRun snapshots, at most one every minSnapshotMs', () => {
+    // 3,000 steps at 0.1 ms a step would be over in 0.3 s with 6 snapshots; paced, 15 steps a snapshot, 20 a second.
+    const { snapshots, session, stops, clock } = runFor(0.1, 60_000, 0, {}, 3_000);
+    expect(stops).toEqual(['finished']);
+    expect(session.step).toBe(3_000);
+    expect(snapshots.length).toBeGreaterThanOrEqual(200);
+    for (let i = 1; i < snapshots.length; i++) expect(snapshots[i].step - snapshots[i - 1].step).toBeLessThanOrEqual(15);
+    expect(clock.t).toBeGreaterThanOrEqual(199 * 50);
+    expect(clock.t).toBeLessThan(11_000);
+  });
+
+  it('does not pace a run that is slow enough already', () => {
+    // 50,000 steps at 1 ms a step: 250 steps a snapshot would take 250 ms, more than the time rule's 50 ms.
+    const paced = runFor(1, 1000, 0, {}, 50_000);
+    const unpaced = runFor(1, 1000, 0, { snapshotsPerRun: 1 }, 50_000);
+    expect(paced.session.step).toBe(unpaced.session.step);
+    expect(paced.snapshots.map((s) => s.step)).toEqual(unpaced.snapshots.map((s) => s.step));
   });
 
   it('reports the step about 10 times a second between spaced-out snapshots', () => {
@@ -140,6 +164,8 @@ describe('the run loop under a ceiling', () => {
         clock.t += delayMs;
         task();
       }),
+      // Not paced by steps (snapshotsPerRun 1): the ceiling alone holds the run.
+      timing: { snapshotsPerRun: 1 },
       session: () => session,
       maxSteps: () => 1_000,
       ceiling: () => ceiling,
