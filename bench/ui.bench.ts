@@ -6,7 +6,9 @@
  * --profile FILE (a CPU profile of the page's main thread over the window, written as .cpuprofile, and its top self times),
  * --trace FILE (record a Chromium trace of the measured window and attribute each long task: where its time went),
  * --cpu-slowdown N (the page's main thread N times slower, by DevTools CPU throttling: a slower laptop's main thread),
- * --threads (Linux: CPU of each Chromium thread kind over the window, as a share of one core).
+ * --threads (Linux: CPU of each Chromium thread kind over the window, as a share of one core),
+ * --control (then the same window on a control page with the app's load and none of its code:
+ *   the machine's own floor of long tasks, ./controlPage.ts).
  * Serves E2E_DIST when set (a build made with `vite build --outDir <dir>`), else dist/.
  * Long tasks are also attributed without a trace, by the Long Animation Frames API: the scripts (invoker,
  * function, ms) and the style/layout/paint share of each frame over 50 ms.
@@ -15,6 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST_DIR, launchBrowser, serveDist } from '../test/e2e/harness.ts';
+import { runControlPage } from './controlPage.ts';
 import { chromiumThreads, threadShares } from './threadCpu.ts';
 import { attributeLongTasks, cpuByKind, selfTimeByFunction } from './traceTasks.ts';
 
@@ -173,6 +176,14 @@ async function main(): Promise<void> {
         const parts = task.selfMs.slice(0, 6).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
         console.log(`trace: task at ${(task.startMs / 1000).toFixed(1)} s, ${task.durationMs.toFixed(1)} ms wall, ${task.cpuMs.toFixed(1)} ms CPU: ${parts.join(', ')}`);
       }
+    }
+    if (process.argv.includes('--control')) {
+      // The app's workers: one per network (two here), at most one per core.
+      const workers = Math.min(2, await page.evaluate(() => navigator.hardwareConcurrency || 1));
+      await page.close();
+      const control = await runControlPage(await browser.newPage({ viewport: { width: 1400, height: 1000 } }), Math.round(wall), workers);
+      const longest = [...control.longTasks].sort((a, b) => b - a).map((d) => d.toFixed(0));
+      console.log(`\ncontrol page, ${Math.round(wall)} s, ${workers} busy workers (./controlPage.ts): ${control.longTasks.length} long tasks (> 50 ms)${longest.length ? `: ${longest.slice(0, 20).join(', ')} ms` : ''}; ${(control.frames / Math.round(wall)).toFixed(1)} fps`);
     }
   } finally {
     await browser.close();
