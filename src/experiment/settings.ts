@@ -33,7 +33,7 @@ export interface ExperimentConfig {
   seed: number;
   /** Training stops (pauses) at this step. */
   maxSteps: number;
-  /** Test-set evaluation every this many steps. */
+  /** Test-set evaluation every this many steps at least: with the first snapshot this many steps after the last evaluation. */
   evalEvery: number;
   /** Hidden layer of the tracked unit (Figure 1 b, c); -1 is the last hidden layer. */
   trackedLayer: number;
@@ -150,7 +150,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'maxSteps', kind: 'number', min: 1, max: 10_000_000, integer: true, scale: 'log', label: 'Stop at step', effect: 'live', advanced: true,
     help: 'Training pauses at this step; the paper trained for 50,000.' },
   { key: 'evalEvery', kind: 'number', min: 1, max: 100_000, integer: true, scale: 'log', label: 'Test every', effect: 'live', advanced: true,
-    help: 'Steps between evaluations on the held-out test set (inference mode).' },
+    help: 'Fewest steps between evaluations on the held-out test set (inference mode); each is taken with the next snapshot after that.' },
   { key: 'trackedLayer', kind: 'number', min: -1, max: 9, integer: true, label: 'Tracked layer', effect: 'view', advanced: true,
     help: 'Hidden layer of the unit whose percentiles Figure 1 (b, c) draws; -1 is the last.' },
   { key: 'trackedUnit', kind: 'number', min: 0, max: 511, integer: true, label: 'Tracked unit', effect: 'view', advanced: true,
