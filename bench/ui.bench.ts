@@ -36,9 +36,12 @@ function initialJsGzip(): { files: string[]; bytes: number } {
 
 /** Counts long tasks, animation frames and snapshot messages from the training worker, without touching the app. */
 const INIT_SCRIPT = `
-  window.__bench = { longTasks: [], longFrames: [], frames: [], snapshots: 0 };
+  window.__bench = { longTasks: [], longTaskAt: [], t0: 0, longFrames: [], frames: [], snapshots: 0 };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      window.__bench.longTasks.push(e.duration);
+      window.__bench.longTaskAt.push((e.startTime - window.__bench.t0) / 1000);
+    }
   }).observe({ type: 'longtask', buffered: true });
   try {
     new PerformanceObserver((list) => {
@@ -93,8 +96,8 @@ async function main(): Promise<void> {
     const firstStepAt = (Date.now() - t0) / 1000;
     // Measure a window that starts once training runs.
     await page.evaluate(() => {
-      const w = window as unknown as { __bench: { longTasks: number[]; longFrames: unknown[]; frames: number[]; snapshots: number } };
-      w.__bench.longTasks = []; w.__bench.longFrames = []; w.__bench.frames = []; w.__bench.snapshots = 0;
+      const w = window as unknown as { __bench: { longTasks: number[]; longTaskAt: number[]; t0: number; longFrames: unknown[]; frames: number[]; snapshots: number } };
+      w.__bench.longTasks = []; w.__bench.longTaskAt = []; w.__bench.t0 = performance.now(); w.__bench.longFrames = []; w.__bench.frames = []; w.__bench.snapshots = 0;
     });
     // A slower machine's main thread (DevTools CPU throttling; the workers run at full speed).
     const slowdown = Number(arg('cpu-slowdown', '1'));
@@ -123,8 +126,8 @@ async function main(): Promise<void> {
     const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
     if (profile) writeFileSync(profilePath, JSON.stringify(profile));
     const stats = await page.evaluate(() => {
-      const w = window as unknown as { __bench: { longTasks: number[]; longFrames: LongFrame[]; frames: number[]; snapshots: number } };
-      return { longTasks: w.__bench.longTasks, longFrames: w.__bench.longFrames, frames: w.__bench.frames.length, snapshots: w.__bench.snapshots };
+      const w = window as unknown as { __bench: { longTasks: number[]; longTaskAt: number[]; longFrames: LongFrame[]; frames: number[]; snapshots: number } };
+      return { longTasks: w.__bench.longTasks, longTaskAt: w.__bench.longTaskAt, longFrames: w.__bench.longFrames, frames: w.__bench.frames.length, snapshots: w.__bench.snapshots };
     });
     const js = initialJsGzip();
     const rows: [string, string][] = [
@@ -142,6 +145,9 @@ async function main(): Promise<void> {
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
     const longest = [...stats.longTasks].sort((a, b) => b - a);
     console.log(`\nlongest tasks (ms): ${longest.slice(0, 20).map((d) => d.toFixed(0)).join(', ') || 'none'}${longest.length > 20 ? `, ... (${longest.length} in all)` : ''}`);
+    if (stats.longTasks.length > 0) {
+      console.log(`long tasks, when (s into the window): ${stats.longTasks.slice(0, 20).map((d, k) => `${stats.longTaskAt[k].toFixed(1)} (${d.toFixed(0)} ms)`).join(', ')}`);
+    }
     const frames = [...stats.longFrames].sort((a, b) => b.blocking - a.blocking).slice(0, 8);
     for (const f of frames) {
       console.log(`long frame ${f.duration} ms (blocking ${f.blocking}, style+layout ${f.styleLayout}, render ${f.render}): ${f.scripts.join('; ') || 'no script'}`);
