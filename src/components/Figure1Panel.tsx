@@ -78,7 +78,10 @@ export function Figure1Panel() {
         </div>
         <TrackControl />
         <figure>
-          <figcaption>Training loss (log scale)</figcaption>
+          <figcaption>
+            Training loss on the mini-batches (log scale). In training, BN normalises each batch by its own
+            mean and variance (Algorithm 1), so with small batches its curve can sit above its test loss.
+          </figcaption>
           <LiveHistory enabled={inView}>
             {(history) => {
               const losses = lossSeries(history);
