@@ -5,16 +5,15 @@
  * through every layer), the per-unit sorts behind the percentiles and drift, the histograms,
  * and, every evalEvery steps, the 2,000 test digits in inference mode.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { createDataset } from '../src/experiment/dataset.ts';
 import { percentiles } from '../src/experiment/metrics.ts';
 import { configForPreset } from '../src/experiment/presets.ts';
 import { createSession } from '../src/experiment/session.ts';
 import { variantsByIds } from '../src/experiment/variants.ts';
+import { readMnistBytes } from './mnistFile.ts';
 
 const config = configForPreset('paper-fig1');
-const data = createDataset(config, new Uint8Array(gunzipSync(readFileSync('public/data/mnist.bin'))));
+const data = createDataset(config, readMnistBytes());
 console.log('| network | one step | snapshot, median | with the test set, median | largest |\n|---|---:|---:|---:|---:|');
 for (const id of ['plain', 'bn'] as const) {
   const session = createSession(config, data, { variants: variantsByIds([id]) });

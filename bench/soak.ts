@@ -7,8 +7,6 @@
  * at its end, the history's size, and steps/s over the first and the last 10% of the steps.
  * Usage: npm run soak -- --steps 1000000 [--preset spiral]   (needs node --expose-gc, as the script runs it)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { configForPreset, presetById } from '../src/experiment/presets.ts';
 import { NETWORK_IDS } from '../src/experiment/types.ts';
 import { connectWorker } from '../src/store/bridge.ts';
@@ -18,6 +16,7 @@ import { POOL_BATCH_MS } from '../src/worker/client.ts';
 import { createTrainingHandler } from '../src/worker/handler.ts';
 import { createWorkerPool } from '../src/worker/pool.ts';
 import type { WorkerClient, WorkerEvent } from '../src/worker/protocol.ts';
+import { readMnistBytes } from './mnistFile.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -36,12 +35,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run soak does)');
 
 /** public/data/mnist.bin from disk, gunzipped (only the MNIST presets read it). */
-async function loadMnistBytes(): Promise<Uint8Array> {
-  const path = 'public/data/mnist.bin';
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run data`);
-  const raw = readFileSync(path);
-  return raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
-}
+const loadMnistBytes = async (): Promise<Uint8Array> => readMnistBytes();
 
 /** The worker entry (src/worker/training.worker.ts) without the thread: real handler, clock and scheduler. */
 function inProcessWorker(): WorkerClient {

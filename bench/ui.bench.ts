@@ -34,6 +34,12 @@ function initialJsGzip(): { files: string[]; bytes: number } {
   return { files, bytes };
 }
 
+/** Task durations, longest first, in whole ms: the first 20, then how many in all ('' when none). */
+function longestFirst(durations: readonly number[]): string {
+  const sorted = [...durations].sort((a, b) => b - a);
+  return sorted.slice(0, 20).map((d) => d.toFixed(0)).join(', ') + (sorted.length > 20 ? `, ... (${sorted.length} in all)` : '');
+}
+
 /** Counts long tasks, animation frames and snapshot messages from the training worker, without touching the app. */
 const INIT_SCRIPT = `
   window.__bench = { longTasks: [], longTaskAt: [], t0: 0, longFrames: [], frames: [], snapshots: 0 };
@@ -143,8 +149,7 @@ async function main(): Promise<void> {
     if (toStep > 0) rows.unshift(['wall time to step ' + toStep, `${((Date.now() - t0) / 1000).toFixed(1)} s from page load`]);
     console.log('| figure | value |\n|---|---|');
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-    const longest = [...stats.longTasks].sort((a, b) => b - a);
-    console.log(`\nlongest tasks (ms): ${longest.slice(0, 20).map((d) => d.toFixed(0)).join(', ') || 'none'}${longest.length > 20 ? `, ... (${longest.length} in all)` : ''}`);
+    console.log(`\nlongest tasks (ms): ${longestFirst(stats.longTasks) || 'none'}`);
     if (stats.longTasks.length > 0) {
       console.log(`long tasks, when (s into the window): ${stats.longTasks.slice(0, 20).map((d, k) => `${stats.longTaskAt[k].toFixed(1)} (${d.toFixed(0)} ms)`).join(', ')}`);
     }
@@ -188,8 +193,8 @@ async function main(): Promise<void> {
       const workers = Math.min(2, await page.evaluate(() => navigator.hardwareConcurrency || 1));
       await page.close();
       const control = await runControlPage(await browser.newPage({ viewport: { width: 1400, height: 1000 } }), Math.round(wall), workers);
-      const longest = [...control.longTasks].sort((a, b) => b - a).map((d) => d.toFixed(0));
-      console.log(`\ncontrol page, ${Math.round(wall)} s, ${workers} busy workers (./controlPage.ts): ${control.longTasks.length} long tasks (> 50 ms)${longest.length ? `: ${longest.slice(0, 20).join(', ')} ms` : ''}; ${(control.frames / Math.round(wall)).toFixed(1)} fps`);
+      const longest = longestFirst(control.longTasks);
+      console.log(`\ncontrol page, ${Math.round(wall)} s, ${workers} busy workers (./controlPage.ts): ${control.longTasks.length} long tasks (> 50 ms)${longest ? `: ${longest} ms` : ''}; ${(control.frames / Math.round(wall)).toFixed(1)} fps`);
     }
   } finally {
     await browser.close();
