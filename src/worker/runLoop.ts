@@ -229,7 +229,7 @@ export function createRunLoop(deps: RunLoopDeps): RunLoop {
         learnSpeed(count, after - before);
         const late = stopReason(session);
         if (late) return halt(late);
-        if (after - markTime >= snapshotInterval() || (session.step >= due && after - markTime >= timing.minSnapshotMs)) {
+        if (after - markTime >= snapshotInterval()) {
           sendSnapshot();
           break;
         }
