@@ -20,17 +20,47 @@ export function chromiumPath(): string {
 /** The built app to serve: dist/, or E2E_DIST (a build made with `vite build --outDir <dir>`). */
 export const DIST_DIR = resolve(process.env.E2E_DIST ?? 'dist');
 
-/** Serve DIST_DIR on a free port of 127.0.0.1; returns the base URL. */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+/** The served dist/: its base URL, a switch that takes the host off the network, and close. */
+export interface ServedDist {
+  url: string;
+  /**
+   * While down, the server drops every connection it is sent without an answer, as an unreachable
+   * host does; `refused()` counts the requests dropped. A browser's own offline emulation differs
+   * between Chromium versions, the host going away does not.
+   */
+  setDown: (down: boolean) => void;
+  refused: () => number;
+  close: () => Promise<void>;
+}
+
+/** Serve DIST_DIR on a free port of 127.0.0.1. */
+export async function serveDist(): Promise<ServedDist> {
   if (!existsSync(resolve(DIST_DIR, 'index.html'))) throw new Error(`${DIST_DIR} is missing: run \`npm run build\` first`);
+  let down = false;
+  let refused = 0;
   const server: PreviewServer = await preview({
     logLevel: 'silent',
     build: { outDir: DIST_DIR },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    plugins: [{
+      name: 'e2e-host-down',
+      configurePreviewServer(previewServer) {
+        previewServer.middlewares.use((req, _res, next) => {
+          if (!down) return next();
+          refused += 1;
+          req.socket.destroy();
+        });
+      },
+    }],
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    setDown: (value) => { down = value; },
+    refused: () => refused,
+    close: () => server.close(),
+  };
 }
 
 /** Launch headless Chromium with the flags this closed network needs. */

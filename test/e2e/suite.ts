@@ -9,6 +9,10 @@ export interface AppUnderTest {
   /** Base URL of the served dist/. */
   url: string;
   browser: Browser;
+  /** Take the app's host off the network (true) or back (false): see ServedDist.setDown. */
+  setServerDown: (down: boolean) => void;
+  /** Requests the host dropped while it was down. */
+  refusedRequests: () => number;
 }
 
 /** Serve dist/ and launch Chromium for the tests of the calling file. */
@@ -19,6 +23,8 @@ export function useServedApp(): AppUnderTest {
     const server = await serveDist();
     close = server.close;
     app.url = server.url;
+    app.setServerDown = server.setDown;
+    app.refusedRequests = server.refused;
     app.browser = await launchBrowser();
   });
   afterAll(async () => {
