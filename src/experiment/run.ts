@@ -72,11 +72,26 @@ export function summarizeRun(run: Run): RunSummary {
   const last = run.drift[run.drift.length - 1] ?? [];
   let totalDrift = 0;
   for (let i = 1; i < n; i++) totalDrift += ((last[i] ?? 0) * (run.steps[i] - run.steps[i - 1])) / 1000;
-  const spreads = p85.map((high, i) => high - p15[i]);
   return {
     finalAccuracy: run.testAccuracy[n - 1],
-    p50Range: Math.max(...p50) - Math.min(...p50),
-    spreadRange: Math.max(...spreads) - Math.min(...spreads),
+    p50Range: rangeOf(p50.length, (i) => p50[i]),
+    spreadRange: rangeOf(p85.length, (i) => p85[i] - p15[i]),
     totalDriftLastLayer: totalDrift,
   };
+}
+
+/**
+ * max - min of value(0 .. n-1), in one loop: a run can hold millions of points, more than
+ * Math.max(...values) can take as arguments. 0 when n is 0.
+ */
+function rangeOf(n: number, value: (i: number) => number): number {
+  if (n === 0) return 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = value(i);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi - lo;
 }

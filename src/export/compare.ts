@@ -3,6 +3,7 @@
  * run B, and the tracked unit's percentiles of A against B. A is drawn in the network's colour
  * with solid lines, B in dark grey with dashed lines; every chart names both runs and their settings.
  */
+import { extent, max } from 'd3-array';
 import type { NetworkId } from '../experiment/types.ts';
 import { colors, networkColors, networkLabels } from '../theme.ts';
 import type { ExportChart } from './charts.ts';
@@ -35,7 +36,22 @@ export function sharedNetworks(a: SavedRun, b: SavedRun): NetworkId[] {
 }
 
 function lastStepOf(run: SavedRun): number {
-  return Math.max(1, ...networksOf(run).map((id) => run[id]?.steps.at(-1) ?? 0));
+  return Math.max(1, max(networksOf(run), (id) => run[id]?.steps.at(-1)) ?? 0);
+}
+
+/**
+ * [min, max] over every value of `series`, [-1, 1] when they hold none. d3's extent loops: a run
+ * file can hold hundreds of thousands of points, too many for Math.min(...values)'s arguments.
+ */
+function bandExtent(series: readonly (readonly number[])[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const values of series) {
+    const [a, b] = extent(values);
+    if (a !== undefined && a < lo) lo = a;
+    if (b !== undefined && b > hi) hi = b;
+  }
+  return lo <= hi ? [lo, hi] : [-1, 1];
 }
 
 /** The comparison charts of runs A and B: accuracy then tracked unit, per shared network. */
@@ -69,9 +85,7 @@ export function compareCharts(a: NamedRun, b: NamedRun): ExportChart[] {
         ],
       }), width: EXPORT_WIDTH, height: HEIGHT }),
     });
-    const all = [runA, runB].flatMap((r) => [...r.trackedUnit.p15, ...r.trackedUnit.p85]);
-    const lo = all.length > 0 ? Math.min(...all) : -1;
-    const hi = all.length > 0 ? Math.max(...all) : 1;
+    const [lo, hi] = bandExtent([runA.trackedUnit.p15, runA.trackedUnit.p85, runB.trackedUnit.p15, runB.trackedUnit.p85]);
     const pad = hi > lo ? (hi - lo) * 0.05 : 1;
     const unitOf = (r: typeof runA): string => `unit ${r.trackedUnit.unit} of layer ${r.trackedUnit.layer + 1}`;
     charts.push({

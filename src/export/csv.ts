@@ -42,7 +42,8 @@ export function runFileToCsv(file: RunFile): string {
   const lines = [csvHeader(depth)];
   for (const id of networksOf(file)) {
     const run = file[id];
-    if (run) lines.push(...rowsOf(id, run, depth));
+    // One row at a time: push(...rows) would pass every point as an argument, and overflow the stack on a long run.
+    if (run) for (const row of rowsOf(id, run, depth)) lines.push(row);
   }
   return `${lines.map((cells) => cells.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -62,7 +62,7 @@ export function summarizeSmoothness(result: SmoothnessResult): SmoothnessSummary
       lossBand: median(band),
       gradientChange: median(network.points.map((p) => p.gradientChangeMax)),
       beta: median(betas),
-      maxBeta: betas.length > 0 ? Math.max(...betas) : null,
+      maxBeta: betas.length > 0 ? betas.reduce((a, b) => Math.max(a, b)) : null,
       divergedAt: network.divergedAt,
     };
   });

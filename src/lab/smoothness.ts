@@ -103,8 +103,9 @@ export function measureSmoothness(evaluator: GradientEvaluator, theta: Parameter
     changes.push(change);
     ratios.push(change / (eta * gradientNorm));
   }
+  // A loop, not Math.min(...values): no argument list as long as the data.
   const range = (values: number[]): [number | null, number | null] =>
-    values.every(Number.isFinite) ? [Math.min(...values), Math.max(...values)] : [null, null];
+    values.every(Number.isFinite) ? values.reduce<[number, number]>(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, -Infinity]) : [null, null];
   const [lossMin, lossMax] = range(losses);
   const [gradientChangeMin, gradientChangeMax] = range(changes);
   return { loss: base.loss, gradientNorm, lossMin, lossMax, gradientChangeMin, gradientChangeMax, beta: finiteOrNull(range(ratios)[1]) };

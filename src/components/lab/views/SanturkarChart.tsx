@@ -2,6 +2,7 @@
  * The line-and-band chart of the Santurkar et al. lab views: one line (and optional band) per
  * network over training steps, with a title, labelled axes and the app's Axis. Nulls are gaps.
  */
+import { extent, max } from 'd3-array';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { Axis } from '../../../charts/Axis.tsx';
 import { bandPath, linePath } from '../../../charts/paths.ts';
@@ -29,8 +30,8 @@ function yDomainOf(lines: readonly Series[], bands: readonly Band[], log: boolea
   const values = [...lines.flatMap((s) => s.ys), ...bands.flatMap((b) => [...b.lo, ...b.hi])]
     .filter((v): v is number => v !== null && Number.isFinite(v) && (!log || v > 0));
   if (values.length === 0) return log ? [0.1, 1] : [0, 1];
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
+  // extent, not Math.min(...values): a run's measurements can outnumber the arguments a call takes.
+  let [lo, hi] = extent(values) as [number, number];
   if (log) return lo === hi ? [lo / 2, hi * 2] : [lo / 1.2, hi * 1.2];
   if (lo === hi) [lo, hi] = [lo - 0.5, hi + 0.5];
   const pad = (hi - lo) * 0.05;
@@ -41,8 +42,7 @@ function yDomainOf(lines: readonly Series[], bands: readonly Band[], log: boolea
 export function SanturkarChart({ title, xLabel, yLabel, width, height, yType, yFormat, lines, bands = [] }: SanturkarChartProps) {
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-  const xs = [...lines.flatMap((s) => s.xs), ...bands.flatMap((b) => b.xs)];
-  const xMax = xs.length > 0 ? Math.max(...xs) : 1;
+  const xMax = max([...lines.map((s) => s.xs), ...bands.map((b) => b.xs)], (xs) => max(xs)) ?? 1;
   const x = scaleLinear().domain([0, Math.max(1, xMax)]).range([0, innerW]);
   const log = yType === 'log';
   const y = (log ? scaleLog() : scaleLinear()).domain(yDomainOf(lines, bands, log)).range([innerH, 0]).clamp(true);

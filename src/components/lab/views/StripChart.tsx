@@ -4,6 +4,7 @@
  * not hide each other), and horizontal reference ticks (an expected or population value).
  * Nulls and non-finite values are skipped, never written to an attribute.
  */
+import { extent } from 'd3-array';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { Axis } from '../../../charts/Axis.tsx';
 import { colors, typography } from '../../../theme.ts';
@@ -56,8 +57,8 @@ export function stripDomain(categories: readonly StripCategory[], log: boolean):
   const values = categories.flatMap((c) => [...c.series.flatMap((s) => s.values), ...(c.ticks ?? []).map((t) => t.value)])
     .filter((v): v is number => usable(v, log));
   if (values.length === 0) return log ? [0.1, 1] : [0, 1];
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
+  // extent, not Math.min(...values): no argument list as long as the data.
+  let [lo, hi] = extent(values) as [number, number];
   if (log) return lo === hi ? [lo / 2, hi * 2] : [lo / 1.5, hi * 1.5];
   if (lo === hi) [lo, hi] = [lo - 0.5, hi + 0.5];
   const pad = (hi - lo) * 0.08;

@@ -3,6 +3,7 @@
  * scale, y the final test accuracy; diverged runs become markers on the x axis. No NaN ever
  * leaves here (unusable values are dropped).
  */
+import { max, min } from 'd3-array';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
 import { linePath, round2 } from '../../../charts/paths.ts';
@@ -32,8 +33,8 @@ export interface SweepGeometry {
 /** Geometry of `result` in a plot of innerWidth x innerHeight px. */
 export function sweepGeometry(result: SweepResult, innerWidth: number, innerHeight: number): SweepGeometry {
   const values = result.points.map((p) => p.value).filter((v) => Number.isFinite(v) && v > 0);
-  const lo = values.length > 0 ? Math.min(...values) : 1;
-  const hi = values.length > 0 ? Math.max(...values) : 10;
+  const lo = min(values) ?? 1;
+  const hi = max(values) ?? 10;
   // Half a step of padding on each side (in log space) so end markers are not cut.
   const pad = lo === hi ? 2 : Math.pow(hi / lo, 0.04);
   const x = scaleLog().domain([lo / pad, hi * pad]).range([0, innerWidth]);
