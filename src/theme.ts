@@ -55,14 +55,19 @@ export interface Margins {
 
 /** Chart geometry. */
 export const chart = {
-  margin: { top: 8, right: 12, bottom: 26, left: 44 } satisfies Margins,
-  /** Layer histogram charts leave room on the right for the edge-bin labels. */
-  layerMargin: { top: 6, right: 56, bottom: 22, left: 36 } satisfies Margins,
+  /** Room for the tick labels, the y title above the plot and the x title under the labels. */
+  margin: { top: 18, right: 12, bottom: 36, left: 44 } satisfies Margins,
+  /** Layer histogram charts: the same, a little tighter. */
+  layerMargin: { top: 17, right: 10, bottom: 33, left: 40 } satisfies Margins,
+  /** The ridgeline keeps room on the right for its step labels. */
+  ridgeMargin: { top: 17, right: 44, bottom: 33, left: 12 } satisfies Margins,
+  /** Where axis titles sit: the x title's baseline under the axis line, the y title's above the plot (px). */
+  axisTitleOffset: { bottom: 29, left: 7 },
   /** Width used before the container is measured (and in jsdom, which has no layout). */
   fallbackWidth: 480,
-  lineHeight: 180,
-  smallHeight: 140,
-  layerHeight: 150,
+  lineHeight: 190,
+  smallHeight: 156,
+  layerHeight: 164,
   readoutHeight: 60,
   strokeWidth: 1.75,
   markerWidth: 1.5,
@@ -71,8 +76,12 @@ export const chart = {
   pxPerYTick: 36,
   /** Log axes label only some ticks, so they ask for more. */
   pxPerLogTick: 14,
-  /** Pixel rows given to each out-of-range edge bin in the heatmap image. */
+  /** Pixel rows given to the values above / below the range in the heatmap image, when there are any. */
   heatmapEdgeRows: 3,
+  /** Value rows of the heatmap image (each snapshot's fitted histogram re-binned onto them). */
+  heatmapRows: 96,
+  /** Value bins of a ridge. */
+  ridgeBins: 64,
   /** Most heatmap pixel columns: one pixel per snapshot column up to this many. */
   heatmapMaxColumns: 600,
   /** Number of histograms stacked in the ridgeline view. */
@@ -83,8 +92,21 @@ export const chart = {
   densityGamma: 0.5,
 } as const;
 
-/** Heatmap density colour: from nearly background (low) to dark (high); viridis endpoints reversed for a light page. */
-export const densityStops = ['#FDE725', '#5EC962', '#21918C', '#3B528B', '#440154'] as const;
+/**
+ * Heatmap density colour on the light page: ColorBrewer YlGnBu from 0.12 to 1, a pale tint for sparse
+ * cells (near the background, never the loudest colour) to deep navy for a column's fullest cell.
+ * Sequential in lightness, so it reads in every common colour-vision deficiency and in grey.
+ */
+export const densityStops = ['#EBF7B9', '#A9DDB7', '#5BBFC0', '#2897BF', '#2260A9', '#1C3185', '#081D58'] as const;
+
+/**
+ * The same on the dark theme: inferno from 0.22 to 1, dim purple for sparse cells to pale yellow for
+ * the fullest (16:1 on the dark background); empty cells are not painted, so they are the background.
+ */
+export const densityStopsDark = ['#4A0C6B', '#8C2369', '#C33B4F', '#EB6628', '#FCA50A', '#F4E156', '#FCFFA4'] as const;
+
+/** What a heatmap's colour says, for its on-screen colour bar (the exponent is chart.densityGamma). */
+export const densityMeaning = "share of the column's fullest bin";
 
 /** Font sizes (rem) and the page's width limits. */
 export const typography = {
