@@ -3,6 +3,7 @@
  */
 import { PRESETS, presetById } from '../experiment/presets.ts';
 import { useExperimentStore } from '../store/index.ts';
+import { PresetClaims } from './PresetClaims.tsx';
 
 /** The presets bar. */
 export function PresetBar() {
@@ -21,6 +22,7 @@ export function PresetBar() {
       <p className="preset-summary" aria-live="polite">
         {selected ? selected.summary : 'Custom experiment: your own settings.'}
       </p>
+      {selected && <PresetClaims preset={selected} />}
     </nav>
   );
 }

@@ -114,6 +114,41 @@ export function meanWassersteinSorted(before: Float32Array, after: Float32Array,
   return total / units;
 }
 
+/** Spread below which a unit counts as constant in scale-free drift: its movement is measured against this floor. */
+export const DRIFT_SPREAD_FLOOR = 1e-3;
+
+/**
+ * Scale-free drift between two sortedByUnit matrices of the same n (PAPER.md section 3): per unit,
+ * the Wasserstein-1 distance between its two distributions divided by their pooled standard
+ * deviation sqrt((var_before + var_after) / 2) (at least DRIFT_SPREAD_FLOOR), averaged over units.
+ * 1 means a unit's inputs moved, on average, by one of their own standard deviations.
+ */
+export function meanScaledWassersteinSorted(before: Float32Array, after: Float32Array, units: number): number {
+  if (before.length !== after.length) throw new Error(`meanScaledWasserstein: ${before.length} values before, ${after.length} after`);
+  const n = units > 0 ? before.length / units : 0;
+  if (n === 0) return 0;
+  let total = 0;
+  for (let unit = 0; unit < units; unit++) {
+    const start = unit * n;
+    const end = start + n;
+    let distance = 0;
+    let sumBefore = 0;
+    let sumAfter = 0;
+    for (let i = start; i < end; i++) {
+      distance += Math.abs(before[i] - after[i]);
+      sumBefore += before[i];
+      sumAfter += after[i];
+    }
+    const meanBefore = sumBefore / n;
+    const meanAfter = sumAfter / n;
+    let squares = 0;
+    for (let i = start; i < end; i++) squares += (before[i] - meanBefore) ** 2 + (after[i] - meanAfter) ** 2;
+    const pooledStd = Math.sqrt(squares / (2 * n));
+    total += distance / n / Math.max(pooledStd, DRIFT_SPREAD_FLOOR);
+  }
+  return total / units;
+}
+
 /**
  * Mean over units of the 1-D Wasserstein-1 distance between each unit's values in `before`
  * and `after` (both [n x units] over the same n probe examples). 0 when there are no units or examples.
@@ -124,8 +159,8 @@ export function meanWasserstein(before: Float32Array, after: Float32Array, units
 }
 
 /**
- * Drift of LayerStats: mean per-unit Wasserstein-1 distance between two snapshots, per 1,000
- * steps elapsed. 0 when no step has elapsed (e.g. the first snapshot).
+ * Raw drift (LayerStats.driftRaw): mean per-unit Wasserstein-1 distance between two snapshots, in
+ * the units of the layer's input, per 1,000 steps elapsed. 0 when no step has elapsed (e.g. the first snapshot).
  */
 export function driftPer1000Steps(before: Float32Array, after: Float32Array, units: number, stepsElapsed: number): number {
   if (!(stepsElapsed > 0)) return 0;
@@ -136,4 +171,13 @@ export function driftPer1000Steps(before: Float32Array, after: Float32Array, uni
 export function driftPer1000StepsSorted(before: Float32Array, after: Float32Array, units: number, stepsElapsed: number): number {
   if (!(stepsElapsed > 0)) return 0;
   return (meanWassersteinSorted(before, after, units) / stepsElapsed) * 1000;
+}
+
+/**
+ * Drift of LayerStats, scale-free: meanScaledWassersteinSorted between two snapshots (in units of
+ * each unit's own spread) per 1,000 steps elapsed. 0 when no step has elapsed.
+ */
+export function scaledDriftPer1000StepsSorted(before: Float32Array, after: Float32Array, units: number, stepsElapsed: number): number {
+  if (!(stepsElapsed > 0)) return 0;
+  return (meanScaledWassersteinSorted(before, after, units) / stepsElapsed) * 1000;
 }

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONFIG } from './settings.ts';
 import type { ExperimentConfig } from './settings.ts';
+import type { Claim } from './claims.ts';
 
 /** A named experiment. */
 export interface Preset {
@@ -15,6 +16,8 @@ export interface Preset {
   summary: string;
   /** Settings that differ from DEFAULT_CONFIG (`noisyBn: true` adds the third network). */
   config: Partial<ExperimentConfig>;
+  /** What the summary says the run shows, as checkable data (./claims.ts); they hold on every seed tried. */
+  claims: readonly Claim[];
 }
 
 /** The presets, in display order; the first ('paper-fig1') is the default. */
@@ -23,60 +26,109 @@ export const PRESETS: readonly Preset[] = [
     id: 'paper-fig1',
     title: 'Paper, Figure 1',
     summary: 'The MNIST experiment of section 4.1: three sigmoid layers of 100 units on binary digits, with and without BN, same weights and batches. '
-      + 'Watch the BN network reach a higher test accuracy sooner, while the plain network\'s tracked sigmoid input drifts in mean and spread and the BN one stays put.',
+      + 'Watch the BN network pass 85% test accuracy within 1,000 steps while the plain one is still near chance, and the plain network\'s tracked sigmoid input wander over its first 3,000 steps, across a range more than 1.5 times BN\'s. '
+      + 'With 10,000 digits and plain SGD, our plain network stalls for its first ~1,500 steps; the paper\'s learned sooner but still more slowly than BN.',
     config: {},
+    claims: [
+      { type: 'accuracyAtLeast', network: 'bn', atStep: 1000, atLeast: 0.85 },
+      { type: 'accuracyBelow', network: 'plain', atStep: 1000, below: 0.2 },
+      { type: 'medianRange', network: 'plain', untilStep: 3000, atLeast: 1.5 },
+      { type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 3000, times: 1.5 },
+    ],
   },
   {
     id: 'lr-x5',
     title: 'Learning rate x5',
     summary: 'The same networks with a learning rate five times higher, like the paper\'s BN-x5. '
-      + 'Watch BN train faster still, while the plain network\'s layer inputs swing and its sigmoids saturate.',
+      + 'Watch BN lead by 25 points or more at step 1,000 while 40% or more of the plain network\'s first-layer inputs sit in the flat tails of the sigmoid (|x| > 4); '
+      + 'by step 3,000 the plain network has caught up to within 5 points.',
     config: { learningRate: DEFAULT_CONFIG.learningRate * 5 },
+    claims: [
+      { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 25 },
+      { type: 'saturation', network: 'plain', layer: 0, atStep: 1000, atLeast: 0.4 },
+      { type: 'saturation', network: 'bn', layer: 0, atStep: 1000, below: 0.1 },
+      { type: 'accuracyClose', network: 'plain', of: 'bn', atStep: 3000, points: 5 },
+    ],
   },
   {
     id: 'lr-x30',
     title: 'Learning rate x30',
     summary: 'A learning rate thirty times higher, like the paper\'s BN-x30. '
-      + 'Watch the plain network stall or diverge while the BN network keeps training, because BN makes each layer\'s output blind to the scale of its weights (section 3.3).',
+      + 'Watch the plain network stall near chance: every input of its last hidden layer is saturated (|x| > 4), so its tracked input freezes far from zero. '
+      + 'The BN network keeps training past 85%, because BN makes each layer\'s output blind to the scale of its weights (section 3.3).',
     config: { learningRate: DEFAULT_CONFIG.learningRate * 30 },
+    claims: [
+      { type: 'accuracyBelow', network: 'plain', atStep: 3000, below: 0.2 },
+      { type: 'saturation', network: 'plain', layer: -1, atStep: 1000, atLeast: 0.9 },
+      { type: 'medianRange', network: 'plain', untilStep: 3000, below: 0.1 },
+      { type: 'accuracyAtLeast', network: 'bn', atStep: 1000, atLeast: 0.85 },
+    ],
   },
   {
     id: 'bad-init',
     title: 'Init x100',
-    summary: 'Every initial weight is a hundred times larger (std 1 instead of 0.01), so the plain network starts with most of its sigmoids saturated (|x| > 4). '
-      + 'Watch the BN network train just as it does from the default init, since BN(aWu) = BN(Wu), while the plain one learns more slowly from the flat tails of its sigmoids.',
+    summary: 'Every initial weight is a hundred times larger (std 1 instead of 0.01), so the plain network starts with most of its sigmoids saturated (|x| > 4) and keeps half or more of them there. '
+      + 'Watch BN train from this init as from the default one, since BN(aWu) = BN(Wu), and lead early; the plain network still learns (its unsaturated units carry it past 75% by step 1,000) but ends with a higher test loss.',
     config: { initScale: 100 },
+    claims: [
+      { type: 'saturation', network: 'plain', layer: -1, atStep: 1000, atLeast: 0.5 },
+      { type: 'saturation', network: 'bn', layer: -1, atStep: 1000, below: 0.05 },
+      { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 300, points: 5 },
+      { type: 'accuracyAtLeast', network: 'plain', atStep: 1000, atLeast: 0.75 },
+      { type: 'testLossBelow', network: 'bn', other: 'plain', atStep: 3000 },
+    ],
   },
   {
     id: 'deep-sigmoid',
     title: 'Deep sigmoid',
     summary: 'Eight hidden sigmoid layers instead of three. '
-      + 'Watch the plain network barely move from chance while BN trains it, as with the sigmoid Inception of section 4.2.2.',
+      + 'Watch the plain network stay at chance while BN trains it past 75% by step 3,000, as with the sigmoid Inception of section 4.2.2.',
     config: { depth: 8 },
+    claims: [
+      { type: 'accuracyBelow', network: 'plain', atStep: 3000, below: 0.15 },
+      { type: 'accuracyAtLeast', network: 'bn', atStep: 3000, atLeast: 0.75 },
+    ],
   },
   {
     id: 'tiny-batches',
     title: 'Tiny batches',
     summary: 'Mini-batches of 4 examples, so BN\'s batch mean and variance are noisy estimates of the population\'s. '
-      + 'Watch BN still beat the plain network but learn more slowly than with batches of 60, its training loss (batch statistics) sitting above its test loss (running statistics), since training and inference now normalise differently.',
+      + 'Watch BN still lead the plain network by 30 points at step 1,000, but learn more slowly than with batches of 60 (under 75% at step 1,000), '
+      + 'its training loss (batch statistics) sitting above its test loss (running statistics), since training and inference now normalise differently.',
     config: { batchSize: 4 },
+    claims: [
+      { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 30 },
+      { type: 'accuracyBelow', network: 'bn', atStep: 1000, below: 0.75 },
+      { type: 'trainLossAboveTest', network: 'bn', fromStep: 1000, untilStep: 3000, atLeast: 0.2 },
+    ],
   },
   {
     id: 'noisy-bn',
     title: 'BN + noise',
     summary: 'The paper\'s Figure 1 setup with a third network: BN followed by Santurkar et al.\'s time-varying noise, which shifts every layer\'s input distribution at each step on purpose. '
-      + 'Watch its layer inputs, measured with the noise, drift several times more than the plain network\'s (the drift figure above each layer chart), while its test accuracy keeps up with BN\'s.',
+      + 'Watch its tracked input, measured with the noise, jump around across 1.5 times BN\'s range or more, while its test accuracy stays within 3 points of BN\'s: less covariate shift is not what makes BN work.',
     config: { noisyBn: true },
+    claims: [
+      { type: 'medianRangeRatio', network: 'noisy', over: 'bn', untilStep: 3000, times: 1.5 },
+      { type: 'accuracyClose', network: 'noisy', of: 'bn', atStep: 1000, points: 3 },
+      { type: 'accuracyClose', network: 'noisy', of: 'bn', atStep: 3000, points: 3 },
+    ],
   },
   {
     id: 'spiral',
     title: 'Spiral (fast)',
     summary: 'A 2-D spiral of three arms that trains in seconds, with three ReLU layers of 64 units. '
-      + 'Watch BN fit the arms within a few hundred steps while the plain network needs a thousand or more, its layer inputs drifting in mean and spread as it goes.',
+      + 'Watch BN lead by 10 points or more at step 1,000 while the plain network\'s tracked input drifts across 3 times BN\'s range; '
+      + 'then the plain network catches up and passes 95%: on this tiny problem BN\'s batch noise (batches of 32) costs about as much as it helps.',
     config: {
       dataset: 'spiral', depth: 3, width: 64, activation: 'relu', initScheme: 'he', learningRate: 0.1,
       batchSize: 32, evalEvery: 50, maxSteps: 3000,
     },
+    claims: [
+      { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 10 },
+      { type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 3000, times: 3 },
+      { type: 'accuracyAtLeast', network: 'plain', atStep: 3000, atLeast: 0.95 },
+    ],
   },
 ];
 

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { claimsHorizon, claimText, evaluateClaim, formatMeasured } from '../../src/experiment/claims.ts';
+import type { Claim, ClaimSeries } from '../../src/experiment/claims.ts';
+import type { NetworkId } from '../../src/experiment/types.ts';
+import { PRESETS } from '../../src/experiment/presets.ts';
+
+/** A series evaluated every 100 steps up to `last`, with figures given as functions of the step. */
+function series(last: number, figures: { acc: (s: number) => number; p50?: (s: number) => number; sat?: (s: number) => number; train?: (s: number) => number; test?: (s: number) => number }, divergedStep: number | null = null): ClaimSeries {
+  const steps = Array.from({ length: last / 100 }, (_, i) => (i + 1) * 100);
+  return {
+    testSteps: steps,
+    testAccuracy: steps.map(figures.acc),
+    testLoss: steps.map(figures.test ?? (() => 1)),
+    steps,
+    trainLoss: steps.map(figures.train ?? (() => 1)),
+    p50: steps.map(figures.p50 ?? (() => 0)),
+    saturation: [steps.map(() => 0), steps.map(figures.sat ?? (() => 0))],
+    divergedStep,
+  };
+}
+
+const runs = (byId: Partial<Record<NetworkId, ClaimSeries>>) => (id: NetworkId) => byId[id];
+
+describe('evaluateClaim', () => {
+  const plain = series(3000, { acc: (s) => (s < 1500 ? 0.1 : 0.5), p50: (s) => s / 1000, sat: (s) => (s >= 1000 ? 0.8 : 0), train: () => 0.5, test: () => 0.9 });
+  const bn = series(3000, { acc: () => 0.9, p50: (s) => (s / 1000) * 0.2, train: () => 1.25, test: () => 0.25 });
+  const both = runs({ plain, bn });
+
+  it('measures an accuracy lead in points at the first evaluation at or after the step', () => {
+    const result = evaluateClaim({ type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 50 }, both);
+    expect(result.measured).toBeCloseTo(80, 10);
+    expect(result.holds).toBe(true);
+    expect(evaluateClaim({ type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 2000, points: 50 }, both).holds).toBe(false);
+    expect(evaluateClaim({ type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 950, points: 80 }, both).measured).toBeCloseTo(80, 10);
+  });
+
+  it('says closeness holds on either side', () => {
+    const claim: Claim = { type: 'accuracyClose', network: 'plain', of: 'bn', atStep: 3000, points: 40 };
+    expect(evaluateClaim(claim, both)).toMatchObject({ holds: true });
+    expect(evaluateClaim({ ...claim, points: 39 }, both)).toMatchObject({ holds: false });
+  });
+
+  it('checks thresholds on accuracy, saturation and the tracked median', () => {
+    expect(evaluateClaim({ type: 'accuracyAtLeast', network: 'bn', atStep: 500, atLeast: 0.9 }, both).holds).toBe(true);
+    expect(evaluateClaim({ type: 'accuracyBelow', network: 'plain', atStep: 1000, below: 0.1 }, both).holds).toBe(false);
+    expect(evaluateClaim({ type: 'saturation', network: 'plain', layer: -1, atStep: 1000, atLeast: 0.8 }, both).holds).toBe(true);
+    expect(evaluateClaim({ type: 'saturation', network: 'plain', layer: 0, atStep: 1000, below: 0.01 }, both).holds).toBe(true);
+    const range = evaluateClaim({ type: 'medianRange', network: 'plain', untilStep: 2000, atLeast: 1.9 }, both);
+    expect(range.measured).toBeCloseTo(1.9, 10);
+    expect(range.holds).toBe(true);
+    expect(evaluateClaim({ type: 'medianRange', network: 'bn', untilStep: 3000, below: 0.5 }, both).holds).toBe(false);
+    const ratio = evaluateClaim({ type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 3000, times: 5 }, both);
+    expect(ratio.measured).toBeCloseTo(5, 6);
+  });
+
+  it('compares losses', () => {
+    expect(evaluateClaim({ type: 'testLossBelow', network: 'bn', other: 'plain', atStep: 1000 }, both)).toMatchObject({ holds: true });
+    expect(evaluateClaim({ type: 'testLossBelow', network: 'plain', other: 'bn', atStep: 1000 }, both)).toMatchObject({ holds: false });
+    const gap = evaluateClaim({ type: 'trainLossAboveTest', network: 'bn', fromStep: 1000, untilStep: 3000, atLeast: 1 }, both);
+    expect(gap.measured).toBe(1);
+    expect(gap.holds).toBe(true);
+  });
+
+  it('is pending (measured null) until the run reaches the step, and for a network the run lacks', () => {
+    const short = runs({ plain: series(500, { acc: () => 0.1 }), bn: series(500, { acc: () => 0.9 }) });
+    expect(evaluateClaim({ type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 1 }, short)).toMatchObject({ measured: null, holds: null });
+    expect(evaluateClaim({ type: 'medianRange', network: 'plain', untilStep: 1000, atLeast: 0 }, short)).toMatchObject({ measured: null, holds: null });
+    expect(evaluateClaim({ type: 'accuracyClose', network: 'noisy', of: 'bn', atStep: 100, points: 3 }, short)).toMatchObject({ holds: null });
+  });
+
+  it('counts a network that diverged before the step as 0% accurate', () => {
+    const diverged = runs({ plain: series(300, { acc: () => 0.5 }, 300), bn: series(1000, { acc: () => 0.9 }) });
+    expect(evaluateClaim({ type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 85 }, diverged)).toMatchObject({ holds: true });
+  });
+});
+
+describe('the claims of every preset', () => {
+  it('gives every preset at least two claims, each a sentence with its step and threshold', () => {
+    for (const preset of PRESETS) {
+      expect(preset.claims.length, preset.id).toBeGreaterThanOrEqual(2);
+      for (const claim of preset.claims) {
+        const text = claimText(claim);
+        expect(text).toMatch(/^(At step|Over steps) [\d,]+/);
+        expect(text.endsWith('.')).toBe(true);
+      }
+    }
+  });
+
+  it('names only networks the preset trains', () => {
+    for (const preset of PRESETS) {
+      const trained: string[] = preset.config.noisyBn ? ['plain', 'bn', 'noisy'] : ['plain', 'bn'];
+      for (const claim of preset.claims) {
+        for (const key of ['network', 'over', 'of', 'other'] as const) {
+          const id = (claim as Record<string, unknown>)[key];
+          if (id !== undefined) expect(trained, `${preset.id}: ${claimText(claim)}`).toContain(id);
+        }
+      }
+    }
+  });
+
+  it('trains each preset only as long as its claims need', () => {
+    expect(claimsHorizon(PRESETS[0].claims)).toBe(3000);
+    expect(claimsHorizon([{ type: 'accuracyAtLeast', network: 'bn', atStep: 700, atLeast: 0 }])).toBe(700);
+  });
+
+  it('formats each figure the way its sentence reads', () => {
+    expect(formatMeasured({ type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1, points: 1 }, 62.4)).toBe('+62 points');
+    expect(formatMeasured({ type: 'accuracyBelow', network: 'plain', atStep: 1, below: 0.2 }, 0.126)).toBe('13%');
+    expect(formatMeasured({ type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 1, times: 1 }, 2.96)).toBe('3.0x');
+  });
+});
