@@ -18,5 +18,5 @@ export {
   applyBnNoise, bnNoiseBackward, bnNoiseSeed, bnProbeNoiseSeed, drawExampleNoise, drawUnitNoise, SANTURKAR_BN_NOISE,
 } from './bnNoise.ts';
 export type {
-  Activation, BnNoiseConfig, ProbeOptions, Batch, BatchResult, InitConfig, Network, NetworkConfig, ParameterMap, StepOptions,
+  Activation, BatchNormUnitBatch, BnNoiseConfig, ProbeOptions, Batch, BatchResult, InitConfig, Network, NetworkConfig, ParameterMap, StepOptions,
 } from './types.ts';

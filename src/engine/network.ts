@@ -17,7 +17,7 @@ import { softmaxCrossEntropy } from './loss.ts';
 import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
 import { sgdUpdate } from './sgd.ts';
-import type { Batch, BatchResult, Network, NetworkConfig, ParameterMap, ProbeOptions, StepOptions } from './types.ts';
+import type { Batch, BatchNormUnitBatch, BatchResult, Network, NetworkConfig, ParameterMap, ProbeOptions, StepOptions } from './types.ts';
 import { kernelsFor } from './wasm/selectKernels.ts';
 import { WorkspaceCache } from './workspace.ts';
 import { allocateFloat64, allocateOnHeap } from './allocate.ts';
@@ -64,6 +64,9 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     applyBnNoise(u, n * numUnits, buffers.scale, buffers.shift);
   }
 
+  /** The workspace whose buffers hold the last training-mode forward pass; null before one, or once reused by inference. */
+  let lastTraining: Workspace | null = null;
+
   function checkBatch(batch: Batch, training: boolean): void {
     const { x, y, n } = batch;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`a batch needs n >= 1 examples, got ${n}`);
@@ -80,6 +83,8 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
    * none) adds BN noise after every BN layer, drawing the per-unit part too when `drawUnits`.
    */
   function forward(ws: Workspace, x: Float32Array, n: number, training: boolean, noiseRng: Rng | null = null, drawUnits = true): void {
+    if (training) lastTraining = ws;
+    else if (ws === lastTraining) lastTraining = null;
     let input = x;
     for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
       const layer = layers[layerIdx];
@@ -246,6 +251,23 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
 
     parameters(): ParameterMap {
       return { ...parameters };
+    },
+
+    batchNormInputs(layerIdx: number, unit: number): BatchNormUnitBatch | null {
+      const layer = layers[layerIdx] as (typeof layers)[number] | undefined;
+      if (!Number.isInteger(layerIdx) || layer === undefined || !layer.hidden) throw new RangeError(`no hidden layer ${layerIdx}`);
+      if (!Number.isInteger(unit) || unit < 0 || unit >= layer.fanOut) throw new RangeError(`layer ${layerIdx} has no unit ${unit}`);
+      const { gamma, beta, runningMean, runningVar, fanOut } = layer;
+      const ws = lastTraining;
+      if (ws === null || gamma === null || beta === null || runningMean === null || runningVar === null) return null;
+      const z = ws.z[layerIdx];
+      const x = new Float32Array(ws.n);
+      for (let i = 0; i < ws.n; i++) x[i] = z[i * fanOut + unit];
+      const state = ws.batchNorm[layerIdx];
+      return {
+        x, mean: state.mean[unit], variance: state.variance[unit], gamma: gamma[unit], beta: beta[unit],
+        runningMean: runningMean[unit], runningVar: runningVar[unit], epsilon: bnEpsilon,
+      };
     },
   };
 }

@@ -94,6 +94,29 @@ export interface ProbeOptions {
   bnNoise?: boolean;
 }
 
+/**
+ * One BN unit over the network's last training-mode mini-batch: Algorithm 1's inputs and batch
+ * statistics, with the unit's learned parameters and Algorithm 2's running estimates as they are now.
+ */
+export interface BatchNormUnitBatch {
+  /** x_i: the unit's BN inputs (dense outputs W u, no bias) over the batch, a copy; length m. */
+  x: Float32Array;
+  /** mu_B: the batch mean of x that the forward pass used. */
+  mean: number;
+  /** sigma_B^2: the BIASED batch variance of x that the forward pass used. */
+  variance: number;
+  /** gamma of the unit now (after the step's SGD update, one learning-rate step from the one the pass used). */
+  gamma: number;
+  /** beta of the unit now (likewise after the update). */
+  beta: number;
+  /** E[x]: the running mean (Algorithm 2), this batch's mean already averaged in. */
+  runningMean: number;
+  /** Var[x]: the running (unbiased) variance, this batch's already averaged in. */
+  runningVar: number;
+  /** epsilon added to the variance before the square root. */
+  epsilon: number;
+}
+
 /** The network API of DESIGN.md. */
 export interface Network {
   /** The config the network was built with, defaults filled in. */
@@ -116,4 +139,12 @@ export interface Network {
   probe(batch: Batch, options?: ProbeOptions): Float32Array[];
   /** Live views of every parameter and BN running statistic, by name. */
   parameters(): ParameterMap;
+  /**
+   * Hidden layer `layerIdx`'s BN unit `unit` over the last training-mode batch (trainStep or
+   * lossAndGradients), read from the buffers that pass cached: a copy, cheap (m values). Null
+   * without BN in that layer, before the first training pass, or once an inference pass of the
+   * same batch size (evaluate, probe) has reused those buffers. Throws a RangeError for a layer
+   * or unit out of range.
+   */
+  batchNormInputs(layerIdx: number, unit: number): BatchNormUnitBatch | null;
 }

@@ -11,6 +11,8 @@ export interface ReferenceForward {
   batchMean: number[][];
   /** Per hidden layer: BIASED batch variance of z (training mode only). */
   batchVariance: number[][];
+  /** Per hidden layer: dense outputs z = h W (+ b), the BN inputs when BN is on, [n][units]. */
+  z: number[][][];
   /** Per hidden layer: nonlinearity inputs u, [n][units]. */
   u: number[][][];
   /** Logits, [n][classes]. */
@@ -33,7 +35,7 @@ export function referenceForward(
 ): ReferenceForward {
   const numDense = config.layers.length - 1;
   let h: number[][] = Array.from({ length: n }, (_, r) => Array.from(x.subarray(r * config.layers[0], (r + 1) * config.layers[0])));
-  const result: ReferenceForward = { batchMean: [], batchVariance: [], u: [], logits: [] };
+  const result: ReferenceForward = { batchMean: [], batchVariance: [], z: [], u: [], logits: [] };
   for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
     const fanIn = config.layers[layerIdx];
     const fanOut = config.layers[layerIdx + 1];
@@ -48,6 +50,7 @@ export function referenceForward(
       result.logits = z;
       break;
     }
+    result.z.push(z);
     let u = z;
     if (config.batchNorm) {
       const gamma = parameters[`bn${layerIdx}.gamma`];
