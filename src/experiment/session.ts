@@ -6,6 +6,7 @@ import { createNetwork } from '../engine/index.ts';
 import type { Network } from '../engine/types.ts';
 import { createBatchSampler, takeFirst } from '../data/batches.ts';
 import type { Dataset } from '../data/types.ts';
+import { batchSampleOf } from './batchSample.ts';
 import { binsFor } from './bins.ts';
 import { driftPer1000StepsSorted, histogram, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
 import { createFloat32Sorter } from './sortFloat32.ts';
@@ -177,8 +178,11 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
       const evaluate = lastEvalStep === null || step - lastEvalStep >= config.evalEvery;
       if (evaluate) lastEvalStep = step;
       const tracked = resolveTracked(config, hiddenUnits);
+      // Read before the frames: their evaluation and probe may reuse the buffers that hold the last batch.
+      const bn = members.find((member) => member.id === 'bn' && training(member));
+      const batch = bn ? batchSampleOf(bn.network, bn.id, step, tracked) : null;
       const frames = members.map((member) => frameOf(member, evaluate, tracked));
-      return { step, stepsPerSecond: Number.isFinite(stepsPerSecond) ? stepsPerSecond : 0, tracked, frames };
+      return { step, stepsPerSecond: Number.isFinite(stepsPerSecond) ? stepsPerSecond : 0, tracked, frames, ...(batch ? { batch } : {}) };
     },
 
     /** 'reset' settings (bnMomentum among them: it is fixed at construction) are ignored: rebuild the session instead. */

@@ -3,6 +3,7 @@
  * the charts and the headless CLI. Metric definitions follow PAPER.md section 3.
  */
 import type { ExperimentConfig } from './settings.ts';
+import type { BatchSample } from './batchSample.ts';
 
 /** The variants of one experiment, trained in lockstep on the same batches from the same weights. */
 export type NetworkId = 'plain' | 'bn' | 'noisy';
@@ -85,6 +86,8 @@ export interface Snapshot {
   /** Where the tracked unit is. */
   tracked: { layer: number; unit: number };
   frames: NetworkFrame[];
+  /** The BN network's tracked unit on its latest training batch (batchSample.ts); absent before the first step, without BN, or diverged. */
+  batch?: BatchSample;
 }
 
 /** Arrays over evaluation points: the headless CLI's output schema (DESIGN.md), one per network. */

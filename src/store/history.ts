@@ -80,7 +80,9 @@ export function appendSnapshot(history: RunHistory, snapshot: Snapshot, caps: Hi
     trackedOf.set(network, { ...snapshot.tracked });
     appendFrame(network, frame, history.bins.count, caps);
   }
-  return { ...history, tracked: { ...snapshot.tracked }, version: history.version + 1 };
+  // Only the latest batch is kept (the batch panel shows it); a snapshot without one keeps the last.
+  const batch = snapshot.batch ?? history.batch;
+  return { ...history, tracked: { ...snapshot.tracked }, version: history.version + 1, ...(batch ? { batch } : {}) };
 }
 
 /**

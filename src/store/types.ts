@@ -4,6 +4,7 @@
  * so a run of any length fits in a few MB and still draws from step 0.
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
+import type { BatchSample } from '../experiment/batchSample.ts';
 import type { HistogramBins, NetworkId, NetworkStatus, TrackedPercentiles } from '../experiment/types.ts';
 import type { RunState } from '../worker/protocol.ts';
 
@@ -41,6 +42,8 @@ export interface RunHistory {
   hiddenUnits: number[];
   tracked: { layer: number; unit: number };
   networks: NetworkHistory[];
+  /** The BN network's tracked unit on the latest training batch a snapshot carried (only the latest is kept); absent before one. */
+  batch?: BatchSample;
   /** Bumped on every change, so subscribers can tell a new frame cheaply. */
   version: number;
 }

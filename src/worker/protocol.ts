@@ -67,6 +67,10 @@ export type WorkerEvent =
       /** Which compute kernels run ('fallback' = pure TypeScript). */
       kernel: string;
     }
+  /**
+   * A snapshot of the run. `snapshot.batch`, when present, is the BN network's tracked unit on its latest
+   * training mini-batch (m floats, copied: src/experiment/batchSample.ts), for the page's batch panel.
+   */
   | { type: 'snapshot'; runId: number; snapshot: Snapshot }
   | { type: 'state'; runId: number; state: RunState; step: number }
   /** A setConfig was applied: `reset` true when it rebuilt the run. */
