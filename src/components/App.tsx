@@ -1,9 +1,11 @@
 /**
  * The page: header and transport, notices, presets, Figure 1, the two columns of layer charts,
- * the time scrubber, the lab, the guided path, the controls and the explainer.
+ * the time scrubber, the lab, the guided path, the controls and the explainer. Panels that can
+ * fail on their own (export, lab, tour, help) sit in an ErrorBoundary, so the live run outlives them.
  */
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { Explainer } from './Explainer.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Figure1Panel } from './Figure1Panel.tsx';
 import { GuidedPath } from './guide/GuidedPath.tsx';
 import { Header } from './Header.tsx';
@@ -31,7 +33,9 @@ export function App() {
           <LabPanel />
         </div>
         <div className="side-column">
-          <GuidedPath />
+          <ErrorBoundary name="The guided tour">
+            <GuidedPath />
+          </ErrorBoundary>
           <ControlsPanel />
           <Explainer />
         </div>

@@ -1,8 +1,10 @@
 /**
  * The header's "Export / Compare" button. The dialog and its builders (SVG, PNG, CSV, JSON, load,
- * compare) load on first click (React.lazy), so they cost the initial page nothing.
+ * compare) load on first click (React.lazy), so they cost the initial page nothing. An error in
+ * the dialog (a run file too big to draw, a bug) shows one sentence in its place, never a blank page.
  */
 import { lazy, Suspense, useState } from 'react';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 
 /** Shown when the dialog's code cannot be fetched (offline after an update, a broken deploy). */
 function LoadFailed({ onClose }: { onClose: () => void }) {
@@ -25,9 +27,11 @@ export function ExportMenu() {
     <>
       <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>Export / Compare</button>
       {open ? (
-        <Suspense fallback={null}>
-          <ExportDialog onClose={() => setOpen(false)} />
-        </Suspense>
+        <ErrorBoundary name="The export dialog" onClose={() => setOpen(false)}>
+          <Suspense fallback={null}>
+            <ExportDialog onClose={() => setOpen(false)} />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </>
   );

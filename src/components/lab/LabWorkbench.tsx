@@ -10,6 +10,7 @@ import { estimateSeconds, useLabStore } from '../../store/lab.ts';
 import type { LabStatus } from '../../store/lab.ts';
 import { paramFields, parseFields } from './labParams.ts';
 import { LAB_VIEWS } from './views.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 
 /** A whole number with thousands separators. */
 const grouped = (value: number): string => Math.round(value).toLocaleString('en-US');
@@ -65,9 +66,11 @@ function Result() {
     <div className="lab-result">
       {stale && <p className="lab-status">This result ran on the experiment as it was before your last change; run again to update it.</p>}
       {View ? (
-        <Suspense fallback={<p className="lab-status">Loading the chart...</p>}>
-          <View result={outcome.result} params={outcome.params} config={outcome.config} />
-        </Suspense>
+        <ErrorBoundary name="The result's chart" onClose={clear}>
+          <Suspense fallback={<p className="lab-status">Loading the chart...</p>}>
+            <View result={outcome.result} params={outcome.params} config={outcome.config} />
+          </Suspense>
+        </ErrorBoundary>
       ) : <p className="lab-status">This job has no chart yet; its result is in the JSON of the CLI (npm run experiment -- lab {outcome.jobId}).</p>}
       <button type="button" onClick={clear}>Clear the result</button>
     </div>

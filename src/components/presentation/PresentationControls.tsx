@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { MouseEvent } from 'react';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { NarrationCaption } from './NarrationCaption.tsx';
 import { usePresentationStore } from './presentationStore.ts';
@@ -62,7 +63,9 @@ export function PresentationControls() {
       <button type="button" aria-haspopup="dialog" title="Keyboard shortcuts (?)" onClick={() => actions.setHelpOpen(true)}>
         Shortcuts <kbd aria-hidden="true">?</kbd>
       </button>
-      <HelpDialog />
+      <ErrorBoundary name="The shortcut help" onClose={() => actions.setHelpOpen(false)}>
+        <HelpDialog />
+      </ErrorBoundary>
       <NarrationCaption />
     </div>
   );
