@@ -1,6 +1,8 @@
 /**
  * Command-line options of `npm run experiment`, parsed without side effects so tests can
- * check every error line. Settings are validated by the shared SETTINGS validator.
+ * check every error line. Settings are validated by the shared SETTINGS validator. Each option
+ * counts once: the same one twice, or two that set the same setting (`--seed 3 --set seed=4`),
+ * is an error rather than "the last one wins".
  */
 import { PRESETS, presetById } from '../experiment/presets.ts';
 import { SETTINGS, settingFor } from '../experiment/settings.ts';
@@ -45,9 +47,13 @@ Usage: npm run experiment -- [options]
   --eval-every N     steps between test evaluations (default: the preset's)
   --set NAME=VALUE   change any setting (repeatable); settings:
 ${settings}
-  --out FILE         write { config, plain: Run, bn: Run, ... } (one Run per network) here (default: stdout)
+  --out FILE         write { config, plain: Run, bn: Run, ... } (one Run per network) here (default: stdout);
+                     checked before training, written to a temporary file and renamed
   --quiet            no progress bar
   --help             this text
+
+Each option at most once, and each setting once (--seed or --set seed=, not both).
+A bad option, or an --out that cannot be written, prints one line and exits 2.
 `;
 }
 
@@ -64,6 +70,25 @@ function parseVariants(value: string): NetworkId[] | string {
   return known.filter((id) => ids.includes(id));
 }
 
+/** [option, setting key, raw value]: one setting set on the command line (--seed, --eval-every, --set). */
+type Override = [string, string, string];
+
+/** `--seed "3"` / `--set "seed=4"`: how an option that set a setting was written, for messages. */
+const shownOverride = ([option, key, raw]: Override): string =>
+  `${option} ${quoteForMessage(option === '--set' ? `${key}=${raw}` : raw)}`;
+
+/** An option given a second time (`seen` holds the first values), as one line; null the first time. */
+function conflictOf(seen: ReadonlyMap<string, string>, name: string, value: string): string | null {
+  const before = seen.get(name);
+  return before === undefined ? null : `${name} given twice (${quoteForMessage(before)} and ${quoteForMessage(value)}); give it once`;
+}
+
+/** When --variants and an explicit noisyBn disagree: one line naming both. */
+function variantsConflict(networks: readonly NetworkId[], variants: string, noisyBn: Override | undefined, value: unknown): string | null {
+  if (!noisyBn || value === networks.includes('noisy')) return null;
+  return `${shownOverride(noisyBn)} conflicts with --variants ${quoteForMessage(variants)}: noisyBn says whether the noisy network trains; give one of them`;
+}
+
 /** Parse argv (without node and the script). Never throws. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let presetId = 'paper-fig1';
@@ -71,7 +96,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let out: string | null = null;
   let quiet = false;
   let networks: NetworkId[] | null = null;
-  const overrides: [string, string, string][] = [];
+  const overrides: Override[] = [];
+  /** Option name -> its value as given, to refuse a second one (settings are checked by key below). */
+  const seen = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
@@ -86,6 +113,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (name !== arg) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length) value = argv[++i];
     else return { kind: 'error', message: `${name} needs a value (see --help)` };
+    if (name !== '--set' && name !== '--seed' && name !== '--eval-every') {
+      const twice = conflictOf(seen, name, value);
+      if (twice) return { kind: 'error', message: twice };
+      seen.set(name, value);
+    }
     switch (name) {
       case '--preset':
         if (!presetById(value, PRESETS)) return { kind: 'error', message: `--preset must be one of ${PRESETS.map((p) => p.id).join(', ')} (got ${quoteForMessage(value)})` };
@@ -120,10 +152,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   const preset = presetById(presetId, PRESETS);
   const partial: Record<string, unknown> = { ...preset?.config };
-  for (const [option, key, raw] of overrides) {
+  const setBy = new Map<string, Override>();
+  for (const override of overrides) {
+    const [option, key, raw] = override;
     const parsed = parseSettingValue(key, raw);
     if (!parsed.ok) return { kind: 'error', message: `${option}: ${parsed.error}` };
+    const earlier = setBy.get(key);
+    if (earlier) return { kind: 'error', message: `${shownOverride(override)} conflicts with ${shownOverride(earlier)}: give ${key} once` };
+    setBy.set(key, override);
     partial[key] = parsed.value;
+  }
+  if (networks !== null) {
+    // --variants decides the networks; noisyBn in the output says whether the noisy one trained.
+    const conflict = variantsConflict(networks, seen.get('--variants') ?? '', setBy.get('noisyBn'), partial.noisyBn);
+    if (conflict) return { kind: 'error', message: conflict };
+    partial.noisyBn = networks.includes('noisy');
   }
   const { config, errors } = validateConfig(partial);
   if (errors.length > 0) return { kind: 'error', message: errors[0] };

@@ -1,11 +1,11 @@
 /**
  * `npm run experiment -- --preset paper-fig1 --steps 5000 --seed 1 --out run.json`
  * (`--variants plain,bn,noisy` adds Santurkar's noisy BN; `lab <job> ...` runs a lab job, ./lab.ts): the paired experiment headless, on the same engine and presets as the app. Bad options print one line
- * and exit with code 2.
+ * and exit with code 2, as does an --out that cannot be written (checked before training).
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs, helpText } from './args.ts';
 import { runLabCli } from './lab.ts';
+import { outputProblem, saveOutput } from './output.ts';
 import { runExperiment, summaryLine } from './runner.ts';
 
 function progressBar(total: number): (step: number) => void {
@@ -33,12 +33,18 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const { config, steps, out, quiet, networks } = parsed.options;
+  const outProblem = out === null ? null : outputProblem(out);
+  if (outProblem !== null) {
+    process.stderr.write(`experiment: ${outProblem}\n`);
+    return 2;
+  }
   const result = runExperiment(config, steps, { networks, onProgress: quiet ? undefined : progressBar(steps) });
   const json = JSON.stringify(result.record);
-  if (out) writeFileSync(out, json);
-  else process.stdout.write(`${json}\n`);
+  const saved = out === null ? null : saveOutput(out, json);
+  if (out === null) process.stdout.write(`${json}\n`);
   process.stderr.write(`${summaryLine(result)}\n`);
-  return 0;
+  if (saved && !saved.ok) process.stderr.write(`experiment: ${saved.message}\n`);
+  return saved && !saved.ok ? 1 : 0;
 }
 
 const fail = (error: unknown): void => {

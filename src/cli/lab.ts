@@ -1,14 +1,15 @@
 /**
  * `npm run experiment -- lab <job-id> [--preset P] [--set k=v] [--seed N] [--<param> value ...] [--out file.json]`:
  * a lab job headless, on the same code as the page's lab worker, written as
- * `{ job, params, config, result }`. Bad options print one line and exit 2.
+ * `{ job, params, config, result }`. Bad options (a parameter out of range, an option given twice,
+ * an --out that cannot be written) print one line and exit 2 before anything runs.
  */
-import { writeFileSync } from 'node:fs';
 import { LAB_JOBS, labJobById } from '../lab/jobs.ts';
 import type { AnyLabJob, LabContext } from '../lab/types.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { quoteForMessage } from '../experiment/validate.ts';
 import { parseArgs } from './args.ts';
+import { outputProblem, saveOutput } from './output.ts';
 import { loadDataset } from './runner.ts';
 
 /** Options that set up the experiment: handed to the experiment CLI's parser (./args.ts). */
@@ -43,13 +44,21 @@ Usage: npm run experiment -- lab <job-id> [options] [--<param> value ...]
   --preset ID        the experiment the job runs on (default paper-fig1)
   --set NAME=VALUE   change any setting (repeatable; see npm run experiment -- --help)
   --seed N           seed of weights, split and batches
-  --out FILE         write the JSON here (default: stdout)
+  --out FILE         write the JSON here (default: stdout); checked before the job runs
   --quiet            no progress on stderr
   --help             this text
 
 Jobs:
 ${jobs}
 `;
+}
+
+/**
+ * A job's param error as the CLI means it: rejected, nothing run. The jobs' parsers word errors for
+ * the page, which runs with the default instead ("...; using 1000"): that tail is dropped here.
+ */
+export function rejectedMessage(jobId: string, error: string): string {
+  return `${jobId}: rejected: ${error.replace(/; using [^;]*$/, '')}`;
 }
 
 /** Parse the arguments after `lab`. Never throws. */
@@ -65,6 +74,8 @@ export function parseLabArgs(argv: readonly string[]): ParsedLabArgs {
   const raw: Record<string, string> = {};
   let out: string | null = null;
   let quiet = false;
+  /** Each option once: its first value, to name both in the error. */
+  const seen = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--help' || arg === '-h') return help();
@@ -79,6 +90,10 @@ export function parseLabArgs(argv: readonly string[]): ParsedLabArgs {
     if (eq > 0) value = arg.slice(eq + 1);
     else if (i + 1 < rest.length) value = rest[++i];
     else return { kind: 'error', message: `${name} needs a value (see lab --help)` };
+    const before = seen.get(name);
+    // --set is repeatable (once per setting: ./args.ts checks that).
+    if (before !== undefined && name !== '--set') return { kind: 'error', message: `${name} given twice (${quoteForMessage(before)} and ${quoteForMessage(value)}); give it once` };
+    seen.set(name, value);
     if (EXPERIMENT_OPTIONS.has(name)) experimentArgs.push(name, value);
     else if (name === '--out') {
       if (value === '') return { kind: 'error', message: '--out needs a file name' };
@@ -90,7 +105,7 @@ export function parseLabArgs(argv: readonly string[]): ParsedLabArgs {
   if (experiment.kind !== 'run') return help();
   const config = experiment.options.config;
   const parsed = job.parse(raw, config);
-  if (parsed.errors.length > 0) return { kind: 'error', message: `${job.id}: ${parsed.errors[0]}` };
+  if (parsed.errors.length > 0) return { kind: 'error', message: rejectedMessage(job.id, parsed.errors[0]) };
   return { kind: 'run', options: { job, params: parsed.params, config, out, quiet } };
 }
 
@@ -122,11 +137,21 @@ export async function runLabCli(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { job, params, config, out, quiet } = parsed.options;
+  const outProblem = out === null ? null : outputProblem(out);
+  if (outProblem !== null) {
+    process.stderr.write(`experiment lab: ${outProblem}\n`);
+    return 2;
+  }
   const started = Date.now();
   const result: unknown = await job.run(params, config, nodeLabContext(quiet));
   const json = JSON.stringify({ job: job.id, params, config, result });
-  if (out) writeFileSync(out, json);
-  else process.stdout.write(`${json}\n`);
-  process.stderr.write(`lab: ${job.id} done in ${((Date.now() - started) / 1000).toFixed(1)} s${out ? `, written to ${out}` : ''}\n`);
+  const saved = out === null ? null : saveOutput(out, json);
+  if (out === null) process.stdout.write(`${json}\n`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (saved && !saved.ok) {
+    process.stderr.write(`experiment lab: ${job.id} done in ${seconds} s, but ${saved.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`lab: ${job.id} done in ${seconds} s${out ? `, written to ${out}` : ''}\n`);
   return 0;
 }

@@ -42,6 +42,8 @@ const FREE = SETTINGS.filter((s) => !['depth', 'width', 'trackedLayer', 'tracked
 
 /** One option of a valid command line, and what it does to the expected result. */
 interface Item {
+  /** What it sets: the option, or the setting's key (--seed and --set seed= set the same). A line sets each once. */
+  key: string;
   argv: string[];
   apply(expected: Expected): void;
 }
@@ -57,30 +59,35 @@ interface Expected {
 }
 
 const validItem: fc.Arbitrary<Item> = fc.oneof(
-  fc.constantFrom(...PRESET_IDS).map((id): Item => ({ argv: ['--preset', id], apply: (e) => { e.presetId = id; } })),
-  fc.integer({ min: 1, max: 10_000_000 }).map((n): Item => ({ argv: [`--steps=${n}`], apply: (e) => { e.steps = n; } })),
-  fc.integer({ min: 0, max: 2_147_483_647 }).map((n): Item => ({ argv: ['--seed', String(n)], apply: (e) => { e.overrides.push(['seed', n]); } })),
-  fc.integer({ min: 1, max: 100_000 }).map((n): Item => ({ argv: ['--eval-every', String(n)], apply: (e) => { e.overrides.push(['evalEvery', n]); } })),
+  fc.constantFrom(...PRESET_IDS).map((id): Item => ({ key: '--preset', argv: ['--preset', id], apply: (e) => { e.presetId = id; } })),
+  fc.integer({ min: 1, max: 10_000_000 }).map((n): Item => ({ key: '--steps', argv: [`--steps=${n}`], apply: (e) => { e.steps = n; } })),
+  fc.integer({ min: 0, max: 2_147_483_647 }).map((n): Item => ({ key: 'seed', argv: ['--seed', String(n)], apply: (e) => { e.overrides.push(['seed', n]); } })),
+  fc.integer({ min: 1, max: 100_000 }).map((n): Item => ({ key: 'evalEvery', argv: ['--eval-every', String(n)], apply: (e) => { e.overrides.push(['evalEvery', n]); } })),
   fc.constantFrom(...FREE).chain((s) => validText(s).map((v): Item => ({
-    argv: ['--set', `${s.key}=${v}`], apply: (e) => { e.overrides.push([s.key, expectedFromText(s, v)]); },
+    key: s.key, argv: ['--set', `${s.key}=${v}`], apply: (e) => { e.overrides.push([s.key, expectedFromText(s, v)]); },
   }))),
-  fc.string({ minLength: 1 }).filter((f) => !f.startsWith('-')).map((f): Item => ({ argv: ['--out', f], apply: (e) => { e.out = f; } })),
-  fc.constant<Item>({ argv: ['--quiet'], apply: (e) => { e.quiet = true; } }),
+  fc.string({ minLength: 1 }).filter((f) => !f.startsWith('-')).map((f): Item => ({ key: '--out', argv: ['--out', f], apply: (e) => { e.out = f; } })),
+  fc.constant<Item>({ key: '--quiet', argv: ['--quiet'], apply: (e) => { e.quiet = true; } }),
   fc.shuffledSubarray(NETWORKS, { minLength: 1 }).map((ids): Item => ({
-    argv: ['--variants', ids.join(',')], apply: (e) => { e.networks = NETWORKS.filter((id) => ids.includes(id)); },
+    key: '--variants', argv: ['--variants', ids.join(',')], apply: (e) => { e.networks = NETWORKS.filter((id) => ids.includes(id)); },
   })),
 );
 
-/** A bad option and the start its one-line message must have. */
-const badItem: fc.Arbitrary<{ argv: string[]; starts: string }> = fc.oneof(
-  fc.constantFrom(...SETTINGS).chain((s) => invalidText(s).map((v) => ({ argv: ['--set', `${s.key}=${v}`], starts: `--set: ${s.key} must be ` }))),
-  invalidText(settingNamed('seed')!).map((v) => ({ argv: ['--seed', v], starts: '--seed: seed must be ' })),
-  invalidText(settingNamed('evalEvery')!).map((v) => ({ argv: [`--eval-every=${v}`], starts: '--eval-every: evalEvery must be ' })),
-  invalidText(settingNamed('maxSteps')!).map((v) => ({ argv: ['--steps', v], starts: '--steps must be a whole number from 1 to 10000000 (got ' })),
-  nastyText.filter((v) => !PRESET_IDS.includes(v)).map((v) => ({ argv: ['--preset', v], starts: '--preset must be one of ' })),
-  nastyKey.filter((k) => k !== '' && !k.includes('=') && !settingNamed(k)).map((k) => ({ argv: ['--set', `${k}=1`], starts: '--set: unknown setting ' })),
+/** Valid options, each setting one thing once, and never both --variants and noisyBn (they conflict unless they agree). */
+const validItems = (maxLength: number): fc.Arbitrary<Item[]> =>
+  fc.uniqueArray(validItem, { maxLength, selector: (item) => item.key })
+    .filter((items) => !(items.some((i) => i.key === '--variants') && items.some((i) => i.key === 'noisyBn')));
+
+/** A bad option, what it sets (as Item.key) and the start its one-line message must have. */
+const badItem: fc.Arbitrary<{ key: string; argv: string[]; starts: string }> = fc.oneof(
+  fc.constantFrom(...SETTINGS).chain((s) => invalidText(s).map((v) => ({ key: s.key, argv: ['--set', `${s.key}=${v}`], starts: `--set: ${s.key} must be ` }))),
+  invalidText(settingNamed('seed')!).map((v) => ({ key: 'seed', argv: ['--seed', v], starts: '--seed: seed must be ' })),
+  invalidText(settingNamed('evalEvery')!).map((v) => ({ key: 'evalEvery', argv: [`--eval-every=${v}`], starts: '--eval-every: evalEvery must be ' })),
+  invalidText(settingNamed('maxSteps')!).map((v) => ({ key: '--steps', argv: ['--steps', v], starts: '--steps must be a whole number from 1 to 10000000 (got ' })),
+  nastyText.filter((v) => !PRESET_IDS.includes(v)).map((v) => ({ key: '--preset', argv: ['--preset', v], starts: '--preset must be one of ' })),
+  nastyKey.filter((k) => k !== '' && !k.includes('=') && !settingNamed(k)).map((k) => ({ key: k, argv: ['--set', `${k}=1`], starts: '--set: unknown setting ' })),
   nastyText.filter((v) => v.split(',').some((id) => id.trim() !== '' && !NETWORKS.includes(id.trim())) || v.split(',').every((id) => id.trim() === ''))
-    .map((v) => ({ argv: ['--variants', v], starts: '--variants must list networks of ' })),
+    .map((v) => ({ key: '--variants', argv: ['--variants', v], starts: '--variants must list networks of ' })),
 );
 
 describe('parseArgs on 10,000 hostile command lines', () => {
@@ -103,13 +110,15 @@ describe('parseArgs on 10,000 hostile command lines', () => {
 
   it('runs exactly the valid command line it was given: preset, then every override in order', () => {
     fc.assert(
-      fc.property(fc.array(validItem, { maxLength: 8 }), (items) => {
+      fc.property(validItems(8), (items) => {
         const expected: Expected = { presetId: 'paper-fig1', overrides: [], steps: null, out: null, quiet: false, networks: null };
         for (const item of items) item.apply(expected);
         const config: Record<string, unknown> = { ...configForPreset(expected.presetId) };
         for (const [key, value] of expected.overrides) config[key] = value;
         // Without --variants: the twins, and the noisy network when the (overridden) config says noisyBn.
         const networks = expected.networks ?? (config.noisyBn === true ? ['plain', 'bn', 'noisy'] : ['plain', 'bn']);
+        // With --variants, noisyBn says whether the noisy network is among them.
+        if (expected.networks) config.noisyBn = expected.networks.includes('noisy');
         const steps = expected.steps ?? (config.maxSteps as number);
         expect(parseArgs(items.flatMap((i) => i.argv))).toEqual({
           kind: 'run',
@@ -122,10 +131,11 @@ describe('parseArgs on 10,000 hostile command lines', () => {
 
   it('refuses a valid command line with one bad option in it, in one line naming that option and what it accepts', () => {
     fc.assert(
-      fc.property(fc.array(validItem, { maxLength: 4 }), badItem, fc.array(validItem, { maxLength: 4 }), (before, bad, after) => {
-        // Only the last --steps counts: a later good one would rightly replace a bad one.
-        const later = bad.argv[0] === '--steps' ? after.filter((i) => !i.argv[0].startsWith('--steps')) : after;
-        const parsed = parseArgs([...before.flatMap((i) => i.argv), ...bad.argv, ...later.flatMap((i) => i.argv)]);
+      fc.property(validItems(8), badItem, fc.nat(8), (items, bad, at) => {
+        // The others set other things: the same one twice is an error of its own (tested in args.test.ts).
+        const others = items.filter((i) => i.key !== bad.key);
+        const argv = [...others.slice(0, at).flatMap((i) => i.argv), ...bad.argv, ...others.slice(at).flatMap((i) => i.argv)];
+        const parsed = parseArgs(argv);
         expect(parsed.kind).toBe('error');
         if (parsed.kind !== 'error') return;
         expect(parsed.message.startsWith(bad.starts), parsed.message).toBe(true);

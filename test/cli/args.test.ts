@@ -54,6 +54,37 @@ describe('parseArgs', () => {
     expect(helpText()).toMatch(/learningRate\s+a number from 0.0001 to 100/);
   });
 
+  it('refuses an option given twice, or two that set the same setting, naming both', () => {
+    expect(error(['--preset', 'lr-x5', '--preset', 'spiral'])).toBe('--preset given twice ("lr-x5" and "spiral"); give it once');
+    expect(error(['--steps', '5', '--steps=5'])).toBe('--steps given twice ("5" and "5"); give it once');
+    expect(error(['--out', 'a.json', '--out', 'b.json'])).toBe('--out given twice ("a.json" and "b.json"); give it once');
+    expect(error(['--variants', 'plain', '--variants', 'bn'])).toBe('--variants given twice ("plain" and "bn"); give it once');
+    expect(error(['--seed', '3', '--set', 'seed=4'])).toBe('--set "seed=4" conflicts with --seed "3": give seed once');
+    expect(error(['--set', 'seed=4', '--seed', '3'])).toBe('--seed "3" conflicts with --set "seed=4": give seed once');
+    expect(error(['--eval-every', '5', '--set', 'evalEvery=6'])).toBe('--set "evalEvery=6" conflicts with --eval-every "5": give evalEvery once');
+    expect(error(['--seed', '3', '--seed', '3'])).toBe('--seed "3" conflicts with --seed "3": give seed once');
+    expect(error(['--set', 'width=2', '--set', 'width=3'])).toBe('--set "width=3" conflicts with --set "width=2": give width once');
+    // A bad value is named before the conflict.
+    expect(error(['--seed', '3', '--set', 'seed=x'])).toMatch(/^--set: seed must be a whole number/);
+    // A flag twice asks for nothing different.
+    expect(parseArgs(['--quiet', '--quiet']).kind).toBe('run');
+  });
+
+  it('refuses --variants against an explicit noisyBn, and otherwise records noisyBn as the networks trained', () => {
+    expect(error(['--variants', 'noisy', '--set', 'noisyBn=false']))
+      .toBe('--set "noisyBn=false" conflicts with --variants "noisy": noisyBn says whether the noisy network trains; give one of them');
+    expect(error(['--set', 'noisyBn=true', '--variants', 'plain,bn'])).toMatch(/^--set "noisyBn=true" conflicts with --variants "plain,bn": /);
+    const config = (argv: string[]): unknown => {
+      const parsed = parseArgs(argv);
+      return parsed.kind === 'run' ? { networks: parsed.options.networks, noisyBn: parsed.options.config.noisyBn } : parsed;
+    };
+    expect(config(['--variants', 'noisy', '--set', 'noisyBn=true'])).toEqual({ networks: ['noisy'], noisyBn: true });
+    expect(config(['--variants', 'plain,noisy'])).toEqual({ networks: ['plain', 'noisy'], noisyBn: true });
+    expect(config(['--preset', 'noisy-bn', '--variants', 'plain,bn'])).toEqual({ networks: ['plain', 'bn'], noisyBn: false });
+    expect(config(['--set', 'noisyBn=true'])).toEqual({ networks: ['plain', 'bn', 'noisy'], noisyBn: true });
+    expect(helpText()).toContain('Each option at most once');
+  });
+
   it('names the option and what it accepts in one line', () => {
     expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, noisy-bn, spiral (got "fig9")');
     expect(error(['--variants', 'plain,wild'])).toBe('--variants must list networks of plain, bn, noisy, comma-separated (got "plain,wild")');

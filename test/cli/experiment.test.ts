@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,64 @@ describe('the experiment CLI', () => {
     expect(three.record.bn).toEqual(two.record.bn);
     expectRunSchema(three.record.noisy as Run, 3, 3);
     expect(three.record.noisy?.trainLoss).not.toEqual(three.record.bn?.trainLoss);
+  });
+
+  it('evaluates the last step too, also when it comes before the first evalEvery', () => {
+    const config = { ...configForPreset('spiral'), evalEvery: 300 };
+    const long = runExperiment(config, 1000);
+    expect(long.record.plain?.steps).toEqual([300, 600, 900, 1000]);
+    expect(long.record.bn?.steps).toEqual([300, 600, 900, 1000]);
+    expect(long.record.config.evalEvery).toBe(300);
+    // Evaluating the last step changes nothing before it.
+    const upTo900 = runExperiment(config, 900);
+    expect(long.record.bn?.testAccuracy.slice(0, 3)).toEqual(upTo900.record.bn?.testAccuracy);
+    expect(long.record.bn?.trackedUnit.p50.slice(0, 3)).toEqual(upTo900.record.bn?.trackedUnit.p50);
+    const short = runExperiment(config, 100);
+    for (const id of ['plain', 'bn'] as const) {
+      expectRunSchema(short.record[id] as Run, 1, 3);
+      expect(short.record[id]?.steps).toEqual([100]);
+      expect(short.summaries[id]?.finalAccuracy).toBeGreaterThan(0);
+    }
+  });
+
+  it('checks --out before training: exit 2, one line naming the path, nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bn-cli-'));
+    const cases: [string, string][] = [
+      ['/nonexistent/dir/x.json', 'experiment: --out "/nonexistent/dir/x.json": the directory "/nonexistent/dir" does not exist\n'],
+      [dir, `experiment: --out "${dir}" is a directory; give a file name\n`],
+      ['/proc/x', 'experiment: --out "/proc/x" is under /dev, /proc or /sys, where no output file can go; leave out --out to write to stdout\n'],
+    ];
+    for (const [out, stderr] of cases) {
+      // Ten million steps: the check must come before them, or the 60 s timeout ends the process.
+      const result = cli(['--preset', 'spiral', '--steps', '10000000', '--quiet', '--out', out]);
+      expect(result.status, out).toBe(2);
+      expect(result.stderr).toBe(stderr);
+      expect(result.stdout).toBe('');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('replaces a previous --out file whole, through a temporary file, and ends on the last step', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bn-cli-'));
+    const out = join(dir, 'run.json');
+    writeFileSync(out, 'the previous run');
+    const result = cli(['--preset', 'spiral', '--steps', '120', '--eval-every', '50', '--quiet', '--out', out]);
+    expect(result.status).toBe(0);
+    const record = JSON.parse(readFileSync(out, 'utf8')) as { plain: Run; bn: Run };
+    expect(record.plain.steps).toEqual([50, 100, 120]);
+    expect(readdirSync(dir)).toEqual(['run.json']);
+  });
+
+  it('refuses conflicting options with exit 2 before training', () => {
+    for (const [args, line] of [
+      [['--preset', 'spiral', '--preset', 'lr-x5'], 'experiment: --preset given twice ("spiral" and "lr-x5"); give it once\n'],
+      [['--seed', '3', '--set', 'seed=4'], 'experiment: --set "seed=4" conflicts with --seed "3": give seed once\n'],
+      [['--variants', 'noisy', '--set', 'noisyBn=false'], 'experiment: --set "noisyBn=false" conflicts with --variants "noisy": noisyBn says whether the noisy network trains; give one of them\n'],
+    ] as [string[], string][]) {
+      const result = cli(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toBe(line);
+    }
   });
 
   it('exits with code 2 and one line, no stack trace, on a bad option', () => {

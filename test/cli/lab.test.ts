@@ -26,8 +26,12 @@ describe('lab command line', () => {
   it('gives one line for every kind of bad option', () => {
     const cases: [string[], string][] = [
       [['nope'], 'unknown lab job "nope" (jobs: '],
-      [['lr-sweep', '--steps', '0'], 'lr-sweep: steps must be a whole number from 1 to 100000 (got "0")'],
-      [['lr-sweep', '--rate', '1'], 'lr-sweep: unknown parameter "rate"'],
+      [['lr-sweep', '--steps', '0'], 'lr-sweep: rejected: steps must be a whole number from 1 to 100000 (got "0")'],
+      [['lr-sweep', '--rate', '1'], 'lr-sweep: rejected: unknown parameter "rate"'],
+      [['smoothness', '--minFactor', '3', '--maxFactor', '2'], 'smoothness: rejected: minFactor (3) is above maxFactor (2)'],
+      [['lr-sweep', '--steps', '5', '--steps', '6'], '--steps given twice ("5" and "6"); give it once'],
+      [['lr-sweep', '--out', 'a', '--out', 'b'], '--out given twice ("a" and "b"); give it once'],
+      [['lr-sweep', '--seed', '3', '--set', 'seed=4'], '--set "seed=4" conflicts with --seed "3": give seed once'],
       [['lr-sweep', '--preset', 'nope'], '--preset must be one of'],
       [['lr-sweep', '--set', 'learningRate=-1'], '--set: learningRate'],
       [['lr-sweep', 'extra'], 'unexpected argument "extra"'],
@@ -40,6 +44,8 @@ describe('lab command line', () => {
       if (parsed.kind === 'error') {
         expect(parsed.message).toContain(start);
         expect(parsed.message).not.toContain('\n');
+        // Nothing runs: the page's "...; using 1000" would say the opposite.
+        expect(parsed.message).not.toContain('; using');
       }
     }
   });
@@ -77,10 +83,14 @@ describe('npm run experiment -- lab', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/^experiment lab: lr-sweep: factors must be/);
+    expect(bad.stderr).toMatch(/^experiment lab: lr-sweep: rejected: factors must be [^;]*\n$/);
     const unknown = cli(['lab', 'nope']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('lr-sweep, init-sweep');
+    // --out is checked before the job: 100,000 steps would outlast the timeout.
+    const out = cli(['lab', 'lr-sweep', '--preset', 'spiral', '--steps', '100000', '--out', '/nonexistent/dir/x.json']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe('experiment lab: --out "/nonexistent/dir/x.json": the directory "/nonexistent/dir" does not exist\n');
     const help = cli(['lab', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: npm run experiment -- lab <job-id>');
