@@ -35,6 +35,10 @@ const BOUNDED: [string, string, string][] = [
   ['src/export/savedRun.ts', 'Math.max(0, ...networksOf(run)', 'networks: at most 3'],
   ['src/url/codec.ts', 'errors.push(...checked.errors)', 'at most one error per setting'],
   ['src/export/png.ts', 'String.fromCharCode(...bytes.subarray(i, i + 0x8000))', 'chunks of 32,768 bytes'],
+  ['src/charts/Axis.tsx', 'Math.min(...range), Math.max(...range)', 'a scale\'s range: its two ends'],
+  ['src/charts/ticks.ts', 'Math.min(...finite)', 'an axis domain (spanOf): its ends'],
+  ['src/charts/ticks.ts', 'Math.max(...finite)', 'an axis domain (spanOf): its ends'],
+  ['src/charts/ticks.ts', 'Math.max(...scaled.map(Math.abs))', 'an axis\'s tick values: about ten'],
 ];
 
 describe('the app source', () => {
