@@ -31,8 +31,10 @@ export function Explainer() {
       <p>
         Read the figures with care. Everything is measured in inference mode, as at test time: BN then uses running
         averages of the batch statistics (the paper’s Algorithm 2), which take a few hundred steps to settle, so at the
-        very start the “With BN” charts still look un-normalised. The drift figure is how far a whole layer’s
-        distribution moves per 1,000 steps; it is often no smaller with BN, whose inputs are wider and keep adjusting.
+        very start the “With BN” charts still look un-normalised. The shift figure beside each layer chart is how far
+        each unit’s input distribution moved since the previous snapshot, in units of that unit’s own standard deviation
+        (Wasserstein-1 distance over the pooled standard deviation), averaged over the layer, per 1,000 steps; hover it for the
+        raw distance in the input’s units, which grows with a layer’s scale and so favours a narrow, stalled layer.
         The paper’s own measure is the percentiles of one unit, in Figure 1 (b, c).
       </p>
       <p className="references">

@@ -14,7 +14,8 @@ export function Transport() {
   const actions = useExperimentStore((s) => s.actions);
   const status = useFrameValue((s) => describeRunState(s.runState, s.error, s.history));
   const stepRef = useLiveText<number, HTMLSpanElement>((s) => s.step, (v) => `step ${formatStep(v)}`);
-  const speedRef = useLiveText<number, HTMLSpanElement>((s) => s.stepsPerSecond, (v) => `${formatStep(v)} steps/s`);
+  // No speed while paused or finished: a figure that stays on screen would describe a run that is not moving.
+  const speedRef = useLiveText<number, HTMLSpanElement>((s) => (s.runState === 'running' ? s.stepsPerSecond : -1), (v) => (v < 0 ? '' : `${formatStep(v)} steps/s`));
   const kernel = useExperimentStore((s) => s.kernel);
   const running = runState === 'running';
   return (
@@ -36,13 +37,13 @@ export function Transport() {
 
 /** What the compute path is called in the page: the engine's WebAssembly SIMD kernels or its pure TypeScript fallback. */
 export function kernelLabel(kernel: string): string {
-  if (kernel === 'wasm-simd') return 'fast path';
-  if (kernel === 'js') return 'fallback';
+  if (kernel === 'wasm-simd') return 'WebAssembly';
+  if (kernel === 'js') return 'slow mode';
   return '';
 }
 
 function kernelHelp(kernel: string): string {
-  if (kernel === 'wasm-simd') return 'Training runs on WebAssembly SIMD kernels.';
+  if (kernel === 'wasm-simd') return 'Training runs on WebAssembly SIMD kernels (the fast path).';
   if (kernel === 'js') return 'This browser has no WebAssembly SIMD: training runs on the slower pure TypeScript kernels.';
   return '';
 }

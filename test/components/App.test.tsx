@@ -166,10 +166,10 @@ describe('App', () => {
   it('says whether training runs on the fast path or the fallback', () => {
     setStore({ kernel: 'wasm-simd' });
     const { unmount } = render(<App />);
-    expect(screen.getByTestId('kernel')).toHaveTextContent('fast path');
+    expect(screen.getByTestId('kernel')).toHaveTextContent('WebAssembly');
     unmount();
     setStore({ kernel: 'js' });
     render(<App />);
-    expect(screen.getByTestId('kernel')).toHaveTextContent('fallback');
+    expect(screen.getByTestId('kernel')).toHaveTextContent('slow mode');
   });
 });

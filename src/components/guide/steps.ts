@@ -58,7 +58,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
         + 'BN makes each layer\'s output ignore the scale of its weights, which keeps large steps in check (section 3.3).',
     ],
     look: [
-      'With a rate thirty times the default, watch the test accuracy of both networks in Figure 1 (a) and the run status: the plain network stalls or diverges, the BN one keeps training.',
+      'With a rate thirty times the default, watch Figure 1 (a) and the saturation panel: the plain network stalls near chance with every input of its last hidden layer saturated, while the BN one passes 85%.',
       'In the lab below, the learning-rate sweep trains short runs at eight rates and plots final accuracy against rate for both networks.',
     ],
     preset: 'lr-x30',
@@ -72,7 +72,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
         + 'Stack eight sigmoid layers and, without BN, the signal and its gradient shrink layer after layer. BN re-scales every layer\'s inputs, so they keep a useful size.',
     ],
     look: [
-      'Figure 1 (a): with eight sigmoid layers, the plain network barely moves from chance while the BN network trains.',
+      'Figure 1 (a): with eight sigmoid layers, the plain network stays at chance while the BN network trains past 75% by step 3,000.',
       'The saturation panel gives, per layer, the share of inputs beyond ±4. Here the plain network is stuck although its sigmoids do not saturate: shrinking, not saturation, holds it back. The next step shows saturation itself.',
     ],
     preset: 'deep-sigmoid',
@@ -84,7 +84,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
       'Every starting weight is now a hundred times larger. BN divides by the batch\'s standard deviation, so scaling a layer\'s weights by a does not change its output: BN(aWu) = BN(Wu), and the weight gradient shrinks by 1/a.',
     ],
     look: [
-      'The saturation panel: most of the plain network\'s sigmoid inputs sit beyond ±4 from the start and stay there, the BN network\'s almost none. The BN network trains much as it does from the default start; the plain one learns more slowly.',
+      'The saturation panel: half or more of the plain network\'s sigmoid inputs sit beyond ±4 from the start and stay there, the BN network\'s almost none. The BN network trains much as it does from the default start and leads early; the plain one still learns, carried by its unsaturated units, and ends with a higher test loss.',
       'In the lab, the scale-invariance check computes BN(aWu) - BN(Wu) and the gradient ratio for several a on a real batch.',
     ],
     preset: 'bad-init',
@@ -98,7 +98,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
         + 'With mini-batches of 4, the batch statistics are noisy estimates of the averages, so the two modes disagree more.',
     ],
     look: [
-      'The training loss (batch statistics) and the test accuracy (running statistics) of the BN network in Figure 1.',
+      'Figure 1 (a): BN still leads the plain network, but more slowly than with batches of 60; the loss chart: BN\'s training loss (batch statistics, solid) sits above its test loss (running statistics, dashed).',
       'In the lab, the inference check trains with batches of 2, 4, 8 and 60 and compares test accuracy in training mode against test mode.',
     ],
     preset: 'tiny-batches',
@@ -112,8 +112,8 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
       'If removing the shift were what makes BN work, this noisy BN should train like the plain network.',
     ],
     look: [
-      'The "BN + noise" layer charts jump around, and their drift figures (above each chart) are far larger than the plain network\'s.',
-      'Yet Figure 1 (a): its test accuracy follows the BN network\'s, far ahead of the plain one. The shift is back, the benefit stays.',
+      'Figure 1\'s "BN + noise" panel: its tracked unit\'s median and band, measured with the noise, jump from snapshot to snapshot across 1.5 times the BN unit\'s range or more, and the shift figures beside its layer charts are larger than BN\'s.',
+      'Yet Figure 1 (a): its test accuracy stays within 3 points of the BN network\'s, far ahead of the plain one. The shift is back, the benefit stays.',
     ],
     preset: 'noisy-bn',
     focus: 'layers-title',
