@@ -242,7 +242,10 @@ export function formatMeasured(claim: Claim, measured: number): string {
   switch (claim.type) {
     case 'accuracyLead':
     case 'accuracyClose':
-      return `${measured >= 0 ? '+' : '−'}${Math.abs(measured).toFixed(0)} points`;
+    {
+      const points = Math.round(measured);
+      return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} points`;
+    }
     case 'accuracyAtLeast':
     case 'accuracyBelow':
     case 'saturation':
