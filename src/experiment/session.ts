@@ -8,6 +8,7 @@ import { createBatchSampler, takeFirst } from '../data/batches.ts';
 import type { Dataset } from '../data/types.ts';
 import { batchSampleOf } from './batchSample.ts';
 import { binsFor } from './bins.ts';
+import { fittedHistogram } from './fittedHistogram.ts';
 import { driftPer1000StepsSorted, histogram, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
 import { createFloat32Sorter } from './sortFloat32.ts';
 import type { ExperimentConfig } from './settings.ts';
@@ -130,6 +131,8 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
       if (probes.every(allFinite)) {
         const sorted = probes.map((values, layerIdx) => sortedByUnit(values, hiddenUnits[layerIdx], sorter));
         layers = layerStats(member, probes, sorted);
+        // The histogram fitted to each layer's own values, for the charts' value ranges (fittedHistogram.ts).
+        layers.forEach((stats, layerIdx) => { stats.fitted = fittedHistogram(probes[layerIdx], stats.mean, stats.std); });
         const n = probeSet.n;
         const column = sorted[tracked.layer].subarray(tracked.unit * n, (tracked.unit + 1) * n);
         const [p15, p50, p85] = [15, 50, 85].map((p) => percentileOfSorted(column, p));

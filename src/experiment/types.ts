@@ -3,6 +3,7 @@
  * the charts and the headless CLI. Metric definitions follow PAPER.md section 3.
  */
 import type { ExperimentConfig } from './settings.ts';
+import type { FittedHistogram } from './fittedHistogram.ts';
 import type { BatchSample } from './batchSample.ts';
 
 /** The variants of one experiment, trained in lockstep on the same batches from the same weights. */
@@ -45,6 +46,8 @@ export interface LayerStats {
   drift: number;
   /** Fraction of inputs with |x| > 4 (sigmoid/tanh derivative under 2% of its peak). */
   saturation: number;
+  /** The histogram fitted to this snapshot's own values (equal bins over mean ± 6 std), for the charts' value ranges. */
+  fitted?: FittedHistogram;
 }
 
 /** Percentiles of the tracked unit's input over the probe set (Figure 1 b, c). */

@@ -6,7 +6,8 @@
  * snapshots (a long run allocates no new column after its first thinning, so it leaves the
  * garbage collector nothing to do): a column dropped from the history may be overwritten.
  */
-import type { NetworkFrame, Snapshot } from '../experiment/types.ts';
+import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
+import type { HistogramBins, NetworkFrame, Snapshot } from '../experiment/types.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import type { LayerHistory, NetworkHistory, RunHistory } from './types.ts';
 
@@ -21,7 +22,7 @@ export interface HistoryCaps {
   tests: number;
 }
 
-/** 1,024 columns: wider than any chart, and ~1.5 MB for the paper's 3 x 100 twins. */
+/** 1,024 columns: wider than any chart, and ~3 MB for the paper's 3 x 100 twins (fixed and fitted histograms). */
 export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 1024, tests: 1024 };
 
 /**
@@ -33,6 +34,9 @@ const trackedOf = new WeakMap<NetworkHistory, { layer: number; unit: number }>()
 
 /** Columns thinning dropped from a network's layers, ready to take the next snapshots' counts. */
 const spareColumns = new WeakMap<NetworkHistory, Uint32Array[]>();
+
+/** Fitted histograms thinning dropped, ready to take the next snapshots' (their counts arrays recycled like the columns). */
+const spareFitted = new WeakMap<NetworkHistory, FittedHistogram[]>();
 
 /** An empty history for the run that `ready` announces. */
 export function createHistory(ready: ReadyEvent): RunHistory {
@@ -59,7 +63,7 @@ function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
     testSteps: [],
     testLoss: [],
     testAccuracy: [],
-    layers: Array.from({ length: depth }, (): LayerHistory => ({ columns: [], mean: [], std: [], drift: [], saturation: [] })),
+    layers: Array.from({ length: depth }, (): LayerHistory => ({ columns: [], fitted: [], mean: [], std: [], drift: [], saturation: [] })),
     tracked: [],
     status: { type: 'training' },
   };
@@ -78,7 +82,7 @@ export function appendSnapshot(history: RunHistory, snapshot: Snapshot, caps: Hi
     const before = trackedOf.get(network) ?? history.tracked;
     if (snapshot.tracked.layer !== before.layer || snapshot.tracked.unit !== before.unit) retrack(network, frame);
     trackedOf.set(network, { ...snapshot.tracked });
-    appendFrame(network, frame, history.bins.count, caps);
+    appendFrame(network, frame, history.bins, caps);
   }
   // Only the latest batch is kept (the batch panel shows it); a snapshot without one keeps the last.
   const batch = snapshot.batch ?? history.batch;
@@ -95,7 +99,8 @@ function retrack(network: NetworkHistory, frame: NetworkFrame): void {
   if (last >= 0 && network.steps[last] === frame.step) network.tracked[last] = frame.tracked;
 }
 
-function appendFrame(network: NetworkHistory, frame: NetworkFrame, binCount: number, caps: HistoryCaps): void {
+function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: HistogramBins, caps: HistoryCaps): void {
+  const binCount = bins.count;
   network.status = frame.status;
   const test = frame.test;
   const lastTestStep = network.testSteps.length > 0 ? network.testSteps[network.testSteps.length - 1] : -1;
@@ -112,6 +117,7 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, binCount: num
   network.trainLoss.push(frame.trainLoss !== null && Number.isFinite(frame.trainLoss) ? frame.trainLoss : null);
   network.tracked.push(frame.tracked);
   const spares = spareColumns.get(network);
+  const fittedSpares = spareFitted.get(network);
   frame.layers.forEach((stats, layerIdx) => {
     const layer = network.layers[layerIdx];
     const spare = spares?.pop();
@@ -121,11 +127,24 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, binCount: num
     column.set(stats.counts.subarray(0, binCount), 1);
     column[binCount + 1] = stats.over;
     layer.columns.push(column);
+    // Without a fitted histogram (an older worker, a hand-made snapshot) the column stands in: values beyond its bins have no known place.
+    layer.fitted?.push(stats.fitted ? keepFitted(stats.fitted, fittedSpares?.pop()) : { min: bins.min, lo: bins.min, hi: bins.max, max: bins.max, counts: column });
     layer.mean.push(finiteOrZero(stats.mean));
     layer.std.push(finiteOrZero(stats.std));
     layer.drift.push(finiteOrZero(stats.drift));
     layer.saturation.push(finiteOrZero(stats.saturation));
   });
+}
+
+/** A copy of `fitted` in `spare` when its counts have the same length (no allocation), else `fitted` itself (its buffer came transferred). */
+function keepFitted(fitted: FittedHistogram, spare: FittedHistogram | undefined): FittedHistogram {
+  if (!spare || spare.counts.length !== fitted.counts.length) return fitted;
+  spare.min = fitted.min;
+  spare.lo = fitted.lo;
+  spare.hi = fitted.hi;
+  spare.max = fitted.max;
+  spare.counts.set(fitted.counts);
+  return spare;
 }
 
 function finiteOrZero(value: number): number {
@@ -166,7 +185,20 @@ function thinSnapshots(network: NetworkHistory): void {
     spares = [];
     spareColumns.set(network, spares);
   }
+  const keptSet = new Set(kept);
+  let fittedSpares = spareFitted.get(network);
+  if (!fittedSpares) {
+    fittedSpares = [];
+    spareFitted.set(network, fittedSpares);
+  }
   for (const layer of network.layers) {
+    if (layer.fitted) {
+      // A stand-in's counts are its own column, recycled with the columns: only real fitted histograms become spares.
+      layer.fitted.forEach((fitted, i) => {
+        if (!keptSet.has(i) && fitted.counts !== layer.columns[i]) fittedSpares.push(fitted);
+      });
+      thinInPlace(layer.fitted, kept);
+    }
     collectDropped(layer.columns, kept, spares);
     thinInPlace(layer.columns, kept);
     thinInPlace(layer.mean, kept);
@@ -183,7 +215,7 @@ function thinTests(network: NetworkHistory): void {
   thinInPlace(network.testAccuracy, kept);
 }
 
-/** Approximate bytes held by a history's arrays (numbers 8 bytes, columns their buffers, spare columns included). */
+/** Approximate bytes held by a history's arrays (numbers 8 bytes, columns and fitted histograms their buffers, spares included). */
 export function estimateHistoryBytes(history: RunHistory): number {
   let bytes = 0;
   for (const network of history.networks) {
@@ -191,8 +223,12 @@ export function estimateHistoryBytes(history: RunHistory): number {
     for (const layer of network.layers) {
       bytes += 8 * (layer.mean.length + layer.std.length + layer.drift.length + layer.saturation.length);
       for (const column of layer.columns) bytes += column.byteLength;
+      (layer.fitted ?? []).forEach((fitted, i) => {
+        if (fitted.counts !== layer.columns[i]) bytes += fitted.counts.byteLength + 32;
+      });
     }
     for (const column of spareColumns.get(network) ?? []) bytes += column.byteLength;
+    for (const fitted of spareFitted.get(network) ?? []) bytes += fitted.counts.byteLength + 32;
   }
   return bytes;
 }

@@ -4,6 +4,7 @@
  * so a run of any length fits in a few MB and still draws from step 0.
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
+import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import type { BatchSample } from '../experiment/batchSample.ts';
 import type { HistogramBins, NetworkId, NetworkStatus, TrackedPercentiles } from '../experiment/types.ts';
 import type { RunState } from '../worker/protocol.ts';
@@ -29,6 +30,8 @@ export interface NetworkHistory {
 export interface LayerHistory {
   /** One Uint32Array per kept snapshot: [under, counts..., over], length bins.count + 2. */
   columns: Uint32Array[];
+  /** Per kept snapshot, the histogram fitted to its own values (the charts' value ranges); absent in histories made without them. */
+  fitted?: FittedHistogram[];
   mean: number[];
   std: number[];
   drift: number[];

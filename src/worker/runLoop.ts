@@ -98,12 +98,13 @@ export interface RunLoop {
   readonly running: boolean;
 }
 
-/** The distinct buffers of a snapshot's histogram counts, to transfer rather than copy. */
+/** The distinct buffers of a snapshot's histogram counts (fixed and fitted), to transfer rather than copy. */
 export function snapshotTransferables(snapshot: Snapshot): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const frame of snapshot.frames) {
     for (const layer of frame.layers) {
       if (layer.counts.buffer instanceof ArrayBuffer) buffers.add(layer.counts.buffer);
+      if (layer.fitted?.counts.buffer instanceof ArrayBuffer) buffers.add(layer.fitted.counts.buffer);
     }
   }
   return [...buffers];

@@ -6,6 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FITTED_BIN_COUNT } from '../../src/experiment/fittedHistogram.ts';
 import { connectWorker } from '../../src/store/bridge.ts';
 import { DEFAULT_HISTORY_CAPS, estimateHistoryBytes } from '../../src/store/history.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
@@ -33,7 +34,9 @@ function heapAfterGc(): number {
 /** The most bytes a history of `history`'s shape can hold at the default caps, counted independently of estimateHistoryBytes. */
 function boundAtCaps(history: RunHistory): number {
   const { snapshots, tests } = DEFAULT_HISTORY_CAPS;
-  const perNetwork = 8 * (5 * snapshots + 3 * tests) + history.hiddenUnits.length * snapshots * (4 * (history.bins.count + 2) + 8 * 4);
+  // Per kept snapshot and layer: the fixed-bin column, the fitted histogram (counts and four numbers) and five figures (mean, std, shift, raw shift, saturation).
+  const perColumn = 4 * (history.bins.count + 2) + 4 * (FITTED_BIN_COUNT + 2) + 32 + 8 * 5;
+  const perNetwork = 8 * (5 * snapshots + 3 * tests) + history.hiddenUnits.length * snapshots * perColumn;
   return history.networks.length * perNetwork;
 }
 
