@@ -12,12 +12,16 @@ import { connectWorker } from './store/bridge.ts';
 import { useExperimentStore } from './store/index.ts';
 import { createWorkerClient } from './worker/client.ts';
 import { registerServiceWorker } from './sw/register.ts';
+import { followSystemTheme } from './themeMode.ts';
 import './styles.css';
 import './embed/embed.css';
 
 const embed = readEmbedOptions(window.location.search);
 if (embed.embed) {
   document.documentElement.classList.add('embed-page', `theme-${embed.theme}`);
+} else if (typeof window.matchMedia === 'function') {
+  // The full page follows the system's light or dark scheme, live (an embed's theme is its link's).
+  followSystemTheme(document.documentElement, window.matchMedia('(prefers-color-scheme: dark)'));
 }
 
 connectWorker(useExperimentStore, createWorkerClient(), { search: window.location.search, play: !embed.embed || embed.autoplay });

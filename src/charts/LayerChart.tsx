@@ -7,6 +7,7 @@ import type { NetworkId } from '../experiment/types.ts';
 import type { RunHistory } from '../store/types.ts';
 import { chart, networkLabels } from '../theme.ts';
 import { HeatmapView } from './HeatmapView.tsx';
+import { layerColumns, layerValueRange, worstOffChart } from './layerRange.ts';
 import { formatFigure, layerFigures } from './layerStats.ts';
 import { RidgelineView } from './RidgelineView.tsx';
 import { columnIndexAt, stepDomain } from './timeAxis.ts';
@@ -25,6 +26,16 @@ export interface LayerChartProps {
   tracked?: boolean;
   /** Track this layer in Figure 1 (b, c). */
   onTrack?: () => void;
+  /** Title of the value axis (default "input to the nonlinearity"): say which, "input to the sigmoid". */
+  valueTitle?: string;
+  /** One value range for this layer's charts in every network (default: each chart its own). */
+  sharedRange?: boolean;
+}
+
+/** The value axis' title for a layer whose nonlinearity is `activation`. */
+export function layerValueTitle(activation: string): string {
+  const name: Record<string, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' };
+  return activation in name ? `input to the ${name[activation]}` : 'input to the layer\'s nonlinearity';
 }
 
 /** The accessible name of a layer chart. */
@@ -82,19 +93,22 @@ export function LayerChart(props: LayerChartProps) {
 const LayerChartBody = memo(LayerChartContent, (prev, next) =>
   prev.history === next.history && prev.networkId === next.networkId && prev.layerIdx === next.layerIdx &&
   prev.mode === next.mode && prev.width === next.width && prev.scrubStep === next.scrubStep &&
-  prev.tracked === next.tracked && !prev.onTrack === !next.onTrack && !prev.onHoverStep === !next.onHoverStep);
+  prev.tracked === next.tracked && !prev.onTrack === !next.onTrack && !prev.onHoverStep === !next.onHoverStep &&
+  prev.valueTitle === next.valueTitle && prev.sharedRange === next.sharedRange);
 
-function LayerChartContent({ history, networkId, layerIdx, mode, width, scrubStep, onHoverStep, tracked, onTrack }: LayerChartProps) {
+function LayerChartContent(props: LayerChartProps) {
+  const { history, networkId, layerIdx, mode, width, scrubStep, onHoverStep, tracked, onTrack } = props;
   const net = history.networks.find((n) => n.id === networkId);
   const layer = net?.layers[layerIdx];
-  const columns = layer?.columns ?? [];
+  const columns = layerColumns(layer, history.bins);
   const steps = net?.steps ?? [];
+  const valueRange = layerValueRange(history, networkId, layerIdx, props.sharedRange === true);
+  const offChart = worstOffChart(columns, steps, valueRange);
+  const valueTitle = props.valueTitle ?? 'input to the nonlinearity';
   const xDomain = stepDomain(history);
   const markerStep = scrubStep ?? xDomain[1];
   const index = columnIndexAt(steps, markerStep);
   const f = layerFigures(layer, index);
-  const under = formatFigure(f.underShare, true);
-  const over = formatFigure(f.overShare, true);
   const label = layerChartLabel(networkId, layerIdx);
   return (
     <>
@@ -111,19 +125,19 @@ function LayerChartContent({ history, networkId, layerIdx, mode, width, scrubSte
           {`mean ${formatFigure(f.mean)} · std ${formatFigure(f.std)} · drift ${formatFigure(f.drift)}/1k steps · saturated ${formatFigure(f.saturation, true)}`}
         </span>
       </figcaption>
-      <div role="img" aria-label={label} className="layer-picture">
+      <div role="img" aria-label={label} className="layer-picture" data-off-chart={offChart.toFixed(3)}>
         {mode === 'heatmap' ? (
           <HeatmapView
             columns={columns}
             steps={steps}
-            bins={history.bins}
+            valueRange={valueRange}
+            offChart={offChart}
+            valueTitle={valueTitle}
             version={history.version}
             width={width}
             height={chart.layerHeight}
             xDomain={xDomain}
             markerStep={scrubStep === null ? null : markerStep}
-            underLabel={under}
-            overLabel={over}
             onHoverStep={onHoverStep}
           />
         ) : (
@@ -131,12 +145,12 @@ function LayerChartContent({ history, networkId, layerIdx, mode, width, scrubSte
             networkId={networkId}
             columns={columns}
             steps={steps}
-            bins={history.bins}
+            valueRange={valueRange}
+            offChart={offChart}
+            valueTitle={valueTitle}
             width={width}
             height={chart.layerHeight}
             markerStep={markerStep}
-            underLabel={under}
-            overLabel={over}
           />
         )}
       </div>

@@ -1,34 +1,44 @@
 /**
  * One layer's input distribution over training as a ridgeline (TensorBoard's offset mode):
- * histograms from across the run stacked, oldest at the back; the one nearest the marker is outlined.
+ * histograms from across the run stacked, oldest at the back (top); the one nearest the marker is
+ * outlined. Steps are labelled down the right side, as many as stand clear of each other.
  */
 import { scaleLinear } from 'd3-scale';
-import type { HistogramBins, NetworkId } from '../experiment/types.ts';
+import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
+import type { NetworkId } from '../experiment/types.ts';
 import { chart, colors, networkColors, typography } from '../theme.ts';
 import { Axis } from './Axis.tsx';
-import { nearestRidge, ridgelineLayout } from './ridgeline.ts';
+import { OffChartWarning } from './OffChartWarning.tsx';
+import { labelledRidges, nearestRidge, ridgelineLayout } from './ridgeline.ts';
+import { tickLabels } from './ticks.ts';
 
 export interface RidgelineViewProps {
   networkId: NetworkId;
-  columns: readonly Uint32Array[];
+  /** One fitted histogram per snapshot (./layerRange.ts layerColumns). */
+  columns: readonly FittedHistogram[];
   steps: readonly number[];
-  bins: HistogramBins;
+  /** The value range across the chart (./layerRange.ts layerValueRange). */
+  valueRange: [number, number];
+  /** Largest share of a snapshot's values off the range. */
+  offChart: number;
+  /** Title of the value axis: "input to the sigmoid". */
+  valueTitle: string;
   width: number;
   height: number;
   markerStep: number | null;
-  underLabel: string;
-  overLabel: string;
 }
 
 /** Stacked histograms of a layer, oldest at the top. */
-export function RidgelineView({ networkId, columns, steps, bins, width, height, markerStep, underLabel, overLabel }: RidgelineViewProps) {
-  const m = chart.layerMargin;
+export function RidgelineView({ networkId, columns, steps, valueRange, offChart, valueTitle, width, height, markerStep }: RidgelineViewProps) {
+  const m = chart.ridgeMargin;
   const innerW = Math.max(10, width - m.left - m.right);
   const innerH = Math.max(10, height - m.top - m.bottom);
-  const ridges = ridgelineLayout(columns, steps, bins, { width: innerW, height: innerH, count: chart.ridgeCount, overlap: chart.ridgeOverlap });
+  const ridges = ridgelineLayout(columns, steps, valueRange, { width: innerW, height: innerH, count: chart.ridgeCount, overlap: chart.ridgeOverlap, bins: chart.ridgeBins });
   const marked = markerStep !== null ? nearestRidge(ridges, markerStep) : -1;
-  const x = scaleLinear().domain([bins.min, bins.max]).range([0, innerW]);
+  const x = scaleLinear().domain(valueRange).range([0, innerW]);
   const tone = networkColors[networkId];
+  const labelled = labelledRidges(ridges, typography.chartFontPx * 1.2);
+  const stepText = tickLabels(labelled.map((i) => ridges[i].step), 'si');
   return (
     <svg width={width} height={height} className="chart" fontSize={typography.chartFontPx}>
       <g transform={`translate(${m.left},${m.top})`}>
@@ -44,13 +54,15 @@ export function RidgelineView({ networkId, columns, steps, bins, width, height, 
           />
         ))}
         {ridges.length > 0 ? (
-          <>
-            <text className="edge-label" x={innerW + 4} y={ridges[0].baseline} dominantBaseline="middle">{`step ${ridges[0].step.toLocaleString('en-US')}`}</text>
-            <text className="edge-label" x={innerW + 4} y={ridges[ridges.length - 1].baseline - 8}>{`< ${bins.min}: ${underLabel}`}</text>
-            <text className="edge-label" x={innerW + 4} y={ridges[ridges.length - 1].baseline + 4}>{`> ${bins.max}: ${overLabel}`}</text>
-          </>
+          <g className="ridge-steps">
+            <text className="axis-title" x={innerW + m.right} y={-chart.axisTitleOffset.left} textAnchor="end">step ↓</text>
+            {labelled.map((index, k) => (
+              <text key={index} className="edge-label" x={innerW + 4} y={ridges[index].baseline} dominantBaseline="middle">{stepText[k]}</text>
+            ))}
+          </g>
         ) : null}
-        <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="~g" />
+        <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} title={valueTitle} />
+        <OffChartWarning share={offChart} x={innerW} />
       </g>
     </svg>
   );

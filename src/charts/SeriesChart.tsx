@@ -6,6 +6,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { chart, colors, networkColors, typography } from '../theme.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { Axis } from './Axis.tsx';
+import type { TickFormat } from './ticks.ts';
 import { bandPath, linePath } from './paths.ts';
 import type { Series } from './series.ts';
 
@@ -25,8 +26,12 @@ export interface SeriesChartProps {
   xDomain: [number, number];
   yDomain: [number, number];
   yType?: 'linear' | 'log';
-  /** d3-format specifier of the y ticks. */
-  yFormat?: string;
+  /** How the y tick labels read (./ticks.ts). */
+  yFormat?: TickFormat;
+  /** What y measures, with its unit ("test accuracy", "input to the sigmoid"). */
+  yTitle: string;
+  /** What x measures (default "training step"). */
+  xTitle?: string;
   lines: readonly Series[];
   bands?: readonly Band[];
   /** Step of the vertical marker; null for none. */
@@ -34,7 +39,7 @@ export interface SeriesChartProps {
 }
 
 /** An SVG line chart with d3 axes; non-finite values are gaps, never NaN attributes; long series are thinned to ~1 point per pixel. */
-export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'linear', yFormat, lines, bands = [], markerStep }: SeriesChartProps) {
+export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'linear', yFormat, yTitle, xTitle = 'training step', lines, bands = [], markerStep }: SeriesChartProps) {
   const m = chart.margin;
   const innerW = Math.max(10, width - m.left - m.right);
   const innerH = Math.max(10, height - m.top - m.bottom);
@@ -57,8 +62,8 @@ export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'l
         {Number.isFinite(markerX) && markerX >= 0 && markerX <= innerW ? (
           <line className="marker" x1={markerX} x2={markerX} y1={0} y2={innerH} stroke={colors.marker} strokeWidth={chart.markerWidth} />
         ) : null}
-        <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="~s" />
-        <Axis scale={y} orient="left" ticks={Math.floor(innerH / (yType === 'log' ? chart.pxPerLogTick : chart.pxPerYTick))} format={yFormat} />
+        <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="si" title={xTitle} />
+        <Axis scale={y} orient="left" ticks={Math.floor(innerH / (yType === 'log' ? chart.pxPerLogTick : chart.pxPerYTick))} format={yFormat} title={yTitle} titleOffset={m.left - 4} />
       </g>
     </svg>
   );

@@ -1,13 +1,15 @@
 /**
  * The histogram-over-time heatmap, painted pixel by pixel into a small image that CSS scales up
- * (as TF Playground's heatmap): x is the step, y the value over the run's fixed bins, colour the density.
- * The out-of-range edge bins get `edgeRows` pixel rows each: "over" on top, "under" at the bottom.
+ * (as TF Playground's heatmap): x is the step, y the value over the chart's range (each snapshot's
+ * fitted histogram re-binned onto it, ./valueRange.ts), colour the density. Values off the range
+ * may get `edgeRows` pixel rows each side: above on top, below at the bottom.
  */
 import { interpolateRgbBasis } from 'd3-interpolate';
 import { scaleLinear } from 'd3-scale';
 import type { ScaleLinear } from 'd3-scale';
-import type { HistogramBins } from '../experiment/types.ts';
+import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import { columnIndexAt } from './timeAxis.ts';
+import { resample } from './valueRange.ts';
 
 /** An RGBA pixel buffer: a canvas ImageData or a plain stand-in in tests. */
 export interface PixelImage {
@@ -37,20 +39,22 @@ export function densityLut(stops: readonly string[], size = 256): ColourLut {
 /**
  * Pixel size of the heatmap image: at least one pixel column per snapshot, the count rounded up to a
  * power of two (so a growing run resizes its canvas a dozen times, not on every snapshot), at most
- * maxColumns; one row per bin plus the edge rows.
+ * maxColumns; `rows` value rows plus the edge rows.
  */
-export function heatmapSize(columnCount: number, bins: HistogramBins, maxColumns: number, edgeRows: number): { width: number; height: number } {
+export function heatmapSize(columnCount: number, rows: number, maxColumns: number, edgeRows: number): { width: number; height: number } {
   let width = 1;
   while (width < columnCount && width < maxColumns) width *= 2;
-  return { width: Math.max(1, Math.min(width, maxColumns)), height: bins.count + 2 * edgeRows };
+  return { width: Math.max(1, Math.min(width, maxColumns)), height: Math.max(1, rows) + 2 * edgeRows };
 }
 
 /** Options of paintHeatmap. */
 export interface HeatmapOptions {
   /** Step range across the image width. */
   stepDomain: [number, number];
+  /** Value range up the value rows (the chart's, from valueRange.ts displayRange). */
+  valueRange: [number, number];
   lut: ColourLut;
-  /** Pixel rows per edge bin. */
+  /** Pixel rows above and below the value rows for the values off the range (0: none). */
   edgeRows: number;
   /** Density exponent (< 1 lifts thin tails). */
   gamma: number;
@@ -65,23 +69,30 @@ interface ColumnColours {
 }
 
 /**
- * What one chart's repaints reuse: each column's colours (a column's counts change only when the
- * history recycles its array for a later step, so (array, step) names them), the packed colour ramp
+ * What one chart's repaints reuse: each column's colours (a column's histogram changes only when the
+ * history recycles it for a later step, so (object, step) names them), the packed colour ramp
  * and scratch arrays. A repaint then only copies colours: no colour maths and no allocation.
  */
 export interface HeatmapCache {
-  columns: WeakMap<Uint32Array, ColumnColours>;
+  columns: WeakMap<FittedHistogram, ColumnColours>;
   /** What the colours were worked out with; a change empties the cache. */
   lut: ColourLut | null;
   gamma: number;
   edgeRows: number;
+  height: number;
+  lo: number;
+  hi: number;
   packedLut: Uint32Array;
   colOf: Int32Array;
+  rows: Float64Array;
 }
 
 /** An empty cache for one heatmap. */
 export function createHeatmapCache(): HeatmapCache {
-  return { columns: new WeakMap(), lut: null, gamma: NaN, edgeRows: -1, packedLut: new Uint32Array(0), colOf: new Int32Array(0) };
+  return {
+    columns: new WeakMap(), lut: null, gamma: NaN, edgeRows: -1, height: -1, lo: NaN, hi: NaN,
+    packedLut: new Uint32Array(0), colOf: new Int32Array(0), rows: new Float64Array(0),
+  };
 }
 
 /** Byte order of this machine: typed-array pixels are packed to match it. */
@@ -91,35 +102,41 @@ function pack(r: number, g: number, b: number): number {
   return (LITTLE_ENDIAN ? ((255 << 24) | (b << 16) | (g << 8) | r) : ((r << 24) | (g << 16) | (b << 8) | 255)) >>> 0;
 }
 
-/** Make `cache` fit `options` (emptied when the ramp, exponent or edge rows changed). */
-function prepareCache(cache: HeatmapCache, options: HeatmapOptions): void {
-  if (cache.lut === options.lut && cache.gamma === options.gamma && cache.edgeRows === options.edgeRows) return;
+/** Make `cache` fit `options` and the image height (emptied when the ramp, exponent, rows or value range changed). */
+function prepareCache(cache: HeatmapCache, options: HeatmapOptions, height: number): void {
+  const [lo, hi] = options.valueRange;
+  if (cache.lut === options.lut && cache.gamma === options.gamma && cache.edgeRows === options.edgeRows
+    && cache.height === height && cache.lo === lo && cache.hi === hi) return;
   const lut = options.lut;
   const levels = lut.length / 3;
-  cache.packedLut = new Uint32Array(levels);
-  for (let i = 0; i < levels; i++) cache.packedLut[i] = pack(lut[i * 3], lut[i * 3 + 1], lut[i * 3 + 2]);
+  if (cache.lut !== lut) {
+    cache.packedLut = new Uint32Array(levels);
+    for (let i = 0; i < levels; i++) cache.packedLut[i] = pack(lut[i * 3], lut[i * 3 + 1], lut[i * 3 + 2]);
+  }
   cache.columns = new WeakMap();
-  cache.lut = lut;
-  cache.gamma = options.gamma;
-  cache.edgeRows = options.edgeRows;
+  Object.assign(cache, { lut, gamma: options.gamma, edgeRows: options.edgeRows, height, lo, hi });
+  if (cache.rows.length < height) cache.rows = new Float64Array(height);
 }
 
 /**
- * The colours of one column, rows top to bottom: "over" in the first `edgeRows` rows, the bins from
- * the highest down, "under" in the last `edgeRows`; each bin's count relative to the column's fullest
- * bin (edge bins included), through the exponent, picks a ramp level; empty cells are transparent (0).
+ * The colours of one column, rows top to bottom: the values above the range in the first `edgeRows`
+ * rows, the value rows from the highest down, the values below in the last `edgeRows`; each cell's
+ * count relative to the column's fullest cell (edges included), through the exponent, picks a ramp
+ * level; empty cells are transparent (0), so the page's background shows.
  */
-function columnColours(column: Uint32Array, height: number, edgeRows: number, gamma: number, packedLut: Uint32Array, out: Uint32Array): void {
-  const binCount = column.length - 2;
-  let most = 0;
-  for (let i = 0; i < column.length; i++) if (column[i] > most) most = column[i];
+function columnColours(h: FittedHistogram, height: number, cache: HeatmapCache, out: Uint32Array): void {
+  const { edgeRows, gamma, packedLut } = cache;
+  const valueRows = height - 2 * edgeRows;
+  const { rows, below, above } = resample(h, cache.lo, cache.hi, valueRows, cache.rows);
+  let most = edgeRows > 0 ? Math.max(below, above) : 0;
+  for (let i = 0; i < valueRows; i++) if (rows[i] > most) most = rows[i];
   const levels = packedLut.length;
   // The usual exponent, 0.5, as a square root: several times cheaper than Math.pow, equal to within an ulp.
   const sqrtGamma = gamma === 0.5;
   for (let r = 0; r < height; r++) {
-    const bin = r < edgeRows ? binCount + 1 : r >= height - edgeRows ? 0 : binCount - (r - edgeRows);
-    const count = column[bin];
-    if (count === 0 || most <= 0) {
+    const count = r < edgeRows ? above : r >= height - edgeRows ? below : rows[valueRows - 1 - (r - edgeRows)];
+    // Less than a thousandth of a value in a cell (a sliver of a wide source bin) reads as empty.
+    if (!(count > 1e-3) || most <= 0) {
       out[r] = 0;
       continue;
     }
@@ -129,23 +146,22 @@ function columnColours(column: Uint32Array, height: number, edgeRows: number, ga
 }
 
 /**
- * Paint `columns` ([under, counts..., over] per snapshot at `steps`) into `image`.
- * Each pixel column shows the latest snapshot at or before the step at its centre (blank before the first).
- * Colour is the bin's count relative to the fullest bin of its own column (edge bins included), so every
- * snapshot shows its shape however wide it is (one global scale made wide late distributions invisible next to
- * a peaked init); empty cells are transparent. With `options.cache`, a column's colours are worked out once.
+ * Paint `columns` (one fitted histogram per snapshot at `steps`) into `image`, re-binned onto the
+ * value range. Each pixel column shows the latest snapshot at or before the step at its centre
+ * (blank before the first). Colour is a cell's count relative to the fullest cell of its own column,
+ * so every snapshot shows its shape however wide it is (one global scale made wide late distributions
+ * invisible next to a peaked init); empty cells are transparent. With `options.cache`, a column's
+ * colours are worked out once per value range.
  */
-export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[], steps: readonly number[], options: HeatmapOptions): void {
+export function paintHeatmap(image: PixelImage, columns: readonly FittedHistogram[], steps: readonly number[], options: HeatmapOptions): void {
   const { width, height, data } = image;
   data.fill(0);
   const n = Math.min(columns.length, steps.length);
-  if (n === 0 || width === 0) return;
-  const binCount = columns[0].length - 2;
-  const edgeRows = options.edgeRows;
-  if (binCount < 1 || height !== binCount + 2 * edgeRows) return;
+  const [lo, hi] = options.valueRange;
+  if (n === 0 || width === 0 || height - 2 * options.edgeRows < 1 || !(hi > lo)) return;
 
   const cache = options.cache ?? createHeatmapCache();
-  prepareCache(cache, options);
+  prepareCache(cache, options, height);
   if (cache.colOf.length < width) cache.colOf = new Int32Array(width);
   const colOf = cache.colOf;
   const [d0, d1] = options.stepDomain;
@@ -164,15 +180,11 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
     if (c !== previous) {
       previous = c;
       const column = columns[c];
-      if (column.length !== binCount + 2) {
-        colours = null;
-        continue;
-      }
       let entry = cache.columns.get(column);
-      if (!entry || entry.step !== steps[c] || entry.rgba.length !== height) {
-        entry = entry && entry.rgba.length === height ? entry : { step: steps[c], rgba: new Uint32Array(height) };
+      if (!entry || entry.step !== steps[c]) {
+        entry = entry ?? { step: steps[c], rgba: new Uint32Array(height) };
         entry.step = steps[c];
-        columnColours(column, height, edgeRows, options.gamma, cache.packedLut, entry.rgba);
+        columnColours(column, height, cache, entry.rgba);
         cache.columns.set(column, entry);
       }
       colours = entry.rgba;
@@ -184,17 +196,17 @@ export function paintHeatmap(image: PixelImage, columns: readonly Uint32Array[],
 
 /** Where values and edge strips sit in a heatmap plot `plotHeight` px tall. */
 export interface HeatmapGeometry {
-  /** Height of each edge strip in px. */
+  /** Height of each edge strip in px (0 without edge rows). */
   edgeHeight: number;
-  /** Value (within bins.min..max) to y px, from the plot's top. */
+  /** Value (within the value range) to y px, from the plot's top. */
   y: ScaleLinear<number, number>;
 }
 
-/** The value scale matching the painted image, once CSS stretches it to `plotHeight`. */
-export function heatmapGeometry(bins: HistogramBins, plotHeight: number, edgeRows: number): HeatmapGeometry {
-  const edgeHeight = (plotHeight * edgeRows) / (bins.count + 2 * edgeRows);
+/** The value scale matching the painted image (`rows` value rows, `edgeRows` each side), once CSS stretches it to `plotHeight`. */
+export function heatmapGeometry(valueRange: [number, number], rows: number, plotHeight: number, edgeRows: number): HeatmapGeometry {
+  const edgeHeight = (plotHeight * edgeRows) / (rows + 2 * edgeRows);
   return {
     edgeHeight,
-    y: scaleLinear().domain([bins.min, bins.max]).range([plotHeight - edgeHeight, edgeHeight]),
+    y: scaleLinear().domain(valueRange).range([plotHeight - edgeHeight, edgeHeight]),
   };
 }

@@ -47,13 +47,15 @@ export function percentileSeries(net: NetworkHistory): PercentileSeries {
 }
 
 /**
- * One y domain for the percentile charts of every network, so drift compares:
- * the extent of all finite percentiles, padded by 5%; [-1, 1] when there are none.
+ * The y domain of the percentile charts: the extent of the finite percentiles of the networks `ids`
+ * (default every network, one shared scale so drift compares; one id gives that network's panel its
+ * own scale, so a calm network is not flattened by a drifting one), padded by 5%; [-1, 1] when there are none.
  */
-export function percentileDomain(history: RunHistory | null): [number, number] {
+export function percentileDomain(history: RunHistory | null, ids?: readonly NetworkId[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const net of history?.networks ?? []) {
+    if (ids && !ids.includes(net.id)) continue;
     for (const t of net.tracked) {
       if (!t) continue;
       for (const v of [t.p15, t.p50, t.p85]) {
@@ -65,7 +67,12 @@ export function percentileDomain(history: RunHistory | null): [number, number] {
     }
   }
   if (!(lo <= hi)) return [-1, 1];
-  if (lo === hi) return [lo - 1, hi + 1];
+  // A nearly constant unit (a spread of 0.001 around 0.01 at init) still gets a readable span.
+  const floor = Math.max(0.01, Math.abs(lo) * 0.01, Math.abs(hi) * 0.01);
+  if (hi - lo < floor) {
+    const mid = (lo + hi) / 2;
+    return [mid - floor, mid + floor];
+  }
   const pad = (hi - lo) * 0.05;
   return [lo - pad, hi + pad];
 }

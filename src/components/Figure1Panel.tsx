@@ -1,9 +1,10 @@
 /**
  * The paper's Figure 1: (a) test accuracy of both networks against step; (b, c) the tracked
- * unit's 15/50/85th input percentiles per network, on one shared y scale so drift compares.
- * Below, the training loss of both.
+ * unit's 15/50/85th input percentiles per network, each on its own y scale (a drifting network must
+ * not flatten a calm one), or on one shared scale at the reader's choice. Below, the training loss of both.
  */
 import { useState } from 'react';
+import { layerValueTitle } from '../charts/LayerChart.tsx';
 import { NetworkLegend } from '../charts/NetworkLegend.tsx';
 import { SeriesChart } from '../charts/SeriesChart.tsx';
 import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries } from '../charts/series.ts';
@@ -24,6 +25,9 @@ export function Figure1Panel() {
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   const tracked = shape.tracked;
+  const activation = useExperimentStore((s) => s.config.activation);
+  // Per-panel scales by default; one shared scale compares magnitudes (and flattens the calmer panel).
+  const [sharedScale, setSharedScale] = useState(false);
   const count = Math.max(2, shape.networks.length);
   // One percentile chart per network, side by side when each gets 140 px or more.
   const each = Math.max(140, Math.floor((width - 16 * (count - 1)) / count));
@@ -42,13 +46,18 @@ export function Figure1Panel() {
                 height={chart.lineHeight}
                 xDomain={stepDomain(history)}
                 yDomain={[0, 1]}
-                yFormat=".0%"
+                yFormat="percent"
+                yTitle="test accuracy"
                 lines={accuracySeries(history)}
                 markerStep={scrubStep}
               />
             )}
           </LiveHistory>
         </figure>
+        <label className="range-toggle">
+          <input type="checkbox" checked={sharedScale} onChange={(e) => setSharedScale(e.target.checked)} />
+          Shared y scale for (b) and (c)
+        </label>
         <div className="percentile-pair">
           {shape.networks.map(({ id }, i) => (
             <figure key={id} style={{ width: each }}>
@@ -65,7 +74,8 @@ export function Figure1Panel() {
                       width={each}
                       height={chart.smallHeight}
                       xDomain={stepDomain(history)}
-                      yDomain={percentileDomain(history)}
+                      yDomain={percentileDomain(history, sharedScale ? undefined : [id])}
+                      yTitle={layerValueTitle(activation)}
                       lines={p ? [{ id, xs: p.xs, ys: p.p50 }] : []}
                       bands={p ? [{ id, xs: p.xs, lo: p.p15, hi: p.p85 }] : []}
                       markerStep={scrubStep}
@@ -93,7 +103,7 @@ export function Figure1Panel() {
                   xDomain={stepDomain(history)}
                   yDomain={lossDomain(losses)}
                   yType="log"
-                  yFormat="~g"
+                  yTitle="training loss (log scale)"
                   lines={losses}
                   markerStep={scrubStep}
                 />

@@ -2,8 +2,9 @@
  * "Without BN" and "With BN" (and "BN + noise" when it trains) side by side: one distribution chart per hidden layer, heatmap or ridgeline.
  * Hovering a heatmap scrubs every chart to that step; leaving puts the scrubber back where it was.
  */
-import { useRef } from 'react';
-import { LayerChart } from '../charts/LayerChart.tsx';
+import { useRef, useState } from 'react';
+import { ColourBar } from '../charts/ColourBar.tsx';
+import { LayerChart, layerValueTitle } from '../charts/LayerChart.tsx';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
 import { useExperimentStore } from '../store/index.ts';
@@ -18,6 +19,9 @@ export function NetworkColumns() {
   const shape = useHistoryShape(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const mode = useExperimentStore((s) => s.histogramMode);
+  const activation = useExperimentStore((s) => s.config.activation);
+  // Each chart's value range fits its own data (a flat or blank chart otherwise); "shared" lines up one layer across networks.
+  const [sharedRange, setSharedRange] = useState(false);
   const { setHistogramMode, setScrubStep, track } = useExperimentStore((s) => s.actions);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   // The scrub position before a hover began (undefined: not hovering).
@@ -39,6 +43,11 @@ export function NetworkColumns() {
           <button type="button" aria-pressed={mode === 'heatmap'} onClick={() => setHistogramMode('heatmap')}>Heatmap</button>
           <button type="button" aria-pressed={mode === 'ridgeline'} onClick={() => setHistogramMode('ridgeline')}>Ridgeline</button>
         </div>
+        <label className="range-toggle">
+          <input type="checkbox" checked={sharedRange} onChange={(e) => setSharedRange(e.target.checked)} />
+          Same value range for every network
+        </label>
+        {mode === 'heatmap' ? <ColourBar /> : null}
       </div>
       <div ref={ref} className="columns">
         {shape.networks.map((net) => (
@@ -57,6 +66,8 @@ export function NetworkColumns() {
                     onHoverStep={onHoverStep}
                     tracked={shape.tracked?.layer === layerIdx}
                     onTrack={() => track(layerIdx, useExperimentStore.getState().history?.tracked.unit ?? 0)}
+                    valueTitle={layerValueTitle(activation)}
+                    sharedRange={sharedRange}
                   />
                 ) : null}
               </LiveHistory>

@@ -78,7 +78,8 @@ export function SaturationPanel() {
                       height={chart.smallHeight}
                       xDomain={stepDomain(history)}
                       yDomain={saturationDomain(history)}
-                      yFormat=".0%"
+                      yFormat="percent"
+                      yTitle={`share with |x| > ${SATURATION_THRESHOLD}`}
                       lines={saturationSeries(history, layerIdx)}
                       markerStep={scrubStep}
                     />

@@ -20,21 +20,51 @@ function shownLabels(container: HTMLElement): { text: string; y: number }[] {
 }
 
 describe('a vertical axis', () => {
-  it('hides the labels of a crowded log axis so that shown ones are a font height apart, keeping the ticks', () => {
+  it('labels a short log axis at three 1-2-5 values, a font height apart', () => {
     const scale = scaleLog().domain([0.3, 2]).range([100, 0]);
-    const { container } = render(<svg><Axis scale={scale} orient="left" ticks={7} format="~g" /></svg>);
-    const all = container.querySelectorAll('.tick');
+    const { container } = render(<svg><Axis scale={scale} orient="left" ticks={7} /></svg>);
     const shown = shownLabels(container);
-    expect(all.length).toBeGreaterThan(shown.length);
-    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown.map((l) => l.text)).toEqual(['0.5', '1', '2']);
     for (let i = 1; i < shown.length; i++) expect(shown[i - 1].y - shown[i].y).toBeGreaterThanOrEqual(11 * 1.15);
-    // The lowest label is kept: the axis still says where it starts.
-    expect(shown[0].text).toBe('0.3');
+  });
+
+  it('keeps three labelled ticks, none in exponent notation, on short axes over awkward ranges', () => {
+    for (const domain of [[0, 0.001], [-100, 2], [0, 1e5], [-95.3, -94.1], [0.009, 0.011]]) {
+      const { container, unmount } = render(<svg><Axis scale={scaleLinear().domain(domain).range([70, 0])} orient="left" ticks={1} /></svg>);
+      const texts = shownLabels(container).map((l) => l.text);
+      expect(texts.length, String(domain)).toBeGreaterThanOrEqual(3);
+      for (const text of texts) expect(text).not.toMatch(/e[+-]?\d/);
+      unmount();
+    }
+  });
+
+  it('drops ticks on a narrow horizontal axis until the labels stand clear of each other', () => {
+    const scale = scaleLinear().domain([0, 25000]).range([0, 90]);
+    const { container } = render(<svg><Axis scale={scale} orient="bottom" ticks={8} format="si" /></svg>);
+    const texts = Array.from(container.querySelectorAll('.tick text')).map((t) => t.textContent);
+    expect(texts).toEqual(['0', '10k', '20k']);
+  });
+
+  it('ticks at the values it is given, such as a sweep\'s', () => {
+    const scale = scaleLog().domain([0.004, 20]).range([0, 600]);
+    const values = [0.005, 0.015, 0.05, 0.15, 0.5, 1.5, 5, 15];
+    const { container } = render(<svg><Axis scale={scale} orient="bottom" ticks={6} values={values} /></svg>);
+    expect(Array.from(container.querySelectorAll('.tick text')).map((t) => t.textContent)).toEqual(['0.005', '0.015', '0.05', '0.15', '0.5', '1.5', '5', '15']);
+  });
+
+  it('writes its title beside it: under a horizontal axis, above a vertical one', () => {
+    const { container } = render(
+      <svg>
+        <Axis scale={scaleLinear().domain([0, 1]).range([0, 200])} orient="bottom" ticks={4} title="training step" />
+        <Axis scale={scaleLinear().domain([0, 1]).range([100, 0])} orient="left" ticks={4} title="input to the sigmoid" />
+      </svg>,
+    );
+    expect(Array.from(container.querySelectorAll('text.axis-title')).map((t) => t.textContent)).toEqual(['training step →', '↑ input to the sigmoid']);
   });
 
   it('leaves a roomy linear axis alone', () => {
     const scale = scaleLinear().domain([0, 1]).range([180, 0]);
-    const { container } = render(<svg><Axis scale={scale} orient="left" ticks={5} format=".0%" /></svg>);
+    const { container } = render(<svg><Axis scale={scale} orient="left" ticks={5} format="percent" /></svg>);
     expect(shownLabels(container).map((l) => l.text)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
   });
 
@@ -44,10 +74,10 @@ describe('a vertical axis', () => {
     document.head.append(style);
     try {
       const scale = scaleLinear().domain([0, 1]).range([180, 0]);
-      const { container, rerender } = render(<svg><Axis scale={scale} orient="left" ticks={10} format=".0%" /></svg>);
+      const { container, rerender } = render(<svg><Axis scale={scale} orient="left" ticks={10} format="percent" /></svg>);
       const small = shownLabels(container);
       document.documentElement.classList.add('presentation');
-      rerender(<svg><Axis scale={scaleLinear().domain([0, 1.01]).range([180, 0])} orient="left" ticks={10} format=".0%" /></svg>);
+      rerender(<svg><Axis scale={scaleLinear().domain([0, 1.01]).range([180, 0])} orient="left" ticks={10} format="percent" /></svg>);
       const large = shownLabels(container);
       expect(large.length).toBeLessThan(small.length);
       for (let i = 1; i < large.length; i++) expect(large[i - 1].y - large[i].y).toBeGreaterThanOrEqual(30 * 1.15);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { LayerChart, offscreenPhaseMs } from '../../src/charts/LayerChart.tsx';
+import type { FittedHistogram } from '../../src/experiment/fittedHistogram.ts';
 import { attributesFreeOfNaN, column, makeHistory, makeNetwork } from './fixtures.ts';
 
 function diverged() {
@@ -27,16 +28,42 @@ describe('LayerChart', () => {
     expect(screen.getByText(/mean 0\.5 · std 1 · drift 0\.25\/1k steps · saturated 10%/)).toBeInTheDocument();
   });
 
-  it('reads the figures and edge shares at the scrubbed step', () => {
+  it('reads the figures at the scrubbed step', () => {
     const net = makeNetwork('plain', [0, 100]);
-    net.layers[0].columns[0] = column(2, [1, 1, 0, 0], 0);
     const { container } = render(
       <LayerChart history={makeHistory([net])} networkId="plain" layerIdx={0} mode="heatmap" width={400} scrubStep={50} />,
     );
     expect(screen.getByText(/mean 0 ·/)).toBeInTheDocument();
-    expect(screen.getByText('< -8: 50%')).toBeInTheDocument();
-    expect(screen.getByText('> 8: 0%')).toBeInTheDocument();
     expect(container.querySelector('line.marker')).not.toBeNull();
+  });
+
+  it('says on the chart how much is off it when a snapshot has more than 20% of its values beyond the range', () => {
+    // A history without fitted histograms: the fixed bins' out-of-range values have no place, so they are off chart.
+    const net = makeNetwork('plain', [0, 100]);
+    net.layers[0].columns[0] = column(2, [1, 1, 0, 0], 0);
+    for (const mode of ['heatmap', 'ridgeline'] as const) {
+      const { container, unmount } = render(
+        <LayerChart history={makeHistory([net])} networkId="plain" layerIdx={0} mode={mode} width={400} scrubStep={null} />,
+      );
+      expect(screen.getByTestId('off-chart-warning')).toHaveTextContent('50% off chart');
+      expect(container.querySelector('.layer-picture')?.getAttribute('data-off-chart')).toBe('0.500');
+      unmount();
+    }
+  });
+
+  it('fits its value range to the fitted histograms, with no warning and no edge strips when nothing is off it', () => {
+    const net = makeNetwork('bn', [0, 100]);
+    const narrow = (): FittedHistogram => ({ min: -0.01, lo: -0.01, hi: 0.01, max: 0.01, counts: Uint32Array.from([0, 5, 20, 20, 5, 0]) });
+    net.layers[0].fitted = [narrow(), narrow()];
+    const { container } = render(
+      <LayerChart history={makeHistory([net])} networkId="bn" layerIdx={0} mode="heatmap" width={400} scrubStep={null} valueTitle="input to the sigmoid" />,
+    );
+    expect(screen.queryByTestId('off-chart-warning')).toBeNull();
+    expect(container.querySelector('.edge-strip')).toBeNull();
+    const labels = Array.from(container.querySelectorAll('g.axis')[1].querySelectorAll('.tick text')).map((t) => Number((t.textContent ?? '').replace('\u2212', '-')));
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...labels.map(Math.abs))).toBeLessThanOrEqual(0.02);
+    expect(screen.getByText('↑ input to the sigmoid')).toBeInTheDocument();
   });
 
   it('reports the hovered step and lets go on leave', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { nearestRidge, ridgelineLayout, spreadIndices } from '../../src/charts/ridgeline.ts';
-import { BINS, column } from './fixtures.ts';
+import { labelledRidges, nearestRidge, ridgelineLayout, spreadIndices } from '../../src/charts/ridgeline.ts';
+import type { Ridge } from '../../src/charts/ridgeline.ts';
+import { fittedFromFixed } from '../../src/charts/valueRange.ts';
+import type { FittedHistogram } from '../../src/experiment/fittedHistogram.ts';
+import { BINS, column as fixedColumn } from './fixtures.ts';
+
+/** A fixed-bin column (4 bins over [-8, 8]) as the charts read it. */
+const column = (under: number, counts: number[], over: number): FittedHistogram => fittedFromFixed(fixedColumn(under, counts, over), BINS);
+const RANGE: [number, number] = [-8, 8];
 
 /** The (x, y) points of an "M..L..Z" path. */
 function points(d: string): [number, number][] {
@@ -18,7 +25,7 @@ describe('spreadIndices', () => {
 
 describe('ridgelineLayout', () => {
   const columns = [column(5, [0, 4, 0, 0], 0), column(0, [1, 1, 1, 1], 0)];
-  const ridges = ridgelineLayout(columns, [0, 100], BINS, { width: 40, height: 35, count: 10, overlap: 2.5 });
+  const ridges = ridgelineLayout(columns, [0, 100], RANGE, { width: 40, height: 35, count: 10, overlap: 2.5, bins: 4 });
 
   it('stacks the oldest ridge at the top and the newest at the bottom edge', () => {
     expect(ridges.map((r) => r.step)).toEqual([0, 100]);
@@ -38,15 +45,35 @@ describe('ridgelineLayout', () => {
   });
 
   it('never writes NaN, even for empty columns', () => {
-    const r = ridgelineLayout([column(0, [0, 0, 0, 0], 0)], [0], BINS, { width: 40, height: 30, count: 5, overlap: 2 });
+    const r = ridgelineLayout([column(0, [0, 0, 0, 0], 0)], [0], RANGE, { width: 40, height: 30, count: 5, overlap: 2, bins: 4 });
     expect(r).toHaveLength(1);
     expect(r[0].d).not.toMatch(/NaN|Infinity/);
-    expect(ridgelineLayout([], [], BINS, { width: 40, height: 30, count: 5, overlap: 2 })).toEqual([]);
-    expect(ridgelineLayout(columns, [0, 1], BINS, { width: 0, height: 30, count: 5, overlap: 2 })).toEqual([]);
+    expect(ridgelineLayout([], [], RANGE, { width: 40, height: 30, count: 5, overlap: 2, bins: 4 })).toEqual([]);
+    expect(ridgelineLayout(columns, [0, 1], RANGE, { width: 0, height: 30, count: 5, overlap: 2, bins: 4 })).toEqual([]);
   });
 
   it('finds the ridge nearest a step', () => {
     expect(nearestRidge(ridges, 70)).toBe(1);
     expect(nearestRidge([], 70)).toBe(-1);
+  });
+});
+
+describe('ridgeline on a chosen range', () => {
+  it('re-bins a narrow snapshot onto the range: a spread of 0.1 shows as a shape, not a spike', () => {
+    const narrow: FittedHistogram = { min: -0.05, lo: -0.05, hi: 0.05, max: 0.05, counts: Uint32Array.from([0, 10, 40, 40, 10, 0]) };
+    const [ridge] = ridgelineLayout([narrow], [0], [-0.1, 0.1], { width: 80, height: 30, count: 5, overlap: 2, bins: 8 });
+    const risen = points(ridge.d).filter(([, y]) => y < ridge.baseline - 0.01);
+    expect(risen.length).toBe(4);
+  });
+});
+
+describe('labelledRidges', () => {
+  const at = (baselines: number[]): Ridge[] => baselines.map((baseline, i) => ({ columnIndex: i, step: i * 100, baseline, d: '' }));
+
+  it('labels the first and the last ridge, and those between that stand clear of both neighbours', () => {
+    expect(labelledRidges(at([10, 17, 24, 31, 38, 45]), 13)).toEqual([0, 2, 5]);
+    expect(labelledRidges(at([10, 40, 70]), 13)).toEqual([0, 1, 2]);
+    expect(labelledRidges(at([10]), 13)).toEqual([0]);
+    expect(labelledRidges([], 13)).toEqual([]);
   });
 });

@@ -44,9 +44,9 @@ export default function GradientIcsView({ result }: LabViewProps) {
       </select>
       <NetworkLegend ids={ids} />
       <SanturkarChart title="||G − G′||, change of the layer's gradient (0 = no shift)" xLabel="training step" yLabel="||G − G′||₂ (log)"
-        width={chartWidth} height={chart.lineHeight + 40} yType="log" yFormat=".0e" lines={line('distance')} />
+        width={chartWidth} height={chart.lineHeight + 40} yType="log" yFormat="number" lines={line('distance')} />
       <SanturkarChart title="cos(G, G′), same direction? (1 = no shift)" xLabel="training step" yLabel="cos(G, G′)"
-        width={chartWidth} height={chart.lineHeight + 40} yType="linear" yFormat=".2f" lines={line('cosine')} />
+        width={chartWidth} height={chart.lineHeight + 40} yType="linear" yFormat="number" lines={line('cosine')} />
       <table className="lab-table">
         <caption>Medians over the {data.steps.length} measurements, {layerName(layerIdx, count)}</caption>
         <thead>

@@ -53,7 +53,7 @@ export default function InferenceView({ result }: LabViewProps) {
         { label: 'inference mode: running statistics (Algorithm 2)', color: bn, mark: 'filled' },
       ]} />
       <StripChart title={`Test accuracy after ${data.steps.toLocaleString('en-US')} steps, per batch size`} xLabel="batch size m"
-        yLabel="test accuracy" width={chartWidth} height={chart.lineHeight + 60} yFormat=".0%" categories={accuracy} />
+        yLabel="test accuracy" width={chartWidth} height={chart.lineHeight + 60} yFormat="percent" categories={accuracy} />
       <table className="lab-table">
         <caption>Test accuracy and loss in the two modes (same examples)</caption>
         <thead>
@@ -81,9 +81,9 @@ export default function InferenceView({ result }: LabViewProps) {
         { label: 'whole test set, inference mode', color: colors.muted, mark: 'dashed' },
       ]} />
       <StripChart title="Batch mean vs population mean" xLabel="batch size m" yLabel="mean of the BN input"
-        width={chartWidth} height={chart.lineHeight + 40} yFormat="~g" categories={statistic('mean')} />
+        width={chartWidth} height={chart.lineHeight + 40} yFormat="number" categories={statistic('mean')} />
       <StripChart title="Batch variance (biased) vs population variance" xLabel="batch size m" yLabel="variance of the BN input"
-        width={chartWidth} height={chart.lineHeight + 40} yFormat="~g" categories={statistic('variance')} />
+        width={chartWidth} height={chart.lineHeight + 40} yFormat="number" categories={statistic('variance')} />
       <p className="lab-caption">
         Each network trained with batches of its own m, so its running statistics differ too. A batch variance is biased (divided by m):
         with m = 2 it averages half the population variance. With m = 2 every unit&apos;s normalised input in a batch is about ±1 in training

@@ -36,9 +36,9 @@ export default function RegularizationView({ result }: LabViewProps) {
         { label: 'inference mode', color: colors.text, mark: 'tick' },
       ]} />
       <StripChart title={`Test example ${data.example} (a ${data.label}): logit of its class`} xLabel="network" yLabel="logit"
-        width={chartWidth} height={chart.lineHeight + 40} yFormat="~g" categories={strips('logits')} />
+        width={chartWidth} height={chart.lineHeight + 40} yFormat="number" categories={strips('logits')} />
       <StripChart title={`Same example: input of unit ${data.unit}, hidden layer ${data.layer}`} xLabel="network" yLabel="nonlinearity input"
-        width={chartWidth} height={chart.lineHeight + 40} yFormat="~g" categories={strips('unitInputs')} />
+        width={chartWidth} height={chart.lineHeight + 40} yFormat="number" categories={strips('unitInputs')} />
       <table className="lab-table">
         <caption>{`After ${data.steps.toLocaleString('en-US')} training steps (inference mode on the first training examples and on the test set)`}</caption>
         <thead>

@@ -5,6 +5,7 @@
 import { extent, max } from 'd3-array';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { Axis } from '../../../charts/Axis.tsx';
+import type { TickFormat } from '../../../charts/ticks.ts';
 import { bandPath, linePath } from '../../../charts/paths.ts';
 import type { Band } from '../../../charts/SeriesChart.tsx';
 import type { Series } from '../../../charts/series.ts';
@@ -20,7 +21,7 @@ export interface SanturkarChartProps {
   width: number;
   height: number;
   yType: 'linear' | 'log';
-  yFormat: string;
+  yFormat: TickFormat;
   lines: readonly Series[];
   bands?: readonly Band[];
 }
@@ -61,10 +62,10 @@ export function SanturkarChart({ title, xLabel, yLabel, width, height, yType, yF
             <path key={`line-${s.id}`} data-network={s.id} d={d} fill="none" stroke={networkColors[s.id].stroke} strokeWidth={chart.strokeWidth} />
           ) : null;
         })}
-        <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="~s" />
+        <Axis scale={x} orient="bottom" y={innerH} ticks={Math.floor(innerW / chart.pxPerXTick)} format="si" />
         <Axis scale={y} orient="left" ticks={Math.floor(innerH / chart.pxPerYTick)} format={yFormat} />
-        <text x={innerW / 2} y={innerH + 32} textAnchor="middle" fill={colors.muted}>{xLabel}</text>
-        <text transform={`translate(${-46},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.muted}>{yLabel}</text>
+        <text className="axis-title" x={innerW / 2} y={innerH + 32} textAnchor="middle" fill={colors.muted}>{xLabel}</text>
+        <text className="axis-title" transform={`translate(${-46},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.muted}>{yLabel}</text>
       </g>
     </svg>
   );

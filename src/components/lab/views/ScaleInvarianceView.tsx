@@ -72,7 +72,7 @@ export default function ScaleInvarianceView({ result }: LabViewProps) {
         { label: 'expected 1/a', color: colors.text, mark: 'tick' },
       ]} />
       <StripChart title="Weight gradient at aW over the one at W" xLabel="scale a of the layer's weights" yLabel="‖∂L/∂(aW)‖ / ‖∂L/∂W‖ (log)"
-        width={chartWidth} height={chart.lineHeight + 60} yType="log" yFormat="~g" categories={categories} />
+        width={chartWidth} height={chart.lineHeight + 60} yType="log" yFormat="number" categories={categories} />
     </div>
   );
 }

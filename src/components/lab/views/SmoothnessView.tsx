@@ -35,11 +35,11 @@ export default function SmoothnessView({ result }: LabViewProps) {
       <p>Probed step sizes η: {data.etas.length} from {etas}, along the gradient g at each measured step.</p>
       <NetworkLegend ids={ids} />
       <SanturkarChart title="(a) Loss landscape: loss at θ − ηg over the probed η" xLabel="training step" yLabel="loss (band: min–max)"
-        width={chartWidth} height={height} yType="linear" yFormat=".2f" lines={line('loss')} bands={band('lossMin', 'lossMax')} />
+        width={chartWidth} height={height} yType="linear" yFormat="number" lines={line('loss')} bands={band('lossMin', 'lossMax')} />
       <SanturkarChart title="(b) Gradient predictiveness: ||g − ∇L(θ − ηg)||" xLabel="training step" yLabel="gradient change (log)"
-        width={chartWidth} height={height} yType="log" yFormat=".0e" lines={[]} bands={band('gradientChangeMin', 'gradientChangeMax')} />
+        width={chartWidth} height={height} yType="log" yFormat="number" lines={[]} bands={band('gradientChangeMin', 'gradientChangeMax')} />
       <SanturkarChart title="(c) Effective β-smoothness: max ||gradient change|| / ||ηg||" xLabel="training step" yLabel="β (log)"
-        width={chartWidth} height={height} yType="log" yFormat=".0e" lines={line('beta')} />
+        width={chartWidth} height={height} yType="log" yFormat="number" lines={line('beta')} />
       <table className="lab-table">
         <caption>Medians over the {data.steps.length} measurements</caption>
         <thead>

@@ -7,6 +7,7 @@
 import { extent } from 'd3-array';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { Axis } from '../../../charts/Axis.tsx';
+import type { TickFormat } from '../../../charts/ticks.ts';
 import { colors, typography } from '../../../theme.ts';
 
 /** Room for the title, the axis titles and the category labels. */
@@ -46,7 +47,7 @@ export interface StripChartProps {
   height: number;
   categories: readonly StripCategory[];
   yType?: 'linear' | 'log';
-  yFormat?: string;
+  yFormat?: TickFormat;
 }
 
 const usable = (v: number | null | undefined, log: boolean): v is number =>
@@ -109,10 +110,10 @@ export function StripChart({ title, xLabel, yLabel, width, height, categories, y
             </g>
           );
         })}
-        <Axis scale={y} orient="left" ticks={Math.max(2, Math.floor(innerH / 36))} format={yFormat} />
+        <Axis scale={y} orient="left" ticks={Math.floor(innerH / 36)} format={yFormat} />
         <line x1={0} x2={innerW} y1={innerH} y2={innerH} stroke={colors.axis} />
         <text x={innerW / 2} y={innerH + 34} textAnchor="middle" fill={colors.muted}>{xLabel}</text>
-        <text transform={`translate(${-50},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.muted}>{yLabel}</text>
+        <text className="axis-title" transform={`translate(${-50},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.muted}>{yLabel}</text>
       </g>
     </svg>
   );

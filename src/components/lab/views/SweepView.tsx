@@ -57,8 +57,8 @@ export function SweepView({ result: raw }: LabViewProps) {
       </ul>
       <svg width={width} height={HEIGHT} role="img" aria-label={`${title}: one line per network${anyDiverged ? ', crosses where a run diverged' : ''}; the numbers are in the table below.`} fontFamily={typography.fontStack} fontSize={typography.chartFontPx}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          <Axis scale={geometry.y} orient="left" ticks={5} format=".0%" />
-          <Axis scale={geometry.x} orient="bottom" y={innerH} ticks={Math.max(2, Math.floor(innerW / PX_PER_LOG_LABEL))} format="~g" />
+          <Axis scale={geometry.y} orient="left" ticks={5} format="percent" />
+          <Axis scale={geometry.x} orient="bottom" y={innerH} ticks={Math.floor(innerW / PX_PER_LOG_LABEL)} values={geometry.values} />
           {geometry.baseX !== null && (
             <g>
               <line x1={geometry.baseX} x2={geometry.baseX} y1={0} y2={innerH} stroke={colors.muted} strokeDasharray="3 3" />
@@ -80,8 +80,8 @@ export function SweepView({ result: raw }: LabViewProps) {
               ))}
             </g>
           ))}
-          <text x={innerW / 2} y={innerH + 34} textAnchor="middle" fill={colors.text}>{SETTING_LABEL[result.setting]}</text>
-          <text transform={`translate(${-40},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.text}>Test accuracy (inference mode)</text>
+          <text className="axis-title" x={innerW / 2} y={innerH + 34} textAnchor="middle" fill={colors.text}>{SETTING_LABEL[result.setting]}</text>
+          <text className="axis-title" transform={`translate(${-40},${innerH / 2}) rotate(-90)`} textAnchor="middle" fill={colors.text}>Test accuracy (inference mode)</text>
         </g>
       </svg>
       <table className="lab-table">

@@ -28,6 +28,8 @@ export interface SweepGeometry {
   lines: SweepLine[];
   /** x of the experiment's own value (factor 1), or null when the sweep does not reach it. */
   baseX: number | null;
+  /** The swept values, ascending: where the x axis ticks. */
+  values: number[];
 }
 
 /** Geometry of `result` in a plot of innerWidth x innerHeight px. */
@@ -59,7 +61,7 @@ export function sweepGeometry(result: SweepResult, innerWidth: number, innerHeig
     return { id, path: linePath(xs, ys, x, y), dots, crosses };
   });
   const baseX = result.base > 0 && result.base >= lo && result.base <= hi ? round2(x(result.base)) : null;
-  return { x, y, lines, baseX };
+  return { x, y, lines, baseX, values: points.map((p) => p.value) };
 }
 
 /** A short label for a swept value: 3 significant digits, no trailing zeros. */
