@@ -21,6 +21,8 @@ export const colors = {
   marker: '#1F2328',
   /** Hatching of the out-of-range edge bins. */
   edgeHatch: '#57606A',
+  /** BN's running estimates E[x], Var[x] (Algorithm 2) in the batch panel: Tol's purple, 5.3:1. */
+  running: '#AA4499',
 } as const;
 
 /** One network's pair of colours: `stroke` for marks (>= 3:1), `text` for labels (>= 4.5:1). */
@@ -107,6 +109,32 @@ export const densityStopsDark = ['#4A0C6B', '#8C2369', '#C33B4F', '#EB6628', '#F
 
 /** What a heatmap's colour says, for its on-screen colour bar (the exponent is chart.densityGamma). */
 export const densityMeaning = "share of the column's fullest bin";
+
+/** The batch panel's number lines (src/charts/BatchStagesChart.tsx), in px unless said. */
+export const batchChart = {
+  /** Left: room for the line names (x, x-hat, y). */
+  margin: { top: 4, right: 16, bottom: 2, left: 30 } satisfies Margins,
+  /** From this chart width on, the line names carry a word ("inputs", "normalised", "output") in a wider left margin. */
+  wideFrom: 520,
+  wideLeft: 84,
+  /** Dots drawn at most; a bigger batch shows an even sample of its examples (the statistics use all). */
+  maxDots: 64,
+  dotRadius: 4,
+  /** Lanes of dots stacked above a line before dots may overlap. */
+  maxLanes: 5,
+  /** Height of one bracket (a mean mark and its +-1 std bar, with its label) above a line's dots. */
+  bracketRow: 16,
+  /** Room under a line for its tick labels. */
+  tickRoom: 18,
+  /** Gap between one line's tick labels and the next line's brackets, crossed by the faint links. */
+  linkGap: 22,
+  /** Lines whose ranges are within this factor of each other share one scale, so moves are drawn to scale. */
+  shareRatio: 4,
+  /** Approximate px per tick label. */
+  pxPerTick: 70,
+  /** How often the panel takes the newest batch while training, ms: a batch a second can be read, 20 cannot. */
+  refreshMs: 1000,
+} as const;
 
 /** Font sizes (rem) and the page's width limits. */
 export const typography = {

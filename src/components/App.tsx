@@ -1,8 +1,9 @@
 /**
- * The page: header and transport, notices, presets, Figure 1, the two columns of layer charts,
+ * The page: header and transport, notices, presets, Figure 1, BN on the latest batch, the two columns of layer charts,
  * the time scrubber, the lab, the guided path, the controls and the explainer. Panels that can
  * fail on their own (export, lab, tour, help) sit in an ErrorBoundary, so the live run outlives them.
  */
+import { BatchPanel } from './BatchPanel.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { Explainer } from './Explainer.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -27,6 +28,7 @@ export function App() {
       <main className="layout">
         <div className="main-column">
           <Figure1Panel />
+          <BatchPanel />
           <TimeScrubber />
           <NetworkColumns />
           <SaturationPanel />
