@@ -54,13 +54,6 @@ export function EmbedApp({ options, href }: EmbedAppProps) {
         <EmbedTransport buttons={options.transport} />
       </header>
       <Notices />
-      {options.problems.length > 0 ? (
-        <ul className="notices">
-          {options.problems.map((problem) => (
-            <li key={problem} className="notice notice-error" role="alert">{`In the embed options: ${problem}; using the default.`}</li>
-          ))}
-        </ul>
-      ) : null}
       <EmbedSettings keys={options.settings} />
       <main className="embed-panels">
         {options.panels.includes('fig1') ? <Figure1Panel /> : null}

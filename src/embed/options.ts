@@ -5,6 +5,7 @@
  */
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
+import { quoteForMessage } from '../experiment/validate.ts';
 
 /** A part of the page an embed can show. */
 export type EmbedPanel = 'fig1' | 'layers';
@@ -63,7 +64,21 @@ function list(text: string): string[] {
   return [...new Set(text.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
 }
 
-/** The embed options `search` (e.g. location.search) describes. Never throws. */
+/** `"a", "b", "c" and 12 more`: the first three of `words` quoted (quoteForMessage), the rest counted. */
+function quoted(words: readonly string[]): string {
+  const shown = words.slice(0, 3).map(quoteForMessage).join(', ');
+  return words.length > 3 ? `${shown} and ${(words.length - 3).toLocaleString('en-US')} more` : shown;
+}
+
+/** `view "x"` or `views "x", "y"`: a noun for one or several `words`, quoted. */
+function naming(noun: string, words: readonly string[]): string {
+  return `${noun}${words.length === 1 ? '' : 's'} ${quoted(words)}`;
+}
+
+/**
+ * The embed options `search` (e.g. location.search) describes. Never throws. Each parameter whose
+ * value cannot be used gives one message (unknown words of a list together), saying what is used instead.
+ */
 export function readEmbedOptions(search: string): EmbedOptions {
   const problems: string[] = [];
   let params: URLSearchParams;
@@ -73,43 +88,52 @@ export function readEmbedOptions(search: string): EmbedOptions {
     params = new URLSearchParams();
   }
   const options: EmbedOptions = { ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels], transport: [...DEFAULT_EMBED_OPTIONS.transport], settings: [], problems };
+  // `embed` alone (or `embed=1`) turns embed mode on; a value that is neither on nor off leaves it off.
   const embed = last(params, 'embed');
-  options.embed = embed !== null && !FALSE_WORDS.includes(embed.toLowerCase());
+  if (embed !== null) {
+    const word = embed.toLowerCase();
+    if (word === '' || TRUE_WORDS.includes(word)) options.embed = true;
+    else if (!FALSE_WORDS.includes(word)) problems.push(`embed must be 1 or 0 (got ${quoteForMessage(embed)}); embed mode off`);
+  }
 
   const view = last(params, 'view');
   if (view !== null) {
     const panels = new Set<EmbedPanel>();
+    const unknown: string[] = [];
     for (const word of list(view)) {
       const found = Object.hasOwn(VIEWS, word) ? VIEWS[word] : undefined;
       if (found) found.forEach((p) => panels.add(p));
-      else problems.push(`unknown view "${word.slice(0, 40)}" (views: ${Object.keys(VIEWS).join(', ')})`);
+      else unknown.push(word);
     }
     // Page order, whatever the order in the link.
     if (panels.size > 0) options.panels = (['fig1', 'layers'] as const).filter((p) => panels.has(p));
+    if (unknown.length > 0) problems.push(`unknown ${naming('view', unknown)} (views: ${Object.keys(VIEWS).join(', ')}); showing ${options.panels.join(', ')}`);
   }
 
   const controls = last(params, 'controls');
   if (controls !== null) {
     options.transport = [];
+    const unknown: string[] = [];
     for (const word of list(controls)) {
       if (word === 'none') continue;
       if ((TRANSPORT_CONTROLS as readonly string[]).includes(word)) options.transport.push(word as TransportControl);
       else if (SETTING_KEYS.has(word)) options.settings.push(word as keyof ExperimentConfig);
-      else problems.push(`unknown control "${word.slice(0, 40)}" (controls: ${[...TRANSPORT_CONTROLS, 'none', 'or a setting such as learningRate'].join(', ')})`);
+      else unknown.push(word);
     }
+    if (unknown.length > 0) problems.push(`unknown ${naming('control', unknown)} (controls: ${[...TRANSPORT_CONTROLS, 'none', 'or a setting such as learningRate'].join(', ')}); ignored`);
   }
 
   const autoplay = last(params, 'autoplay');
   if (autoplay !== null) {
     if (TRUE_WORDS.includes(autoplay.toLowerCase())) options.autoplay = true;
     else if (FALSE_WORDS.includes(autoplay.toLowerCase())) options.autoplay = false;
-    else problems.push(`autoplay must be 0 or 1, not "${autoplay.slice(0, 40)}"`);
+    else problems.push(`autoplay must be 0 or 1 (got ${quoteForMessage(autoplay)}); using 1`);
   }
 
   const theme = last(params, 'theme');
   if (theme !== null) {
     if ((THEMES as readonly string[]).includes(theme)) options.theme = theme as EmbedTheme;
-    else problems.push(`unknown theme "${theme.slice(0, 40)}" (themes: ${THEMES.join(', ')})`);
+    else problems.push(`unknown theme ${quoteForMessage(theme)} (themes: ${THEMES.join(', ')}); using ${DEFAULT_EMBED_OPTIONS.theme}`);
   }
   return options;
 }

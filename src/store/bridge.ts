@@ -8,11 +8,14 @@ import { configForPreset, PRESETS } from '../experiment/presets.ts';
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { decodeUrlState, encodeUrlState, isPassThroughParam } from '../url/codec.ts';
+import { keepsPageParam, pageParamProblems } from '../url/pageParams.ts';
+import { partKey, queryParts } from '../url/query.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import { assertNever } from '../worker/protocol.ts';
 import { appendSnapshot, createHistory } from './history.ts';
 import { withNotice } from './index.ts';
+import { withLinkProblems } from './linkNotice.ts';
 import { setCommandSink } from './outbox.ts';
 import type { ExperimentState } from './types.ts';
 
@@ -45,25 +48,35 @@ function presetMatching(config: ExperimentConfig): string | null {
 }
 
 /**
- * Put the state a query string describes into the store; invalid parts become error notices.
- * A link that names no preset but equals one (e.g. an empty query: the defaults) opens as that preset.
+ * Put the state a query string describes into the store. Every part it cannot use (the
+ * experiment's and the page's own parameters, src/url/pageParams.ts) is named in the link's one
+ * summary notice (./linkNotice.ts). A link that names no preset but equals one (e.g. an empty
+ * query: the defaults) opens as that preset.
  */
 export function applyUrlState(store: ExperimentStoreApi, search: string): void {
   const decoded = decodeUrlState(search);
-  const { config, errors } = decoded;
+  const { config } = decoded;
+  const problems = [...decoded.errors, ...pageParamProblems(search)];
   const presetId = decoded.presetId ?? presetMatching(config);
-  store.setState((s) => ({
-    presetId,
-    config,
-    notices: errors.reduce((notices, error) => withNotice(notices, 'error', `In the link: ${error}.`), s.notices),
-  }));
+  store.setState((s) => ({ presetId, config, notices: withLinkProblems(s.notices, problems) }));
 }
 
-/** Replace the address bar's query, keeping its path, hash and pass-through parameters (e.g. embed). */
+/**
+ * `query` followed by the page's own parameters of `search` (e.g. embed, lab.*), each kept exactly
+ * as written, but for a one-word value the page could not use (`present=junk`: src/url/pageParams.ts keepsPageParam).
+ */
+export function queryKeepingPageParams(search: string, query: string): string {
+  const kept = queryParts(search).filter((part) => {
+    const key = partKey(part);
+    return key !== null && isPassThroughParam(key) && keepsPageParam(part);
+  });
+  return [query, ...kept].filter((part) => part !== '').join('&');
+}
+
+/** Replace the address bar's query, keeping its path, hash and pass-through parameters (e.g. embed) as written: commas stay commas. */
 export function replaceBrowserQuery(query: string): void {
   const url = new URL(window.location.href);
-  const kept = [...url.searchParams].filter(([name]) => isPassThroughParam(name)).map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-  url.search = [query, ...kept].filter((part) => part !== '').join('&');
+  url.search = queryKeepingPageParams(url.search, query);
   window.history.replaceState(window.history.state, '', url);
 }
 

@@ -4,6 +4,7 @@
  * keys alone, src/url/codec.ts isPassThroughParam), and the writer that merges them into the
  * current query without touching the experiment's parameters.
  */
+import { escapeQueryValue } from '../url/query.ts';
 
 /** The query parameter naming the lab job. */
 export const LAB_PARAM = 'lab';
@@ -48,15 +49,14 @@ export function readLabQuery(search: string): LabUrlState | null {
       continue;
     }
     if (key === LAB_PARAM) jobId = value;
-    else if (key.length > LAB_PARAM_PREFIX.length) raw[key.slice(LAB_PARAM_PREFIX.length)] = value;
+    // defineProperty: `lab.__proto__` is a param name like any other (reported by the job as unknown), not the prototype.
+    else if (key.length > LAB_PARAM_PREFIX.length) Object.defineProperty(raw, key.slice(LAB_PARAM_PREFIX.length), { value, enumerable: true, writable: true, configurable: true });
   }
   return jobId === null || jobId === '' ? null : { jobId, raw };
 }
 
 /** A value for the query: escaped, but commas kept readable (`0.1,1,10`). */
-function escapeValue(value: string): string {
-  return encodeURIComponent(value).replace(/%2C/gi, ',');
-}
+const escapeValue = escapeQueryValue;
 
 /**
  * `search` (without '?' in the result) with its lab keys replaced by `state` (removed when null).

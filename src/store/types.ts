@@ -56,6 +56,10 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** The link's summary notice only (./linkNotice.ts): the problems it names, shown as a list under `text`. */
+  items?: string[];
+  /** The link's summary notice only: every problem reported, the ones not in `items` included. */
+  linkProblems?: string[];
 }
 
 /** How a layer's histograms over time are drawn. */

@@ -7,6 +7,7 @@ import { configForPreset, presetById, PRESETS } from '../experiment/presets.ts';
 import { DEFAULT_CONFIG, SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { isSettingKey, parseSettingValue, quoteForMessage, unknownSettingMessage, validateConfig } from '../experiment/validate.ts';
+import { escapeQueryValue } from './query.ts';
 
 /** What a link holds. */
 export interface UrlState {
@@ -54,12 +55,38 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig]): string {
 export function encodeUrlState(state: UrlState): string {
   const presetId = state.presetId !== null && presetById(state.presetId) ? state.presetId : null;
   const base = baseConfig(presetId);
-  const parts: string[] = presetId !== null ? [`${PRESET_PARAM}=${encodeURIComponent(presetId)}`] : [];
+  const parts: string[] = presetId !== null ? [`${PRESET_PARAM}=${escapeQueryValue(presetId)}`] : [];
   for (const setting of SETTINGS) {
     const value = state.config[setting.key];
-    if (value !== base[setting.key]) parts.push(`${setting.key}=${encodeURIComponent(formatValue(value))}`);
+    if (value !== base[setting.key]) parts.push(`${setting.key}=${escapeQueryValue(formatValue(value))}`);
   }
   return parts.join('&');
+}
+
+/** At most this many unknown keys are named in the one message about them. */
+export const UNKNOWN_KEYS_NAMED = 5;
+/** The message about unknown keys stays within this many characters (fewer keys are named if need be). */
+const MAX_MESSAGE_CHARS = 400;
+
+/**
+ * One message for every unknown key of a link (distinct, in order): one key is named with the
+ * settings there are; more are named up to UNKNOWN_KEYS_NAMED, then counted ("and 1,495 more"),
+ * so a link of thousands of junk keys gives one short line, not thousands.
+ */
+export function unknownKeysMessage(keys: readonly string[]): string {
+  if (keys.length === 1) return `${unknownSettingMessage(keys[0])}; ignored`;
+  const settings = SETTINGS.map((s) => s.key).join(', ');
+  const build = (named: readonly string[]): string => {
+    const rest = keys.length - named.length;
+    return `unknown settings ${named.join(', ')}${rest > 0 ? ` and ${rest.toLocaleString('en-US')} more` : ''} (settings: ${settings}); ignored`;
+  };
+  const named: string[] = [];
+  for (const key of keys.slice(0, UNKNOWN_KEYS_NAMED)) {
+    const quoted = quoteForMessage(key);
+    if (named.length > 0 && build([...named, quoted]).length > MAX_MESSAGE_CHARS) break;
+    named.push(quoted);
+  }
+  return build(named);
 }
 
 /** `search` split into [key, value] pairs ('+' is kept literally: "1e+3" stays a number). */
@@ -81,9 +108,9 @@ function readPairs(search: string, errors: string[]): [string, string][] {
 }
 
 /**
- * The state a query string describes. Never throws: an unknown preset, an unknown key or an
- * invalid value adds a message (naming it and what it accepts) and falls back to the
- * preset's value, or the default's.
+ * The state a query string describes. Never throws: an unknown preset or an invalid value adds a
+ * message (naming it and what it accepts) and falls back to the preset's value, or the default's;
+ * unknown keys add one message between them (unknownKeysMessage).
  */
 export function decodeUrlState(search: string): DecodedUrlState {
   const errors: string[] = [];
@@ -100,10 +127,14 @@ export function decodeUrlState(search: string): DecodedUrlState {
     });
     const base = baseConfig(presetId);
     const values: Record<string, unknown> = { ...base };
+    // Unknown keys get one message, in the place of the first.
+    const unknownKeys = new Set<string>();
+    let unknownAt = -1;
     for (const [key, raw] of pairs) {
       if (key === PRESET_PARAM || isPassThroughParam(key)) continue;
       if (!isSettingKey(key)) {
-        errors.push(`${unknownSettingMessage(key)}; ignored`);
+        if (unknownAt < 0) unknownAt = errors.length;
+        unknownKeys.add(key);
         continue;
       }
       const parsed = parseSettingValue(key, raw);
@@ -111,6 +142,7 @@ export function decodeUrlState(search: string): DecodedUrlState {
       // A repeated key keeps its last valid value: say which value is used, not the preset's.
       else errors.push(`${parsed.error}; using ${formatValue(values[key] as ExperimentConfig[typeof key])}`);
     }
+    if (unknownAt >= 0) errors.splice(unknownAt, 0, unknownKeysMessage([...unknownKeys]));
     const checked = validateConfig(values);
     errors.push(...checked.errors);
     return { presetId, config: checked.config, errors };

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { EmbedApp } from '../../src/embed/EmbedApp.tsx';
 import { readEmbedOptions } from '../../src/embed/options.ts';
+import { applyUrlState } from '../../src/store/bridge.ts';
 import { configForPreset } from '../../src/experiment/presets.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
 import { setStore } from '../components/storeSpies.ts';
@@ -73,11 +74,17 @@ describe('EmbedApp', () => {
     expect(link.getAttribute('rel')).toMatch(/noopener/);
   });
 
-  it('wears the dark theme class and names bad options in an alert', () => {
+  it('wears the dark theme class and names bad options in the link\'s one alert', () => {
     setStore();
-    const { container } = renderEmbed('embed=1&theme=dark&view=nope');
+    const search = 'embed=1&theme=dark&view=nope&controls=zap,zop&autoplay=maybe&colour=red';
+    applyUrlState(useExperimentStore, search);
+    const { container } = renderEmbed(search);
     expect(container.firstElementChild).toHaveClass('embed', 'theme-dark');
-    expect(screen.getByRole('alert')).toHaveTextContent(/unknown view "nope"/);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(/unknown view "nope"/);
+    expect(alert).toHaveTextContent(/unknown controls "zap", "zop"/);
+    expect(alert).toHaveTextContent(/autoplay must be 0 or 1/);
+    expect(alert).toHaveTextContent(/unknown setting "colour"/);
   });
 
   it('pauses when the tab is hidden and plays again when it is shown', () => {

@@ -44,8 +44,33 @@ describe('readEmbedOptions', () => {
     expect(o.transport).toEqual(['play']);
     expect(o.autoplay).toBe(true);
     expect(o.theme).toBe('light');
-    expect(o.problems).toHaveLength(4);
-    expect(o.problems.join('\n')).toMatch(/everything[\s\S]*__proto__[\s\S]*maybe[\s\S]*solarized/);
+    expect(o.problems).toEqual([
+      'unknown view "everything" (views: fig1, layers, all); showing fig1, layers',
+      'unknown control "__proto__" (controls: play, step, reset, none, or a setting such as learningRate); ignored',
+      'autoplay must be 0 or 1 (got "maybe"); using 1',
+      'unknown theme "solarized" (themes: light, dark); using light',
+    ]);
+  });
+
+  it('names an embed value that is neither on nor off, and stays off for it', () => {
+    for (const bad of ['<x>', 'yes please', '__proto__', '2']) {
+      const o = readEmbedOptions(`embed=${encodeURIComponent(bad)}&theme=dark`);
+      expect(o.embed, bad).toBe(false);
+      expect(o.problems, bad).toEqual([`embed must be 1 or 0 (got ${JSON.stringify(bad)}); embed mode off`]);
+    }
+    expect(readEmbedOptions('embed=true').embed).toBe(true);
+    expect(readEmbedOptions('embed=off').problems).toEqual([]);
+  });
+
+  it('gives one message for a list of many unknown words, naming three and counting the rest', () => {
+    const words = Array.from({ length: 1_500 }, (_, i) => `c${i}`);
+    const o = readEmbedOptions(`embed=1&controls=play,${words.join(',')}&view=fig1,${words.join(',')}`);
+    expect(o.transport).toEqual(['play']);
+    expect(o.panels).toEqual(['fig1']);
+    expect(o.problems).toEqual([
+      'unknown views "c0", "c1", "c2" and 1,497 more (views: fig1, layers, all); showing fig1',
+      'unknown controls "c0", "c1", "c2" and 1,497 more (controls: play, step, reset, none, or a setting such as learningRate); ignored',
+    ]);
   });
 });
 

@@ -56,7 +56,7 @@ describe('connecting', () => {
     expect(state.presetId).toBe('spiral');
     expect(state.config).toEqual({ ...configForPreset('spiral'), depth: 2 });
     expect(state.notices.map((n) => n.kind)).toEqual(['error']);
-    expect(state.notices[0].text).toMatch(/learningRate must be a number/);
+    expect(state.notices[0].items).toEqual([expect.stringMatching(/^learningRate must be a number/)]);
     expect(urls).toEqual(['preset=spiral&depth=2']);
     expect(client.sent[0]).toMatchObject({ type: 'init', config: { depth: 2, dataset: 'spiral' } });
   });

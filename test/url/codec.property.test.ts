@@ -89,13 +89,20 @@ function expectedDecode(parts: Part[]): { presetId: string | null; config: Recor
   const last = presets.at(-1);
   const presetId = last !== undefined && PRESET_IDS.includes(last) ? last : null;
   const config: Record<string, unknown> = { ...(presetId ? configForPreset(presetId) : DEFAULT_CONFIG) };
+  // Unknown keys, however many, make one message.
+  let unknownKeys = false;
   for (const [key, raw] of pairs) {
     if (key === 'preset' || key === 'embed') continue;
     const setting = settingNamed(key);
-    const value = setting ? expectedFromText(setting, raw) : undefined;
+    if (!setting) {
+      unknownKeys = true;
+      continue;
+    }
+    const value = expectedFromText(setting, raw);
     if (value === undefined) errorCount += 1;
     else config[key] = value;
   }
+  if (unknownKeys) errorCount += 1;
   if ((config.trackedLayer as number) >= (config.depth as number)) {
     config.trackedLayer = -1;
     errorCount += 1;

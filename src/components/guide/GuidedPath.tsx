@@ -9,7 +9,8 @@ import { useExperimentStore } from '../../store/index.ts';
 import { openLabJob } from './openLab.ts';
 import { GUIDE_STEPS } from './steps.ts';
 import type { GuideStep } from './steps.ts';
-import { readGuideStep, writeGuideStep } from './guideUrl.ts';
+import { reportLinkProblems } from '../../store/linkNotice.ts';
+import { guideProblem, readGuideStep, writeGuideStep } from './guideUrl.ts';
 import './guide.css';
 
 /** Set up `step`'s experiment: its preset (unless it is already running it, so a step that reuses the run keeps it) and its lab job. */
@@ -23,6 +24,11 @@ function setUp(step: GuideStep, force: boolean): void {
 /** The guided path panel. */
 export function GuidedPath() {
   const [index, setIndex] = useState<number | null>(() => readGuideStep(window.location.search, GUIDE_STEPS.length));
+  // Before the link's guide value is written over: a value that is not a step goes in the link's notice.
+  useEffect(() => {
+    const problem = guideProblem(window.location.search, GUIDE_STEPS.length);
+    if (problem !== null) reportLinkProblems([problem]);
+  }, []);
   useEffect(() => writeGuideStep(index), [index]);
 
   const go = (next: number): void => {

@@ -6,11 +6,13 @@
  */
 import { create } from 'zustand';
 import { useExperimentStore } from '../../store/index.ts';
+import { PRESENT_PARAM, readPresent } from '../../url/pageParams.ts';
+import { hrefWithQueryParam } from '../../url/query.ts';
 import { anchorFits, anchorFor, describeNarration } from './narration.ts';
 import type { NarrationAnchor, NarrationCaption } from './narration.ts';
 
 /** The query parameter of presentation mode (one of the URL codec's PASS_THROUGH_PARAMS). */
-export const PRESENT_PARAM = 'present';
+export { PRESENT_PARAM };
 /** Steps narration takes at a time. */
 export const NARRATION_CHUNK = 20;
 /** Time between narration's steps and captions, ms. */
@@ -38,18 +40,14 @@ export interface PresentationActions {
   stopNarration(resume?: boolean): void;
 }
 
-/** True when `search` turns presentation mode on (`present=1` or `present=true`). */
+/** True when `search` turns presentation mode on (`present=1` or `present=true`; another value is named in the link's notice, src/url/pageParams.ts). */
 export function presentFromSearch(search: string): boolean {
-  const value = new URLSearchParams(search).get(PRESENT_PARAM);
-  return value === '1' || value === 'true';
+  return readPresent(search).on;
 }
 
-/** `href` with presentation mode set or removed, every other parameter kept. */
+/** `href` with presentation mode set or removed, every other parameter kept as written. */
 export function hrefWithPresent(href: string, on: boolean): string {
-  const url = new URL(href);
-  if (on) url.searchParams.set(PRESENT_PARAM, '1');
-  else url.searchParams.delete(PRESENT_PARAM);
-  return url.toString();
+  return hrefWithQueryParam(href, PRESENT_PARAM, on ? '1' : null);
 }
 
 function initialPresenting(): boolean {

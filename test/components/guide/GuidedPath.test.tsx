@@ -42,6 +42,15 @@ describe('the guide\'s place in the link', () => {
 });
 
 describe('GuidedPath', () => {
+  it('names a guide value that is not a step in the link\'s notice, stays closed, and takes it out of the link with commas kept', () => {
+    setStore({ presetId: 'spiral' });
+    window.history.replaceState(null, '', '/?embed=0&controls=play,reset&guide=999');
+    render(<GuidedPath />);
+    expect(screen.getByRole('button', { name: 'Start the tour' })).toBeTruthy();
+    expect(useExperimentStore.getState().notices.flatMap((n) => n.items ?? [])).toEqual([`guide must be a tour step from 1 to ${GUIDE_STEPS.length} (got "999"); the tour is not opened`]);
+    expect(window.location.search).toBe('?embed=0&controls=play,reset');
+  });
+
   it('starts closed; Start sets up step 1, Next sets up each next step\'s preset and keeps the step in the link', () => {
     const actions = setStore({ presetId: 'spiral' });
     render(<GuidedPath />);
