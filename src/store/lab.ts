@@ -55,7 +55,7 @@ export interface LabActions {
   setRaw(name: string, text: string): void;
   /** Run a job in the lab worker (a run still going is cancelled). */
   run(start: LabRunStart): void;
-  /** Cancel the running job. */
+  /** Cancel the running job; always leaves the lab ready to run. */
   cancel(): void;
   /** Clear the result and take the lab out of the URL. */
   clear(): void;
@@ -118,6 +118,8 @@ export function createLabStore(deps: LabStoreDeps): UseBoundStore<StoreApi<LabSt
           handle = null;
           set({ status: { type: 'error', message: event.message } });
           return;
+        case 'alive':
+          return;
         default: {
           const unknown: never = event;
           set({ status: { type: 'error', message: `The lab got news it does not know: ${JSON.stringify(unknown).slice(0, 80)}` } });
@@ -149,7 +151,9 @@ export function createLabStore(deps: LabStoreDeps): UseBoundStore<StoreApi<LabSt
         },
         cancel: () => {
           const { status } = get();
-          if (!handle || status.type !== 'running') return;
+          if (status.type !== 'running') return;
+          // No run to stop (never expected): the lab is ready again at once rather than "Cancelling..." for ever.
+          if (!handle) return set({ status: { type: 'cancelled' } });
           set({ status: { ...status, cancelling: true } });
           handle.cancel();
         },

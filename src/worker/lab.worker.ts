@@ -24,6 +24,10 @@ const handler = createLabHandler({
   loadMnistBytes: (dataUrl) => fetchMnistBytes(dataUrl, self.location.href),
   yieldToMessages: createYield(),
   now: () => performance.now(),
+  every: (ms, task) => {
+    const timer = setInterval(task, ms);
+    return () => clearInterval(timer);
+  },
 });
 
 self.onmessage = (event: MessageEvent<LabCommand>) => {

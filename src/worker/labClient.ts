@@ -1,11 +1,21 @@
 /**
  * The page's side of the lab worker: one dedicated module worker, created on first use and apart
  * from the training workers (./pool.ts). A run's events go to that run's listener only; a worker
- * that crashes ends its run with a clear error and is replaced at the next run.
+ * that crashes, or falls silent (closed or stuck: no heartbeat for LAB_SILENCE_MS, watched as the
+ * pool watches its workers, ./silence.ts), ends its run with a one-sentence error and is replaced
+ * at the next run. A cancel the worker does not answer within LAB_CANCEL_GRACE_MS stops it, so
+ * Cancel always ends the run.
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { LabRawParams } from '../lab/types.ts';
 import type { LabCommand, LabEvent } from './labProtocol.ts';
+import { createSilenceWatch, unwatched } from './silence.ts';
+import type { Watched } from './silence.ts';
+
+/** A lab worker running a job that sends nothing (not even its heartbeat, every 2 s) for this long counts as stopped. */
+export const LAB_SILENCE_MS = 30_000;
+/** A worker that has not answered a cancel after this long is stopped, and the run ends as cancelled. */
+export const LAB_CANCEL_GRACE_MS = 3_000;
 
 /** What to run: a job on a config, with parsed `params` or text `rawParams`. */
 export interface LabRunRequest {
@@ -39,6 +49,19 @@ export interface LabClientOptions {
   dataUrl?: string;
   /** Makes the worker; default the bundled lab.worker.ts as a module worker. */
   createWorker?: () => LabWorkerLike;
+  /** Silence before a running worker counts as stopped (default LAB_SILENCE_MS; 0: not watched). */
+  silenceMs?: number;
+  /** Wait for a cancel's answer (default LAB_CANCEL_GRACE_MS). */
+  cancelGraceMs?: number;
+  /** Run `task` after `ms` (default setTimeout). */
+  setTimer?: (task: () => void, ms: number) => void;
+  /** Milliseconds, monotonic (default performance.now). */
+  now?: () => number;
+}
+
+/** The lab's one sentence when its worker stopped for `reason`. */
+export function labCrashText(reason: string): string {
+  return `The lab worker stopped: ${reason.replace(/[.\s]+$/, '')}; Run starts a new one.`;
 }
 
 function defaultWorker(): LabWorkerLike {
@@ -47,14 +70,21 @@ function defaultWorker(): LabWorkerLike {
 
 /** A lab client; its worker starts at the first run. */
 export function createLabClient(options: LabClientOptions = {}): LabClient {
+  const setTimer = options.setTimer ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
+  const now = options.now ?? (() => performance.now());
   let worker: LabWorkerLike | null = null;
   let nextRunId = 1;
   let active: { runId: number; listener: (event: LabEvent) => void } | null = null;
+  /** The worker as the silence watch sees it: 'running' while a run is active. */
+  const watched: Watched = { state: 'paused', ...unwatched(now()) };
 
   const finish = (event: LabEvent): void => {
     if (!active || event.runId !== active.runId) return;
     const { listener } = active;
-    if (event.type !== 'progress') active = null;
+    if (event.type !== 'progress') {
+      active = null;
+      watched.state = 'paused';
+    }
     listener(event);
   };
 
@@ -64,18 +94,35 @@ export function createLabClient(options: LabClientOptions = {}): LabClient {
     if (active) finish({ type: 'error', runId: active.runId, message });
   };
 
+  const silence = createSilenceWatch({
+    silenceMs: options.silenceMs ?? LAB_SILENCE_MS,
+    now,
+    setTimer,
+    members: () => (active && worker ? [watched] : []),
+    stopped: () => !active || !worker,
+    // ./silence.ts says "The lab worker stopped: it sent nothing for 30 s".
+    onSilent: (message) => crash(`${message}; Run starts a new one.`),
+    name: 'lab worker',
+  });
+
+  /** An event from the worker: it is alive; heartbeats stop here. */
+  const receive = (event: LabEvent): void => {
+    silence.heard(watched);
+    if (event.type !== 'alive') finish(event);
+  };
+
   function ensureWorker(): LabWorkerLike {
     if (worker) return worker;
     const created = (options.createWorker ?? defaultWorker)();
     created.addEventListener('message', (event: MessageEvent<LabEvent>) => {
-      if (created === worker) finish(event.data);
+      if (created === worker) receive(event.data);
     });
     created.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
-      if (created === worker) crash(`The lab worker stopped: ${event.message || 'it failed to load or threw'}. Run the job again to restart it.`);
+      if (created === worker) crash(labCrashText(event.message || 'it failed to load or threw'));
     });
     created.addEventListener('messageerror', () => {
-      if (created === worker) crash('The lab worker stopped: one of its messages could not be read. Run the job again to restart it.');
+      if (created === worker) crash(labCrashText('one of its messages could not be read'));
     });
     worker = created;
     return created;
@@ -93,12 +140,23 @@ export function createLabClient(options: LabClientOptions = {}): LabClient {
       }
       if (active) target.postMessage({ type: 'cancel', runId: active.runId } satisfies LabCommand);
       active = { runId, listener };
+      watched.state = 'running';
+      silence.heard(watched);
+      silence.watch();
       const dataUrl = options.dataUrl ?? new URL('data/mnist.bin', document.baseURI).href;
       target.postMessage({ type: 'run', runId, dataUrl, ...request } satisfies LabCommand);
       return {
         runId,
         cancel() {
-          if (active?.runId === runId) worker?.postMessage({ type: 'cancel', runId } satisfies LabCommand);
+          if (active?.runId !== runId) return;
+          worker?.postMessage({ type: 'cancel', runId } satisfies LabCommand);
+          // A worker that does not answer (stuck, or closed without a word) is stopped: Cancel always ends the run.
+          setTimer(() => {
+            if (active?.runId !== runId) return;
+            worker?.terminate();
+            worker = null;
+            finish({ type: 'cancelled', runId });
+          }, options.cancelGraceMs ?? LAB_CANCEL_GRACE_MS);
         },
       };
     },
@@ -106,6 +164,7 @@ export function createLabClient(options: LabClientOptions = {}): LabClient {
       worker?.terminate();
       worker = null;
       active = null;
+      watched.state = 'paused';
     },
   };
 }

@@ -12,6 +12,8 @@ import type { LabCommand, LabEvent } from './labProtocol.ts';
 
 /** Progress events go to the page at most this often (the page redraws a bar, not every step). */
 export const LAB_PROGRESS_MS = 100;
+/** While a run goes on (its data loading included), an 'alive' event goes to the page this often. */
+export const LAB_HEARTBEAT_MS = 2_000;
 
 /** What the handler needs from its host. */
 export interface LabHandlerDeps {
@@ -22,6 +24,8 @@ export interface LabHandlerDeps {
   now(): number;
   /** The jobs it runs (default LAB_JOBS). */
   jobs?: readonly AnyLabJob[];
+  /** Run `task` every `ms` until the returned function is called (setInterval in the worker); none: no heartbeat. */
+  every?(ms: number, task: () => void): () => void;
 }
 
 /** Handles LabCommands. */
@@ -64,6 +68,7 @@ export function createLabHandler(deps: LabHandlerDeps): LabHandler {
         }
       },
     };
+    const stopHeartbeat = deps.every?.(LAB_HEARTBEAT_MS, () => deps.post({ type: 'alive', runId })) ?? (() => {});
     try {
       const parsed = command.params !== undefined
         ? { params: command.params, errors: [] as string[] }
@@ -75,6 +80,7 @@ export function createLabHandler(deps: LabHandlerDeps): LabHandler {
       if (error instanceof LabCancelled || cancelled.has(runId)) deps.post({ type: 'cancelled', runId });
       else deps.post({ type: 'error', runId, message: `The lab job "${job.title}" failed: ${messageOf(error)}` });
     } finally {
+      stopHeartbeat();
       cancelled.delete(runId);
       if (activeRunId === runId) activeRunId = null;
     }

@@ -25,4 +25,10 @@ export type LabEvent =
   /** The job stopped on a cancel. */
   | { type: 'cancelled'; runId: number }
   /** The job failed (or the worker did): a message a person can read. */
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  /**
+   * The worker is still there: sent every LAB_HEARTBEAT_MS while a run goes on, loading its data
+   * included, so the page can tell a silent worker (closed, or stuck) from a busy one. The client
+   * keeps it to itself (./labClient.ts).
+   */
+  | { type: 'alive'; runId: number };

@@ -34,6 +34,8 @@ export interface SilenceDeps {
   stopped(): boolean;
   /** A worker fell silent: `message` says so. */
   onSilent(message: string): void;
+  /** What the message calls the worker (default 'training worker'). */
+  name?: string;
 }
 
 /** The watch's hooks, called by the pool. */
@@ -61,7 +63,7 @@ export function createSilenceWatch(deps: SilenceDeps): SilenceWatch {
     armed = false;
     if (deps.stopped()) return;
     const quiet = deps.members().find((m) => owesNews(m) && ++m.quietChecks >= QUIET_CHECKS && deps.now() - m.heardAt >= deps.silenceMs);
-    if (quiet) return deps.onSilent(`The training worker stopped: it sent nothing for ${Math.round(deps.silenceMs / 1000)} s`);
+    if (quiet) return deps.onSilent(`The ${deps.name ?? 'training worker'} stopped: it sent nothing for ${Math.round(deps.silenceMs / 1000)} s`);
     watch();
   };
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { badSvgAttributes, SCREENSHOT_DIR, watchPage } from './harness.ts';
 import { useServedApp } from './suite.ts';
 
@@ -87,4 +87,97 @@ describe('the lab, in Chromium', () => {
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   }, 400_000);
+});
+
+/**
+ * Lab worker prelude: once it has posted progress of 2,000 steps or more, the worker `fault`s:
+ * closes itself (no 'error' event for the page) or hangs (a busy loop: no message, no heartbeat),
+ * right there: a timer would wait behind the job's stream of yields.
+ */
+const faultAfter2000Steps = (fault: string): string => `{
+  const post = self.postMessage.bind(self);
+  let failed = false;
+  self.postMessage = (message, transfer) => {
+    post(message, transfer);
+    if (!failed && message && message.type === 'progress' && message.done >= 2000) {
+      failed = true;
+      ${fault}
+    }
+  };
+}
+`;
+
+/** Serve the lab worker's script with `prelude` in front of it while `active()` says so. */
+async function faultyLabWorker(page: Page, prelude: string, active: () => boolean): Promise<void> {
+  await page.route('**/assets/lab.worker-*.js', async (route: Route) => {
+    if (!active()) return route.fallback();
+    const response = await route.fetch();
+    await route.fulfill({ response, body: prelude + (await response.text()) });
+  });
+}
+
+const labStatus = (page: Page) => page.locator('.lab-workbench .lab-status, .lab-workbench .lab-error').first();
+
+/** Open the issue's link (80,000 steps on the spiral), wait for the lab's progress, pause the live run (so only the lab is watched). */
+async function openStalledLab(page: Page): Promise<string> {
+  await page.goto(`${app.url}?preset=spiral&lab=lr-sweep&lab.steps=5000`);
+  await expect.poll(() => labStatus(page).innerText(), { timeout: 30_000 }).toMatch(/^Running: [\d,]+ of 80,000 steps/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // The worker stops at 2,000 steps: the bar stands still from then on.
+  await page.waitForTimeout(1_500);
+  const stalled = await labStatus(page).innerText();
+  await page.waitForTimeout(1_000);
+  expect(await labStatus(page).innerText()).toBe(stalled);
+  return stalled;
+}
+
+/** After a fault: Run and Cancel as a usable lab has them, and a small job runs in a new worker. */
+async function expectUsableLab(page: Page, stopInjecting: () => void): Promise<void> {
+  expect(await page.getByRole('button', { name: 'Run' }).isEnabled()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Cancel' }).isEnabled()).toBe(false);
+  stopInjecting();
+  await page.getByRole('textbox', { name: 'steps' }).fill('50');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.locator('figure.lab-sweep').waitFor({ timeout: 60_000 });
+  expect(await shownSweep(page)).toMatchObject({ title: 'Test accuracy against learning rate after 50 steps' });
+}
+
+describe('a lab worker that fails, in Chromium', () => {
+  it('says in one sentence that a worker which closed itself stopped, and the lab runs again', async () => {
+    let inject = true;
+    // No service worker: it would serve the lab worker's script from its cache, past the route.
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
+    const watch = await watchPage(page, app.url);
+    // The page's clock is Playwright's: the 30 s of silence the lab waits for pass at once.
+    await page.clock.install();
+    await faultyLabWorker(page, faultAfter2000Steps('self.close();'), () => inject);
+    const stalled = await openStalledLab(page);
+    expect(stalled).toMatch(/^Running: /);
+    await page.clock.runFor(40_000);
+    await expect.poll(() => labStatus(page).innerText(), { timeout: 10_000 })
+      .toBe('The lab worker stopped: it sent nothing for 30 s; Run starts a new one.');
+    expect(await page.getByRole('progressbar', { name: 'Lab job progress' }).count()).toBe(0);
+    await expectUsableLab(page, () => { inject = false; });
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('ends a run whose worker hangs on Cancel, and the lab runs again', async () => {
+    let inject = true;
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
+    const watch = await watchPage(page, app.url);
+    await page.clock.install();
+    await faultyLabWorker(page, faultAfter2000Steps('for (;;) {}'), () => inject);
+    await openStalledLab(page);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await labStatus(page).innerText()).toBe('Cancelling...');
+    // The worker cannot answer: after the 3 s grace the page stops it.
+    await page.clock.runFor(4_000);
+    await expect.poll(() => labStatus(page).innerText(), { timeout: 10_000 }).toMatch(/^Cancelled\./);
+    await expectUsableLab(page, () => { inject = false; });
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
 });

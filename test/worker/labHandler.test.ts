@@ -3,7 +3,7 @@ import { configForPreset } from '../../src/experiment/presets.ts';
 import { LabCancelled } from '../../src/lab/types.ts';
 import type { AnyLabJob } from '../../src/lab/types.ts';
 import { lrSweepJob } from '../../src/lab/sweeps.ts';
-import { createLabHandler } from '../../src/worker/labHandler.ts';
+import { createLabHandler, LAB_HEARTBEAT_MS } from '../../src/worker/labHandler.ts';
 import type { LabEvent } from '../../src/worker/labProtocol.ts';
 
 const config = configForPreset('spiral');
@@ -104,5 +104,38 @@ describe('the lab worker handler', () => {
     const { handler, events } = handlerWith([job]);
     await handler.handle({ type: 'run', runId: 9, jobId: 'count', config });
     expect(events.at(-1)).toEqual({ type: 'cancelled', runId: 9 });
+  });
+
+  it('sends a heartbeat while a run goes on, its data loading included, and stops it when the run ends', async () => {
+    const beats: { ms: number; task: () => void; stopped: boolean }[] = [];
+    const events: LabEvent[] = [];
+    let release: () => void = () => {};
+    const loading = new Promise<void>((resolve) => { release = resolve; });
+    const job = { ...countingJob(2), run: async (_params: unknown, _config: unknown, context: { progress(d: number, t: number): Promise<void> }) => {
+      await loading;
+      await context.progress(2, 2);
+      return 'done';
+    } };
+    const handler = createLabHandler({
+      post: (event) => events.push(event),
+      loadMnistBytes: () => Promise.reject(new Error('unused')),
+      yieldToMessages: macrotask,
+      now: () => 0,
+      jobs: [job],
+      every: (ms, task) => {
+        const beat = { ms, task, stopped: false };
+        beats.push(beat);
+        return () => { beat.stopped = true; };
+      },
+    });
+    const running = handler.handle({ type: 'run', runId: 7, jobId: 'count', config });
+    expect(beats).toHaveLength(1);
+    expect(beats[0].ms).toBe(LAB_HEARTBEAT_MS);
+    beats[0].task();
+    expect(events).toEqual([{ type: 'alive', runId: 7 }]);
+    release();
+    await running;
+    expect(beats[0].stopped).toBe(true);
+    expect(events.at(-1)).toEqual({ type: 'result', runId: 7, params: { n: 2 }, result: 'done', paramErrors: [] });
   });
 });
