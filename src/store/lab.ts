@@ -14,9 +14,14 @@ import { useExperimentStore } from './index.ts';
 import { readLabQuery, replaceLabUrl } from './labUrl.ts';
 import type { LabUrlState } from './labUrl.ts';
 
+/** A link's lab job costing more training steps than this asks before it runs (a confirm panel with its cost). */
+export const LAB_CONFIRM_STEPS = 100_000;
+
 /** Where a lab run stands. */
 export type LabStatus =
   | { type: 'idle' }
+  /** A link asked for a job over LAB_CONFIRM_STEPS: shown with its cost, it runs only on Run. */
+  | { type: 'confirm'; start: LabRunStart }
   /** `done` of `total` cost units; `cancelling` after Cancel until the worker stops. */
   | { type: 'running'; done: number; total: number; cancelling: boolean }
   | { type: 'done' }
@@ -55,7 +60,14 @@ export interface LabActions {
   setRaw(name: string, text: string): void;
   /** Run a job in the lab worker (a run still going is cancelled). */
   run(start: LabRunStart): void;
-  /** Cancel the running job; always leaves the lab ready to run. */
+  /**
+   * Run the link's job (the lab panel parsed it; `raw` is the link's params it knows): at once, or,
+   * over LAB_CONFIRM_STEPS, only once confirmRun() is called. Either way the link is not run again.
+   */
+  runFromLink(start: LabRunStart, raw: Record<string, string>): void;
+  /** Run the job waiting for confirmation. */
+  confirmRun(): void;
+  /** Cancel the running job, or the one waiting for confirmation; always leaves the lab ready to run. */
   cancel(): void;
   /** Clear the result and take the lab out of the URL. */
   clear(): void;
@@ -98,6 +110,7 @@ export function createLabStore(deps: LabStoreDeps): UseBoundStore<StoreApi<LabSt
   let handle: { runId: number; cancel(): void } | null = null;
 
   return create<LabState>()((set, get) => {
+    const idleIfConfirming = (): Partial<LabState> => (get().status.type === 'confirm' ? { status: { type: 'idle' } } : {});
     const onEvent = (start: LabRunStart) => (event: LabEvent): void => {
       switch (event.type) {
         case 'progress':
@@ -138,10 +151,11 @@ export function createLabStore(deps: LabStoreDeps): UseBoundStore<StoreApi<LabSt
       actions: {
         openJob: (id) => set({ open: true, jobId: id, raw: {}, autoRun: false }),
         setOpen: (open) => set({ open }),
+        // A change of job or params drops a link's job still waiting for confirmation (Run runs the fields).
         chooseJob: (id) => {
-          if (id !== get().jobId) set({ jobId: id, raw: {} });
+          if (id !== get().jobId) set({ jobId: id, raw: {}, ...idleIfConfirming() });
         },
-        setRaw: (name, text) => set((s) => ({ raw: { ...s.raw, [name]: text } })),
+        setRaw: (name, text) => set((s) => ({ raw: { ...s.raw, [name]: text }, ...idleIfConfirming() })),
         run: (start) => {
           const running = handle;
           handle = null;
@@ -149,8 +163,20 @@ export function createLabStore(deps: LabStoreDeps): UseBoundStore<StoreApi<LabSt
           set({ status: { type: 'running', done: 0, total: start.cost, cancelling: false }, autoRun: false });
           handle = deps.client().run({ jobId: start.jobId, params: start.params, config: start.config }, onEvent(start));
         },
+        runFromLink: (start, raw) => {
+          const urlState = { jobId: start.jobId, raw };
+          set({ raw, urlState, autoRun: false });
+          deps.writeUrl(urlState);
+          if (start.cost > LAB_CONFIRM_STEPS) set({ status: { type: 'confirm', start } });
+          else get().actions.run(start);
+        },
+        confirmRun: () => {
+          const { status } = get();
+          if (status.type === 'confirm') get().actions.run(status.start);
+        },
         cancel: () => {
           const { status } = get();
+          if (status.type === 'confirm') return set({ status: { type: 'idle' } });
           if (status.type !== 'running') return;
           // No run to stop (never expected): the lab is ready again at once rather than "Cancelling..." for ever.
           if (!handle) return set({ status: { type: 'cancelled' } });

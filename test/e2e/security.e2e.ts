@@ -66,3 +66,76 @@ describe('the built app is locked down', () => {
     await page.close();
   });
 });
+
+/** `count` unknown keys: `k0=1&k1=1...` (1,500 make a 9.4 KB link). */
+const junkKeys = (count: number): string => Array.from({ length: count }, (_, i) => `k${i}=1`).join('&');
+
+describe('hostile links', () => {
+  it('name every unusable value in one notice, fall back to the defaults, and keep commas in the address bar', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, app.url);
+    const link = `${app.url}?preset=spiral&${junkKeys(1_500)}&depth=99&guide=999&present=junk&theme=solarized&controls=play,reset,learningRate&lab=lr-sweep&lab.steps=20&lab.factors=0.1,1&lab.zz=1`;
+    expect(link.length).toBeGreaterThan(9_000);
+    await page.goto(link);
+    const notices = page.locator('.notices > li');
+    // Six problems, five named and one counted: the tour's and the lab's (loaded on demand) come last, to the same notice.
+    const items = notices.first().locator('.notice-items > li');
+    await expect.poll(() => items.allInnerTexts(), { timeout: 20_000 }).toHaveLength(6);
+    expect(await items.last().innerText()).toBe('and 1 more.');
+    expect(await notices.count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(1);
+    const text = await notices.first().innerText();
+    expect(text).toMatch(/^Parts of this link could not be used/);
+    expect(text).toMatch(/unknown settings "k0", "k1", "k2", "k3", "k4" and 1,495 more/);
+    expect(text).toMatch(/depth must be a whole number/);
+    expect(text).toMatch(/present must be 1 or 0 \(got "junk"\); presentation mode off/);
+    expect(text).toMatch(/guide must be a tour step from 1 to \d+ \(got "999"\)/);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThan(8_000);
+    // The defaults: the tour closed, no presentation mode, the preset's depth; the lab's small job ran.
+    expect(await page.getByRole('button', { name: 'Start the tour' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.className)).not.toMatch(/present/);
+    await page.locator('figure.lab-sweep').waitFor({ timeout: 60_000 });
+    // The address bar: the junk gone, the page's own values as written (commas, not %2C).
+    await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?preset=spiral&controls=play,reset,learningRate&lab=lr-sweep&lab.steps=20&lab.factors=0.1,1');
+    expect(page.url()).not.toMatch(/%2C/i);
+    console.info(`hostile link: ${link.length} characters, 1 notice, page ${height} px tall`);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('names an embed value that is neither on nor off and opens the full page', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, app.url);
+    await page.goto(`${app.url}?preset=spiral&embed=%3Cx%3E&view=fig1&controls=${'zz,'.repeat(500)}play`);
+    const notice = page.locator('.notices > li');
+    await expect.poll(() => notice.first().innerText(), { timeout: 20_000 }).toMatch(/embed must be 1 or 0 \(got "<x>"\); embed mode off/);
+    expect(await notice.count()).toBe(1);
+    expect(await notice.first().innerText()).toMatch(/unknown control "zz"/);
+    expect(await page.getByRole('button', { name: 'Open the lab' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('embed-page'))).toBe(false);
+    expect(watch.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks before a link\'s lab job of over 100,000 steps, and Cancel leaves the lab ready', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const watch = await watchPage(page, app.url);
+    const factors = Array.from({ length: 16 }, (_, i) => i + 1).join(',');
+    await page.goto(`${app.url}?preset=spiral&lab=lr-sweep&lab.steps=100000&lab.factors=${factors}`);
+    const confirm = page.getByRole('group', { name: /This link asks for/ });
+    await confirm.waitFor({ timeout: 20_000 });
+    expect(await confirm.innerText()).toMatch(/This link asks for 3,200,000 training steps, (about \d+ min at the live run's speed|time unknown .*)\. Run it\?/);
+    await page.waitForTimeout(1_000);
+    expect(await page.getByRole('progressbar', { name: 'Lab job progress' }).count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Run' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('progressbar', { name: 'Lab job progress' }).count()).toBe(0);
+    expect(new URL(page.url()).search).toContain(`lab.factors=${factors}`);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { configForPreset } from '../../src/experiment/presets.ts';
-import { createLabStore, estimateSeconds, openedSearch } from '../../src/store/lab.ts';
+import { linkRun } from '../../src/components/lab/labParams.ts';
+import { lrSweepJob } from '../../src/lab/sweeps.ts';
+import { createLabStore, estimateSeconds, LAB_CONFIRM_STEPS, openedSearch } from '../../src/store/lab.ts';
 import type { LabStoreDeps } from '../../src/store/lab.ts';
 import { readLabQuery, withLabQuery } from '../../src/store/labUrl.ts';
 import type { LabUrlState } from '../../src/store/labUrl.ts';
@@ -117,6 +119,84 @@ describe('the lab store', () => {
     expect(store.getState()).toMatchObject({ jobId: 'init-sweep', raw: {} });
     store.getState().actions.openJob('lr-sweep');
     expect(store.getState()).toMatchObject({ open: true, jobId: 'lr-sweep', raw: {}, autoRun: false });
+  });
+});
+
+describe('a link\'s lab job', () => {
+  const big = { ...start, params: { steps: 100_000, factors: [1, 2] }, cost: 3_200_000 };
+
+  it('runs at once up to LAB_CONFIRM_STEPS, with the link\'s known params in the URL', () => {
+    const { deps, runs, urls } = fakeDeps('?lab=lr-sweep&lab.steps=50&lab.zz=1');
+    const store = createLabStore(deps);
+    store.getState().actions.runFromLink({ ...start, cost: LAB_CONFIRM_STEPS }, { steps: '50' });
+    expect(runs).toHaveLength(1);
+    expect(store.getState()).toMatchObject({ autoRun: false, raw: { steps: '50' }, urlState: { jobId: 'lr-sweep', raw: { steps: '50' } }, status: { type: 'running' } });
+    expect(urls).toEqual([{ jobId: 'lr-sweep', raw: { steps: '50' } }]);
+  });
+
+  it('over LAB_CONFIRM_STEPS waits for Run, with its cost', () => {
+    const { deps, runs } = fakeDeps('?lab=lr-sweep&lab.steps=100000');
+    const store = createLabStore(deps);
+    store.getState().actions.runFromLink(big, { steps: '100000' });
+    expect(runs).toEqual([]);
+    expect(store.getState().status).toEqual({ type: 'confirm', start: big });
+    expect(store.getState().autoRun).toBe(false);
+    store.getState().actions.confirmRun();
+    expect(runs).toEqual([{ jobId: 'lr-sweep', params: big.params, config }]);
+    expect(store.getState().status).toEqual({ type: 'running', done: 0, total: 3_200_000, cancelling: false });
+    store.getState().actions.confirmRun();
+    expect(runs).toHaveLength(1);
+  });
+
+  it('is not run on Cancel, nor once a field or the job changes; the lab is ready to run', () => {
+    const { deps, runs } = fakeDeps();
+    const store = createLabStore(deps);
+    store.getState().actions.runFromLink(big, {});
+    store.getState().actions.cancel();
+    expect(store.getState().status).toEqual({ type: 'idle' });
+    store.getState().actions.runFromLink(big, {});
+    store.getState().actions.setRaw('steps', '10');
+    expect(store.getState().status).toEqual({ type: 'idle' });
+    store.getState().actions.runFromLink(big, {});
+    store.getState().actions.chooseJob('init-sweep');
+    expect(store.getState().status).toEqual({ type: 'idle' });
+    store.getState().actions.confirmRun();
+    expect(runs).toEqual([]);
+  });
+
+  it('is parsed by the panel: unknown names dropped and, with invalid values, named for the link\'s notice', () => {
+    // The issue's link: 16 factors of 100,000 steps, with and without BN.
+    const factors = '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16';
+    const link = linkRun(lrSweepJob, 'lr-sweep', config, { steps: '100000', factors, zz: '1' });
+    expect(link.raw).toEqual({ steps: '100000', factors });
+    expect(link.start?.cost).toBe(3_200_000);
+    expect(link.problems).toEqual([expect.stringMatching(/^lab job lr-sweep: unknown parameter "zz"/)]);
+    // An invalid value of a known param stays in its field (marked invalid there); an unknown name has no field.
+    const bad = linkRun(lrSweepJob, 'lr-sweep', config, { steps: 'abc', yy: '2' });
+    expect(bad.raw).toEqual({ steps: 'abc' });
+    expect(bad.problems).toEqual([
+      expect.stringMatching(/^lab job lr-sweep: steps must be a whole number .* \(got "abc"\); using \d+$/),
+      expect.stringMatching(/^lab job lr-sweep: unknown parameter "yy"/),
+    ]);
+    expect(linkRun(null, 'nope', config, {})).toEqual({ start: null, raw: {}, problems: [expect.stringMatching(/^unknown lab job "nope" \(jobs: lr-sweep, .*\); no job run$/)] });
+  });
+
+  it('reads lab.__proto__ as a param name, not the object\'s prototype', () => {
+    const state = readLabQuery('?lab=lr-sweep&lab.__proto__=%7B%7D&lab.steps=5');
+    expect(Object.keys(state?.raw ?? {})).toEqual(['__proto__', 'steps']);
+    expect(Object.getPrototypeOf(state?.raw)).toBe(Object.prototype);
+    const link = linkRun(lrSweepJob, 'lr-sweep', config, state!.raw);
+    expect(link.problems).toEqual([expect.stringMatching(/unknown parameter "__proto__"/)]);
+  });
+});
+
+describe('Cancel', () => {
+  it('always leaves the lab ready to run, even with no run to stop', () => {
+    const { deps } = fakeDeps();
+    const store = createLabStore(deps);
+    store.setState({ status: { type: 'running', done: 5, total: 10, cancelling: false } });
+    store.getState().actions.cancel();
+    expect(store.getState().status).toEqual({ type: 'cancelled' });
   });
 });
 

@@ -1,14 +1,17 @@
 /**
  * The lab's workbench, loaded on demand: choose a job, edit its params, see its cost, run or
- * cancel it in the lab worker, follow its progress and see its result drawn by its view.
+ * cancel it in the lab worker, follow its progress and see its result drawn by its view. A link's
+ * job runs on load, after a confirm panel when it costs over LAB_CONFIRM_STEPS; what the link got
+ * wrong goes in the link's one notice (src/store/linkNotice.ts).
  */
 import { Suspense, useEffect, useMemo } from 'react';
 import { LAB_JOBS, labJobById } from '../../lab/jobs.ts';
 import type { AnyLabJob } from '../../lab/types.ts';
 import { useExperimentStore } from '../../store/index.ts';
 import { estimateSeconds, useLabStore } from '../../store/lab.ts';
-import type { LabStatus } from '../../store/lab.ts';
-import { paramFields, parseFields } from './labParams.ts';
+import type { LabRunStart, LabStatus } from '../../store/lab.ts';
+import { reportLinkProblems } from '../../store/linkNotice.ts';
+import { linkRun, paramFields, parseFields } from './labParams.ts';
 import { LAB_VIEWS } from './views.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 
@@ -27,6 +30,25 @@ function startJob(job: AnyLabJob, raw: Readonly<Record<string, string>>): void {
   const config = useExperimentStore.getState().config;
   const { params } = parseFields(job, config, raw);
   useLabStore.getState().actions.run({ jobId: job.id, params, encoded: job.encode(params, config), config, cost: job.cost(params, config) });
+}
+
+/** Inline messages shown at most; the rest are counted. */
+const ERRORS_SHOWN = 5;
+
+/** The link's job, too long to start unasked: its cost, Run or Cancel. */
+function ConfirmLinkRun({ start, stepsPerSecond }: { start: LabRunStart; stepsPerSecond: number }) {
+  const actions = useLabStore((s) => s.actions);
+  return (
+    <div className="lab-confirm" role="group" aria-labelledby="lab-confirm-text">
+      <p id="lab-confirm-text">
+        This link asks for {grouped(start.cost)} training steps, {timeText(estimateSeconds(start.cost, stepsPerSecond))}. Run it?
+      </p>
+      <div className="lab-actions">
+        <button type="button" className="primary" onClick={actions.confirmRun}>Run</button>
+        <button type="button" onClick={actions.cancel}>Cancel</button>
+      </div>
+    </div>
+  );
 }
 
 function Progress({ status }: { status: Extract<LabStatus, { type: 'running' }> }) {
@@ -89,17 +111,19 @@ export function LabWorkbench() {
   const job = jobId === null ? LAB_JOBS[0] : labJobById(jobId);
   const parsed = useMemo(() => (job ? parseFields(job, config, raw) : null), [job, config, raw]);
 
-  // A link naming a lab job runs it once, with its params (invalid ones reported, defaults used).
+  // A link naming a lab job runs it once (or asks first), with its params: what it got wrong goes in the link's notice.
   useEffect(() => {
     if (!useLabStore.getState().autoRun) return;
-    if (job) startJob(job, raw);
+    const link = linkRun(job ?? null, jobId ?? '', useExperimentStore.getState().config, raw);
+    reportLinkProblems(link.problems);
+    if (link.start) actions.runFromLink(link.start, link.raw);
     else actions.autoRunDone();
-  }, [job, raw, actions]);
+  }, [job, jobId, raw, actions]);
 
   if (!job || !parsed) {
     return (
       <div className="lab-workbench">
-        <p className="lab-error" role="alert">There is no lab job called &quot;{jobId}&quot; (jobs: {LAB_JOBS.map((j) => j.id).join(', ')}).</p>
+        <p className="lab-error">There is no lab job called &quot;{jobId}&quot; (jobs: {LAB_JOBS.map((j) => j.id).join(', ')}).</p>
         <JobPicker value="" onChange={actions.chooseJob} />
       </div>
     );
@@ -126,14 +150,17 @@ export function LabWorkbench() {
       <p className="lab-summary">{job.summary}</p>
       {parsed.errors.length > 0 && (
         <ul className="lab-errors" role="alert">
-          {parsed.errors.map((error) => <li key={error}>{error}</li>)}
+          {parsed.errors.slice(0, ERRORS_SHOWN).map((error) => <li key={error}>{error}</li>)}
+          {parsed.errors.length > ERRORS_SHOWN && <li>and {grouped(parsed.errors.length - ERRORS_SHOWN)} more.</li>}
         </ul>
       )}
       <p className="lab-cost">Cost: {grouped(cost)} training steps, {timeText(estimateSeconds(cost, stepsPerSecond))}.</p>
-      <div className="lab-actions">
-        <button type="button" className="primary" onClick={() => startJob(job, raw)} disabled={running}>Run</button>
-        <button type="button" onClick={actions.cancel} disabled={!running || status.cancelling}>Cancel</button>
-      </div>
+      {status.type === 'confirm' ? <ConfirmLinkRun start={status.start} stepsPerSecond={stepsPerSecond} /> : (
+        <div className="lab-actions">
+          <button type="button" className="primary" onClick={() => startJob(job, raw)} disabled={running}>Run</button>
+          <button type="button" onClick={actions.cancel} disabled={!running || status.cancelling}>Cancel</button>
+        </div>
+      )}
       <StatusLine status={status} />
       <Result />
     </div>

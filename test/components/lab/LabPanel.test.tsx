@@ -111,10 +111,33 @@ describe('LabPanel', () => {
     expect(fake.runs[0].request).toMatchObject({ jobId: 'init-sweep', params: { steps: 7, factors: [0.1, 0.3, 1, 3, 10, 30, 100] } });
   });
 
-  it('says so when the link names a job that does not exist', async () => {
+  it('says so when the link names a job that does not exist, in the lab and in the link\'s notice', async () => {
     useLabStore.setState({ open: true, jobId: 'nope', raw: {}, autoRun: true });
     render(<LabPanel />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('There is no lab job called "nope"');
+    expect(await screen.findByText(/There is no lab job called "nope"/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(useExperimentStore.getState().notices.flatMap((n) => n.items ?? [])).toEqual([expect.stringMatching(/^unknown lab job "nope" \(jobs: /)]);
     expect(fake.runs).toHaveLength(0);
+  });
+
+  it('asks before the link\'s job of over 100,000 steps, runs it on Run, and names the link\'s unknown params once', async () => {
+    const factors = Array.from({ length: 16 }, (_, i) => i + 1).join(',');
+    useLabStore.setState({ open: true, jobId: 'lr-sweep', raw: { steps: '100000', factors, zz: '1' }, autoRun: true });
+    render(<LabPanel />);
+    const confirm = await screen.findByRole('group', { name: /This link asks for 3,200,000 training steps/ }, { timeout: 10_000 });
+    expect(fake.runs).toHaveLength(0);
+    expect(screen.queryByRole('alert')).toBe(null);
+    expect(useExperimentStore.getState().notices.flatMap((n) => n.items ?? [])).toEqual([expect.stringMatching(/^lab job lr-sweep: unknown parameter "zz"/)]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Run' }));
+    expect(fake.runs).toHaveLength(1);
+    expect(fake.runs[0].request).toMatchObject({ jobId: 'lr-sweep', params: { steps: 100_000 } });
+    expect(screen.queryByRole('group', { name: /This link asks for/ })).toBe(null);
+  });
+
+  it('lists five of many invalid params and counts the rest', async () => {
+    await openLab();
+    act(() => useLabStore.setState({ raw: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}`, '1'])) }));
+    const items = within(screen.getByRole('alert')).getAllByRole('listitem');
+    expect(items).toHaveLength(6);
+    expect(items[5]).toHaveTextContent('and 35 more.');
   });
 });
