@@ -21,6 +21,8 @@ export interface LayerChartProps {
   width: number;
   /** Scrubbed step, or null to mark the live one. */
   scrubStep: number | null;
+  /** The nonlinearity saturates (sigmoid, tanh): show the saturated share; false for ReLU. */
+  saturates?: boolean;
   onHoverStep?: (step: number | null) => void;
   /** This layer holds the unit Figure 1 (b, c) tracks. */
   tracked?: boolean;
@@ -121,8 +123,8 @@ function LayerChartContent(props: LayerChartProps) {
             track
           </button>
         ) : null}
-        <span className="figures">
-          {`mean ${formatFigure(f.mean)} · std ${formatFigure(f.std)} · drift ${formatFigure(f.drift)}/1k steps · saturated ${formatFigure(f.saturation, true)}`}
+        <span className="figures" title={figuresHelp(f.driftRaw)}>
+          {`mean ${formatFigure(f.mean)} · std ${formatFigure(f.std)} · shift ${formatFigure(f.drift)} σ/1k steps${props.saturates === false ? '' : ` · saturated ${formatFigure(f.saturation, true)}`}`}
         </span>
       </figcaption>
       <div role="img" aria-label={label} className="layer-picture" data-off-chart={offChart.toFixed(3)}>
@@ -156,4 +158,11 @@ function LayerChartContent(props: LayerChartProps) {
       </div>
     </>
   );
+}
+
+/** The tooltip that defines the figures beside a layer chart, with the raw shift for reference. */
+export function figuresHelp(driftRaw: number | null): string {
+  return 'shift: how far each unit\'s input distribution moved since the previous snapshot, in units of that unit\'s own '
+    + 'standard deviation (Wasserstein-1 / pooled std), averaged over units, per 1,000 steps; '
+    + `raw, in the input's units: ${formatFigure(driftRaw)} per 1,000 steps. saturated: share of inputs with |x| > 4.`;
 }

@@ -8,6 +8,7 @@ export interface LayerFigures {
   mean: number | null;
   std: number | null;
   drift: number | null;
+  driftRaw: number | null;
   saturation: number | null;
   /** Share of values below bins.min / above bins.max. */
   underShare: number | null;
@@ -29,6 +30,7 @@ export function layerFigures(layer: LayerHistory | undefined, index: number): La
     mean: finiteOrNull(layer?.mean[index]),
     std: finiteOrNull(layer?.std[index]),
     drift: finiteOrNull(layer?.drift[index]),
+    driftRaw: finiteOrNull(layer?.driftRaw?.[index]),
     saturation: finiteOrNull(layer?.saturation[index]),
     underShare: total > 0 ? under / total : null,
     overShare: total > 0 ? over / total : null,

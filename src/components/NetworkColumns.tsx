@@ -67,6 +67,7 @@ export function NetworkColumns() {
                     tracked={shape.tracked?.layer === layerIdx}
                     onTrack={() => track(layerIdx, useExperimentStore.getState().history?.tracked.unit ?? 0)}
                     valueTitle={layerValueTitle(activation)}
+                    saturates={activation !== 'relu'}
                     sharedRange={sharedRange}
                   />
                 ) : null}

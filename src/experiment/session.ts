@@ -9,7 +9,7 @@ import type { Dataset } from '../data/types.ts';
 import { batchSampleOf } from './batchSample.ts';
 import { binsFor } from './bins.ts';
 import { fittedHistogram } from './fittedHistogram.ts';
-import { driftPer1000StepsSorted, histogram, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
+import { driftPer1000StepsSorted, histogram, scaledDriftPer1000StepsSorted, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
 import { createFloat32Sorter } from './sortFloat32.ts';
 import type { ExperimentConfig } from './settings.ts';
 import { settingFor } from './settings.ts';
@@ -41,6 +41,8 @@ interface Member {
   accuracySum: number;
   stepsSinceFrame: number;
   test: NetworkFrame['test'];
+  /** Evaluations since the last frame (NetworkFrame.tests). */
+  tests: NonNullable<NetworkFrame['test']>[];
   /** The previous snapshot's probe values per layer, each unit sorted (sortedByUnit), for drift. */
   previousSorted: Float32Array[] | null;
   previousProbeStep: number;
@@ -79,6 +81,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     accuracySum: 0,
     stepsSinceFrame: 0,
     test: null,
+    tests: [],
     previousSorted: null,
     previousProbeStep: 0,
   }));
@@ -89,6 +92,8 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
   const sorter = createFloat32Sorter();
   let step = 0;
   let lastEvalStep: number | null = null;
+  /** The BN unit's batch sample taken just before an evaluation at the current step reused its buffers. */
+  let batchBeforeEval: Snapshot['batch'] | null = null;
 
   const diverge = (member: Member, atStep: number, reason: string): void => {
     member.status = { type: 'diverged', step: atStep, reason };
@@ -106,9 +111,32 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     return probes.map((values, layerIdx) => {
       const { counts, under, over } = histogram(values, bins);
       const { mean, std } = meanStd(values);
-      const drift = previous ? driftPer1000StepsSorted(previous[layerIdx], sorted[layerIdx], hiddenUnits[layerIdx], elapsed) : 0;
-      return { counts, under, over, mean, std, drift, saturation: saturation(values) };
+      const units = hiddenUnits[layerIdx];
+      const drift = previous ? scaledDriftPer1000StepsSorted(previous[layerIdx], sorted[layerIdx], units, elapsed) : 0;
+      const driftRaw = previous ? driftPer1000StepsSorted(previous[layerIdx], sorted[layerIdx], units, elapsed) : 0;
+      return { counts, under, over, mean, std, drift, driftRaw, saturation: saturation(values) };
     });
+  }
+
+  /** Evaluate every network still training on the test set now (inference mode), at `step`. */
+  function evaluateAll(): void {
+    lastEvalStep = step;
+    for (const member of members) {
+      if (!training(member)) continue;
+      const result = member.network.evaluate(data.test);
+      if (Number.isFinite(result.loss)) {
+        member.test = { step, loss: result.loss, accuracy: result.accuracy };
+        member.tests.push(member.test);
+      } else {
+        diverge(member, step, `test loss became ${result.loss} at step ${step}`);
+      }
+    }
+  }
+
+  /** The BN network's tracked unit on its latest training batch, while no evaluation has reused the batch's buffers. */
+  function batchSample(): Snapshot['batch'] | null {
+    const bn = members.find((member) => member.id === 'bn' && training(member));
+    return bn ? batchSampleOf(bn.network, bn.id, step, resolveTracked(config, hiddenUnits)) : null;
   }
 
   function frameOf(member: Member, evaluate: boolean, tracked: { layer: number; unit: number }): NetworkFrame {
@@ -123,9 +151,15 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     if (training(member) && !parametersFinite(member)) diverge(member, step, `a weight became NaN or infinite by step ${step}`);
     if (training(member) && evaluate) {
       const result = member.network.evaluate(data.test);
-      if (Number.isFinite(result.loss)) member.test = { step, loss: result.loss, accuracy: result.accuracy };
-      else diverge(member, step, `test loss became ${result.loss} at step ${step}`);
+      if (Number.isFinite(result.loss)) {
+        member.test = { step, loss: result.loss, accuracy: result.accuracy };
+        member.tests.push(member.test);
+      } else {
+        diverge(member, step, `test loss became ${result.loss} at step ${step}`);
+      }
     }
+    const tests = member.tests;
+    member.tests = [];
     if (training(member)) {
       const probes = member.network.probe(probeSet, { bnNoise: member.probeNoise });
       if (probes.every(allFinite)) {
@@ -143,7 +177,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
         diverge(member, step, `layer inputs became NaN or infinite by step ${step}`);
       }
     }
-    return { id: member.id, step, trainLoss, trainAccuracy, test: member.test, layers, tracked: trackedPercentiles, status: member.status };
+    return { id: member.id, step, trainLoss, trainAccuracy, test: member.test, tests, layers, tracked: trackedPercentiles, status: member.status };
   }
 
   return {
@@ -174,16 +208,23 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
             diverge(member, step, `training loss became ${result.loss} at step ${step}`);
           }
         }
+        // Test evaluations fall on a fixed grid, whatever the snapshots' timing: every evalEvery steps and the last step.
+        if (step % config.evalEvery === 0 || step === config.maxSteps) {
+          batchBeforeEval = batchSample();
+          evaluateAll();
+        }
       }
     },
 
     snapshot(stepsPerSecond: number): Snapshot {
+      // The grid's evaluations happen in advance(); a snapshot evaluates only the first time and
+      // when asked to by a shorter evalEvery (the CLI's last step).
       const evaluate = lastEvalStep === null || step - lastEvalStep >= config.evalEvery;
       if (evaluate) lastEvalStep = step;
       const tracked = resolveTracked(config, hiddenUnits);
-      // Read before the frames: their evaluation and probe may reuse the buffers that hold the last batch.
-      const bn = members.find((member) => member.id === 'bn' && training(member));
-      const batch = bn ? batchSampleOf(bn.network, bn.id, step, tracked) : null;
+      // Read before the frames: their evaluation and probe may reuse the buffers that hold the last batch;
+      // after an evaluation in advance() at this step, the sample taken just before it.
+      const batch = lastEvalStep === step && batchBeforeEval && batchBeforeEval.step === step ? batchBeforeEval : batchSample();
       const frames = members.map((member) => frameOf(member, evaluate, tracked));
       return { step, stepsPerSecond: Number.isFinite(stepsPerSecond) ? stepsPerSecond : 0, tracked, frames, ...(batch ? { batch } : {}) };
     },

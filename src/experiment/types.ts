@@ -40,10 +40,13 @@ export interface LayerStats {
   /** Standard deviation over all units and probe examples. */
   std: number;
   /**
-   * Drift since the previous snapshot: per unit 1-D Wasserstein-1 distance between its input
-   * distributions, averaged over units, divided by the steps elapsed (per 1,000 steps). NaN-free: 0 at the first snapshot.
+   * Drift since the previous snapshot, scale-free: per unit, the 1-D Wasserstein-1 distance between
+   * its input distributions divided by their pooled standard deviation, averaged over units, per
+   * 1,000 steps elapsed (1 = the inputs moved by one of their own standard deviations). NaN-free: 0 at the first snapshot.
    */
   drift: number;
+  /** The same distance unscaled (in the input's units, per 1,000 steps): it grows with the layer's scale. */
+  driftRaw: number;
   /** Fraction of inputs with |x| > 4 (sigmoid/tanh derivative under 2% of its peak). */
   saturation: number;
   /** The histogram fitted to this snapshot's own values (equal bins over mean ± 6 std), for the charts' value ranges. */
@@ -73,6 +76,8 @@ export interface NetworkFrame {
   trainAccuracy: number | null;
   /** Latest held-out evaluation (inference mode) and the step it was taken at; null before the first. */
   test: { step: number; loss: number; accuracy: number } | null;
+  /** Every evaluation since the previous frame, ascending (on the grid of evalEvery; absent from older workers). */
+  tests?: { step: number; loss: number; accuracy: number }[];
   /** Per hidden layer, from the first. Empty once diverged. */
   layers: LayerStats[];
   /** The tracked unit's percentiles; null once diverged. */

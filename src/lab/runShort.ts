@@ -46,8 +46,9 @@ export function shortRunCost(steps: number): number {
 export async function runShort(
   config: ExperimentConfig, data: Dataset, steps: number, context: LabContext, span: ProgressSpan,
 ): Promise<Partial<Record<NetworkId, ShortRunOutcome>>> {
-  // Every snapshot evaluates the test set (evalEvery does not touch training).
-  const session = createSession({ ...config, evalEvery: 1 }, data, { variants: DEFAULT_VARIANTS });
+  // One test evaluation, at the last step (the session evaluates on the grid of evalEvery and at
+  // maxSteps; neither touches training), and one at the first snapshot.
+  const session = createSession({ ...config, evalEvery: steps, maxSteps: steps }, data, { variants: DEFAULT_VARIANTS });
   const perStep = DEFAULT_VARIANTS.length;
   const windowStart = steps - trainLossWindow(steps);
   while (session.step < steps && !session.allDiverged) {

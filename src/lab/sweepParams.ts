@@ -11,7 +11,16 @@ export interface SweepParams {
   steps: number;
   /** Multipliers of the swept setting, ascending, each run once with and once without BN. */
   factors: number[];
+  /**
+   * The networks swept: 'experiment' as it is, or 'relu-he' (its ReLU twin: ReLU units, He init, the
+   * paper's rate 0.5 as 1x), where a rate too high makes the loss blow up instead of stalling.
+   */
+  units: SweepUnits;
 }
+
+/** What `units` may say (SweepParams.units). */
+export const SWEEP_UNITS = ['experiment', 'relu-he'] as const;
+export type SweepUnits = (typeof SWEEP_UNITS)[number];
 
 /** Limits of the sweep parameters. */
 export const SWEEP_LIMITS = {
@@ -45,7 +54,7 @@ function parseFactors(text: string): number[] | null {
 
 /** Parse `raw` over `defaults`: unknown names and invalid values each give one message. */
 export function parseSweepParams(raw: LabRawParams, defaults: SweepParams): LabParsed<SweepParams> {
-  const params: SweepParams = { steps: defaults.steps, factors: [...defaults.factors] };
+  const params: SweepParams = { steps: defaults.steps, factors: [...defaults.factors], units: defaults.units };
   const errors: string[] = [];
   for (const [name, text] of Object.entries(raw)) {
     if (name === 'steps') {
@@ -56,8 +65,11 @@ export function parseSweepParams(raw: LabRawParams, defaults: SweepParams): LabP
       const factors = parseFactors(text);
       if (factors) params.factors = factors;
       else errors.push(`factors must be 1 to ${SWEEP_LIMITS.maxFactors} comma-separated numbers from ${SWEEP_LIMITS.minFactor} to ${SWEEP_LIMITS.maxFactor} (got ${quoted(text)}); using ${defaults.factors.join(',')}`);
+    } else if (name === 'units') {
+      if ((SWEEP_UNITS as readonly string[]).includes(text)) params.units = text as SweepUnits;
+      else errors.push(`units must be one of ${SWEEP_UNITS.join(', ')} (got ${quoted(text)}); using ${defaults.units}`);
     } else {
-      errors.push(`unknown parameter ${quoted(name)} (parameters: steps, factors); ignored`);
+      errors.push(`unknown parameter ${quoted(name)} (parameters: steps, factors, units); ignored`);
     }
   }
   return { params, errors };
@@ -69,5 +81,6 @@ export function encodeSweepParams(params: SweepParams, defaults: SweepParams): R
   if (params.steps !== defaults.steps) encoded.steps = String(params.steps);
   const factors = params.factors.join(',');
   if (factors !== defaults.factors.join(',')) encoded.factors = factors;
+  if (params.units !== defaults.units) encoded.units = params.units;
   return encoded;
 }

@@ -3,16 +3,17 @@
  * the plain and BN twins trained for a short run at each of several values of one setting,
  * and how each ended (test accuracy, train loss, divergence).
  */
+import { DEFAULT_CONFIG } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import { runShort, shortRunCost } from './runShort.ts';
 import type { ShortRunOutcome } from './runShort.ts';
 import { encodeSweepParams, parseSweepParams } from './sweepParams.ts';
-import type { SweepParams } from './sweepParams.ts';
+import type { SweepParams, SweepUnits } from './sweepParams.ts';
 import type { LabContext, LabJob } from './types.ts';
 
-export type { SweepParams } from './sweepParams.ts';
+export type { SweepParams, SweepUnits } from './sweepParams.ts';
 export type { ShortRunOutcome } from './runShort.ts';
 
 /** The settings a sweep can scan. */
@@ -35,6 +36,8 @@ export interface SweepResult {
   base: number;
   /** Steps of each short run. */
   steps: number;
+  /** The networks swept (SweepParams.units); absent in results saved before it existed: 'experiment'. */
+  units?: SweepUnits;
   /** The networks, in display order. */
   networks: NetworkId[];
   /** One per factor, ascending. */
@@ -49,11 +52,22 @@ export interface SweepSpec {
   setting: SweptSetting;
   factors: number[];
   steps: number;
+  /** The networks the sweep runs unless told otherwise. */
+  units: SweepUnits;
+}
+
+/**
+ * The experiment's ReLU twin: ReLU units with He init at the paper's learning rate (0.5) as 1x;
+ * an experiment already on ReLU with He init is kept as it is.
+ */
+export function reluTwin(config: ExperimentConfig): ExperimentConfig {
+  if (config.activation === 'relu' && config.initScheme === 'he') return config;
+  return { ...config, activation: 'relu', initScheme: 'he', initScale: 1, learningRate: DEFAULT_CONFIG.learningRate };
 }
 
 /** A lab job that runs the twins for `spec.steps` steps at each factor of `spec.setting`. */
 export function createSweepJob(spec: SweepSpec): LabJob<SweepParams, SweepResult> {
-  const defaults = (): SweepParams => ({ steps: spec.steps, factors: [...spec.factors] });
+  const defaults = (): SweepParams => ({ steps: spec.steps, factors: [...spec.factors], units: spec.units });
   return {
     id: spec.id,
     title: spec.title,
@@ -62,7 +76,8 @@ export function createSweepJob(spec: SweepSpec): LabJob<SweepParams, SweepResult
     parse: (raw) => parseSweepParams(raw, defaults()),
     encode: (params) => encodeSweepParams(params, defaults()),
     cost: (params) => params.factors.length * shortRunCost(params.steps),
-    async run(params: SweepParams, config: ExperimentConfig, context: LabContext): Promise<SweepResult> {
+    async run(params: SweepParams, experiment: ExperimentConfig, context: LabContext): Promise<SweepResult> {
+      const config = params.units === 'relu-he' ? reluTwin(experiment) : experiment;
       const data = await context.dataset(config);
       const base = config[spec.setting];
       const total = params.factors.length * shortRunCost(params.steps);
@@ -72,7 +87,7 @@ export function createSweepJob(spec: SweepSpec): LabJob<SweepParams, SweepResult
         const span = { done: index * shortRunCost(params.steps), total };
         points.push({ factor, value, networks: await runShort({ ...config, [spec.setting]: value }, data, params.steps, context, span) });
       }
-      return { setting: spec.setting, base, steps: params.steps, networks: [...NETWORK_IDS], points };
+      return { setting: spec.setting, base, steps: params.steps, units: params.units, networks: [...NETWORK_IDS], points };
     },
   };
 }
@@ -81,12 +96,16 @@ export function createSweepJob(spec: SweepSpec): LabJob<SweepParams, SweepResult
 export const lrSweepJob = createSweepJob({
   id: 'lr-sweep',
   title: 'Higher learning rates',
-  summary: 'Both networks train for a short run at each learning rate, from 0.01x to 30x the experiment\'s. '
+  summary: 'Both networks train for a short run at each learning rate, from 0.01x to 30x. '
     + 'The paper (section 3.3) says BN lets a network train at rates where the one without it stalls or diverges: '
-    + 'look at where each line falls off, and where a cross marks a run whose loss blew up.',
+    + 'look at where each line falls off, and where a cross marks a run whose loss blew up. '
+    + 'By default the sweep runs the experiment\'s ReLU twin (ReLU units, He init, the paper\'s rate 0.5 as 1x), because a sigmoid '
+    + 'network stalls at high rates instead of blowing up, and at 1,000 steps the plain sigmoid one is still near chance at most rates; '
+    + 'units=experiment sweeps the experiment as it is.',
   setting: 'learningRate',
   factors: [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30],
   steps: 1000,
+  units: 'relu-he',
 });
 
 /** Section 3.3, "less care at initialisation": the twins with every initial weight scaled by 0.1x to 100x. */
@@ -99,4 +118,5 @@ export const initSweepJob = createSweepJob({
   setting: 'initScale',
   factors: [0.1, 0.3, 1, 3, 10, 30, 100],
   steps: 1000,
+  units: 'experiment',
 });

@@ -63,7 +63,7 @@ function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
     testSteps: [],
     testLoss: [],
     testAccuracy: [],
-    layers: Array.from({ length: depth }, (): LayerHistory => ({ columns: [], fitted: [], mean: [], std: [], drift: [], saturation: [] })),
+    layers: Array.from({ length: depth }, (): LayerHistory => ({ columns: [], fitted: [], mean: [], std: [], drift: [], driftRaw: [], saturation: [] })),
     tracked: [],
     status: { type: 'training' },
   };
@@ -102,9 +102,10 @@ function retrack(network: NetworkHistory, frame: NetworkFrame): void {
 function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: HistogramBins, caps: HistoryCaps): void {
   const binCount = bins.count;
   network.status = frame.status;
-  const test = frame.test;
-  const lastTestStep = network.testSteps.length > 0 ? network.testSteps[network.testSteps.length - 1] : -1;
-  if (test && test.step > lastTestStep && Number.isFinite(test.loss) && Number.isFinite(test.accuracy)) {
+  // Every evaluation since the last frame (a fast run may take several between two snapshots).
+  for (const test of frame.tests ?? (frame.test ? [frame.test] : [])) {
+    const lastTestStep = network.testSteps.length > 0 ? network.testSteps[network.testSteps.length - 1] : -1;
+    if (!(test.step > lastTestStep && Number.isFinite(test.loss) && Number.isFinite(test.accuracy))) continue;
     if (network.testSteps.length >= caps.tests) thinTests(network);
     network.testSteps.push(test.step);
     network.testLoss.push(test.loss);
@@ -132,6 +133,7 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: Histogr
     layer.mean.push(finiteOrZero(stats.mean));
     layer.std.push(finiteOrZero(stats.std));
     layer.drift.push(finiteOrZero(stats.drift));
+    layer.driftRaw.push(finiteOrZero(stats.driftRaw));
     layer.saturation.push(finiteOrZero(stats.saturation));
   });
 }
@@ -204,6 +206,7 @@ function thinSnapshots(network: NetworkHistory): void {
     thinInPlace(layer.mean, kept);
     thinInPlace(layer.std, kept);
     thinInPlace(layer.drift, kept);
+    thinInPlace(layer.driftRaw, kept);
     thinInPlace(layer.saturation, kept);
   }
 }
@@ -221,7 +224,7 @@ export function estimateHistoryBytes(history: RunHistory): number {
   for (const network of history.networks) {
     bytes += 8 * (network.steps.length * 2 + network.tracked.length * 3 + network.testSteps.length * 3);
     for (const layer of network.layers) {
-      bytes += 8 * (layer.mean.length + layer.std.length + layer.drift.length + layer.saturation.length);
+      bytes += 8 * (layer.mean.length + layer.std.length + layer.drift.length + layer.driftRaw.length + layer.saturation.length);
       for (const column of layer.columns) bytes += column.byteLength;
       (layer.fitted ?? []).forEach((fitted, i) => {
         if (fitted.counts !== layer.columns[i]) bytes += fitted.counts.byteLength + 32;

@@ -34,7 +34,10 @@ export interface LayerHistory {
   fitted?: FittedHistogram[];
   mean: number[];
   std: number[];
+  /** Scale-free drift (LayerStats.drift: in units of each unit's own spread, per 1,000 steps). */
   drift: number[];
+  /** The same movement in the input's own units (LayerStats.driftRaw). */
+  driftRaw: number[];
   saturation: number[];
 }
 

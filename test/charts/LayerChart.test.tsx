@@ -25,7 +25,15 @@ describe('LayerChart', () => {
   it('prints the layer figures at the live step', () => {
     render(<LayerChart history={makeHistory([makeNetwork('bn', [0, 100])])} networkId="bn" layerIdx={0} mode="heatmap" width={400} scrubStep={null} />);
     // Fixture: mean = 0.5 * index, so the last column (index 1) reads 0.5; saturation 0.1 -> 10%.
-    expect(screen.getByText(/mean 0\.5 · std 1 · drift 0\.25\/1k steps · saturated 10%/)).toBeInTheDocument();
+    const figures = screen.getByText(/mean 0\.5 · std 1 · shift 0\.25 σ\/1k steps · saturated 10%/);
+    // The scale-free shift is defined in its tooltip, with the raw distance (fixture: 0.5) beside it.
+    expect(figures.getAttribute('title')).toMatch(/own standard deviation.*raw, in the input's units: 0\.5 per 1,000 steps/);
+  });
+
+  it('prints no saturated share for a nonlinearity that does not saturate', () => {
+    render(<LayerChart history={makeHistory([makeNetwork('bn', [0, 100])])} networkId="bn" layerIdx={0} mode="heatmap" width={400} scrubStep={null} saturates={false} />);
+    expect(screen.getByText(/shift 0\.25 σ\/1k steps$/)).toBeInTheDocument();
+    expect(screen.queryByText(/saturated/)).toBeNull();
   });
 
   it('reads the figures at the scrubbed step', () => {

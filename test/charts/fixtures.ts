@@ -14,6 +14,7 @@ export function makeLayer(columns: Uint32Array[]): LayerHistory {
     mean: columns.map((_, i) => i * 0.5),
     std: columns.map(() => 1),
     drift: columns.map(() => 0.25),
+    driftRaw: columns.map(() => 0.5),
     saturation: columns.map(() => 0.1),
   };
 }

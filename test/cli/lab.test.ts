@@ -20,7 +20,7 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
 describe('lab command line', () => {
   it('takes the preset, --set and the job\'s params', () => {
     const parsed = parseLabArgs(['lr-sweep', '--preset', 'spiral', '--set', 'batchSize=16', '--steps', '20', '--factors=1,10', '--out', 'x.json', '--quiet']);
-    expect(parsed).toEqual({ kind: 'run', options: { job: lrSweepJob, params: { steps: 20, factors: [1, 10] }, config: { ...configForPreset('spiral'), batchSize: 16 }, out: 'x.json', quiet: true } });
+    expect(parsed).toEqual({ kind: 'run', options: { job: lrSweepJob, params: { steps: 20, factors: [1, 10], units: 'relu-he' }, config: { ...configForPreset('spiral'), batchSize: 16 }, out: 'x.json', quiet: true } });
   });
 
   it('gives one line for every kind of bad option', () => {
@@ -70,7 +70,7 @@ describe('npm run experiment -- lab', () => {
     const written = JSON.parse(readFileSync(out, 'utf8'));
     const config = configForPreset('spiral');
     expect(written.job).toBe('lr-sweep');
-    expect(written.params).toEqual({ steps: 15, factors: [1, 1000] });
+    expect(written.params).toEqual({ steps: 15, factors: [1, 1000], units: 'relu-he' });
     expect(written.config).toEqual(config);
     const { makeSynthetic } = await import('../../src/data/synthetic.ts');
     const data = makeSynthetic('spiral', config.seed);

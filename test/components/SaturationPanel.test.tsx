@@ -9,7 +9,7 @@ import type { LayerHistory, NetworkHistory, RunHistory } from '../../src/store/t
 import { attributesFreeOfNaN } from '../charts/fixtures.ts';
 import { setStore } from './storeSpies.ts';
 
-const layer = (saturation: number[]): LayerHistory => ({ columns: [], mean: [], std: [], drift: [], saturation });
+const layer = (saturation: number[]): LayerHistory => ({ columns: [], mean: [], std: [], drift: [], driftRaw: [], saturation });
 const network = (id: NetworkId, saturation: number[][]): NetworkHistory => ({
   id, steps: [0, 100, 200], trainLoss: [], testSteps: [], testLoss: [], testAccuracy: [], layers: saturation.map(layer), tracked: [], status: { type: 'training' },
 });

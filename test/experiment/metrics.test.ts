@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  driftPer1000Steps, histogram, meanStd, meanWasserstein, percentileOfSorted, percentiles, saturation, unitColumn,
+  driftPer1000Steps, histogram, meanScaledWassersteinSorted, meanStd, meanWasserstein, percentileOfSorted, percentiles, saturation,
+  sortedByUnit, unitColumn,
 } from '../../src/experiment/metrics.ts';
 
 describe('histogram', () => {
@@ -89,5 +90,33 @@ describe('drift', () => {
 
   it('refuses snapshots over different probe sets', () => {
     expect(() => meanWasserstein(before, after.subarray(0, 4), 2)).toThrow(/6 values before, 4 after/);
+  });
+});
+
+describe('meanScaledWassersteinSorted (scale-free drift)', () => {
+  const scaled = (before: number[], after: number[], units: number) =>
+    meanScaledWassersteinSorted(sortedByUnit(Float32Array.from(before), units), sortedByUnit(Float32Array.from(after), units), units);
+
+  it('reads a shift by one standard deviation as 1, whatever the scale of the inputs', () => {
+    const base = [-1, 1, -1, 1];
+    expect(scaled(base, base.map((x) => x + 1), 1)).toBeCloseTo(1, 6);
+    expect(scaled(base.map((x) => 100 * x), base.map((x) => 100 * x + 100), 1)).toBeCloseTo(1, 6);
+  });
+
+  it('is invariant to scaling both snapshots, where the raw distance scales with them', () => {
+    fc.assert(fc.property(
+      fc.array(fc.float({ min: -10, max: 10, noNaN: true }), { minLength: 8, maxLength: 8 }),
+      fc.array(fc.float({ min: -10, max: 10, noNaN: true }), { minLength: 8, maxLength: 8 }),
+      fc.constantFrom(0.01, 3, 50),
+      (before, after, a) => {
+        const raw = meanWasserstein(Float32Array.from(before), Float32Array.from(after), 2);
+        const free = scaled(before, after, 2);
+        const freeScaled = scaled(before.map((x) => a * x), after.map((x) => a * x), 2);
+        expect(meanWasserstein(Float32Array.from(before.map((x) => a * x)), Float32Array.from(after.map((x) => a * x)), 2)).toBeCloseTo(a * raw, 3);
+        // The floor on the spread (1e-3) is where invariance ends: only compare spreads above it at both scales.
+        const spreads = [before, after].flatMap((xs) => [0, 1].map((u) => meanStd(xs.filter((_, i) => i % 2 === u)).std));
+        if (Math.min(...spreads) * Math.min(a, 1) > 1e-2) expect(freeScaled).toBeCloseTo(free, 3);
+      },
+    ));
   });
 });

@@ -3,7 +3,7 @@ import { emptyRun, recordFrame, summarizeRun } from '../../src/experiment/run.ts
 import type { LayerStats, NetworkFrame, Snapshot } from '../../src/experiment/types.ts';
 
 const layer = (drift: number, saturation: number): LayerStats =>
-  ({ counts: new Uint32Array(4), under: 0, over: 0, mean: 0, std: 1, drift, saturation });
+  ({ counts: new Uint32Array(4), under: 0, over: 0, mean: 0, std: 1, drift, driftRaw: 3 * drift, saturation });
 
 function frame(step: number, overrides: Partial<NetworkFrame> = {}): NetworkFrame {
   return {

@@ -64,7 +64,8 @@ describe('createSession', () => {
     const test = network.evaluate(data.test);
     expect(frame.test).toEqual({ step: 30, loss: test.loss, accuracy: test.accuracy });
     const probesAfter = network.probe(probeSet);
-    expect(frame.layers[0].drift).toBeCloseTo(driftPer1000Steps(probesBefore[0], probesAfter[0], 8, 30), 10);
+    expect(frame.layers[0].driftRaw).toBeCloseTo(driftPer1000Steps(probesBefore[0], probesAfter[0], 8, 30), 10);
+    expect(frame.layers[0].drift).toBeCloseTo(scaleFreeDriftByHand(probesBefore[0], probesAfter[0], 8, 30), 8);
     const [p15, p50, p85] = percentiles(unitColumn(probesAfter[1], 8, 0), [15, 50, 85]);
     expect(frame.tracked).toEqual({ p15, p50, p85 });
   });
@@ -76,6 +77,18 @@ describe('createSession', () => {
     expect(session.snapshot(0).frames[1].test?.step).toBe(0);
     session.advance(6);
     expect(session.snapshot(0).frames[1].test?.step).toBe(10);
+  });
+
+  it('evaluates on the grid of evalEvery whatever the snapshots\' timing, and hands every evaluation to the next frame', () => {
+    const session = createSession({ ...config, evalEvery: 10, maxSteps: 37 }, data);
+    session.snapshot(0);
+    session.advance(25);
+    const frame = session.snapshot(0).frames[0];
+    expect(frame.tests?.map((t) => t.step)).toEqual([10, 20]);
+    expect(frame.test?.step).toBe(20);
+    session.advance(12);
+    expect(session.snapshot(0).frames[0].tests?.map((t) => t.step)).toEqual([30, 37]);
+    expect(session.snapshot(0).frames[0].tests).toEqual([]);
   });
 
   it('averages the training loss over the steps since the previous frame only', () => {
@@ -148,3 +161,23 @@ describe('divergence', () => {
     expect(bn.layers).toHaveLength(2);
   });
 });
+
+/**
+ * PAPER.md's scale-free drift, computed here from its definition: per unit, the mean gap between the
+ * sorted values of the two snapshots (Wasserstein-1 for equal sample sizes) over the pooled standard
+ * deviation, averaged over units, per 1,000 steps.
+ */
+function scaleFreeDriftByHand(before: Float32Array, after: Float32Array, units: number, steps: number): number {
+  let total = 0;
+  for (let unit = 0; unit < units; unit++) {
+    const a = Array.from(unitColumn(before, units, unit)).sort((x, y) => x - y);
+    const b = Array.from(unitColumn(after, units, unit)).sort((x, y) => x - y);
+    const w1 = a.reduce((sum, x, i) => sum + Math.abs(x - b[i]), 0) / a.length;
+    const variance = (xs: number[]) => {
+      const mean = xs.reduce((sum, x) => sum + x, 0) / xs.length;
+      return xs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / xs.length;
+    };
+    total += w1 / Math.max(Math.sqrt((variance(a) + variance(b)) / 2), 1e-3);
+  }
+  return (total / units / steps) * 1000;
+}

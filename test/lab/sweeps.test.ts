@@ -9,7 +9,7 @@ import type { ExperimentConfig } from '../../src/experiment/settings.ts';
 import { DEFAULT_VARIANTS, networkConfigFor } from '../../src/experiment/variants.ts';
 import { labJobById, LAB_JOBS } from '../../src/lab/jobs.ts';
 import { PROGRESS_EVERY_STEPS, trainLossWindow } from '../../src/lab/runShort.ts';
-import { initSweepJob, lrSweepJob } from '../../src/lab/sweeps.ts';
+import { initSweepJob, lrSweepJob, reluTwin } from '../../src/lab/sweeps.ts';
 import type { SweepResult } from '../../src/lab/sweeps.ts';
 import { LabCancelled } from '../../src/lab/types.ts';
 import type { LabContext } from '../../src/lab/types.ts';
@@ -56,7 +56,7 @@ describe('the learning-rate sweep', () => {
 
   it('gives each point exactly the numbers of a direct session and of the bare engine run at that rate', async () => {
     const steps = 60;
-    const result: SweepResult = await lrSweepJob.run({ steps, factors: [0.3, 3] }, config, recordingContext());
+    const result: SweepResult = await lrSweepJob.run({ steps, factors: [0.3, 3], units: 'experiment' as const }, config, recordingContext());
     expect(result.points.map((p) => p.value)).toEqual([0.3 * config.learningRate, 3 * config.learningRate]);
     for (const point of result.points) {
       const runConfig = { ...config, learningRate: point.value };
@@ -76,7 +76,7 @@ describe('the learning-rate sweep', () => {
   it('records divergence at the step the loss stops being finite, with a huge rate, and no NaN in the result', async () => {
     const steps = 40;
     const factor = 1e4;
-    const result = await lrSweepJob.run({ steps, factors: [factor] }, config, recordingContext());
+    const result = await lrSweepJob.run({ steps, factors: [factor], units: 'experiment' as const }, config, recordingContext());
     const plain = result.points[0].networks.plain;
     const oracle = directEngine({ ...config, learningRate: factor * config.learningRate }, false, steps, trainLossWindow(steps));
     expect(oracle.divergedAt).not.toBe(null);
@@ -86,7 +86,7 @@ describe('the learning-rate sweep', () => {
 
   it('reports progress often, up to exactly its cost', async () => {
     const reports: [number, number][] = [];
-    const params = { steps: 23, factors: [1, 2] };
+    const params = { steps: 23, factors: [1, 2], units: 'experiment' as const };
     await lrSweepJob.run(params, config, recordingContext(reports));
     const cost = lrSweepJob.cost(params, config);
     expect(cost).toBe(2 * 2 * 23);
@@ -110,15 +110,40 @@ describe('the learning-rate sweep', () => {
         if (calls === 7) cancelled = true;
       },
     };
-    await expect(lrSweepJob.run({ steps: 1000, factors: [1, 2, 3] }, config, context)).rejects.toBeInstanceOf(LabCancelled);
+    await expect(lrSweepJob.run({ steps: 1000, factors: [1, 2, 3], units: 'experiment' as const }, config, context)).rejects.toBeInstanceOf(LabCancelled);
     expect(calls).toBe(8);
   });
 
   it('gives the same result twice, bit for bit', async () => {
-    const params = { steps: 30, factors: [0.5, 5] };
+    const params = { steps: 30, factors: [0.5, 5], units: 'experiment' as const };
     const a = await lrSweepJob.run(params, config, recordingContext());
     const b = await lrSweepJob.run(params, config, recordingContext());
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
+
+describe('the learning-rate sweep on the experiment\'s ReLU twin (its default)', () => {
+  it('sweeps ReLU units with He init around the paper\'s rate, and says so in its result', async () => {
+    expect(lrSweepJob.defaults(config).units).toBe('relu-he');
+    const sigmoid = { ...config, activation: 'sigmoid' as const, initScheme: 'gaussian' as const, learningRate: 15 };
+    const steps = 30;
+    const result = await lrSweepJob.run({ steps, factors: [0.1], units: 'relu-he' }, sigmoid, recordingContext());
+    expect(result.units).toBe('relu-he');
+    expect(result.base).toBe(0.5);
+    const twin = reluTwin(sigmoid);
+    expect([twin.activation, twin.initScheme, twin.initScale]).toEqual(['relu', 'he', 1]);
+    for (const frame of directSession({ ...twin, learningRate: 0.05 }, steps)) {
+      expect(result.points[0].networks[frame.id]?.testAccuracy).toBe(frame.status.type === 'diverged' ? null : frame.test?.accuracy);
+    }
+  });
+
+  it('keeps an experiment that is already ReLU with He init as it is', () => {
+    const relu = { ...config, activation: 'relu' as const, initScheme: 'he' as const, learningRate: 0.1 };
+    expect(reluTwin(relu)).toBe(relu);
+  });
+
+  it('refuses units it does not know, naming the choices', () => {
+    expect(lrSweepJob.parse({ units: 'tanh' }, config).errors[0]).toMatch(/units must be one of experiment, relu-he/);
   });
 });
 
@@ -126,7 +151,7 @@ describe('the init-scale sweep', () => {
   it('scales config.initScale and matches a direct session at that scale', async () => {
     const steps = 30;
     const base = { ...config, initScale: 2 };
-    const result = await initSweepJob.run({ steps, factors: [10] }, base, recordingContext());
+    const result = await initSweepJob.run({ steps, factors: [10], units: 'experiment' as const }, base, recordingContext());
     expect(result.setting).toBe('initScale');
     expect(result.base).toBe(2);
     expect(result.points[0].value).toBe(20);
@@ -141,9 +166,9 @@ describe('sweep params', () => {
   it('round-trip through encode and parse, and encode only what differs from the defaults', () => {
     const defaults = lrSweepJob.defaults(config);
     expect(lrSweepJob.encode(defaults, config)).toEqual({});
-    const params = { steps: 250, factors: [0.001, 0.5, 2e3] };
+    const params = { steps: 250, factors: [0.001, 0.5, 2e3], units: 'experiment' as const };
     const encoded = lrSweepJob.encode(params, config);
-    expect(encoded).toEqual({ steps: '250', factors: '0.001,0.5,2000' });
+    expect(encoded).toEqual({ steps: '250', factors: '0.001,0.5,2000', units: 'experiment' });
     expect(lrSweepJob.parse(encoded, config)).toEqual({ params, errors: [] });
   });
 
@@ -166,6 +191,6 @@ describe('sweep params', () => {
       expect(parsed.errors[0]).toMatch(/^factors must be 1 to 16 comma-separated numbers/);
     }
     const unknown = lrSweepJob.parse({ rate: '1' }, config);
-    expect(unknown.errors).toEqual(['unknown parameter "rate" (parameters: steps, factors); ignored']);
+    expect(unknown.errors).toEqual(['unknown parameter "rate" (parameters: steps, factors, units); ignored']);
   });
 });

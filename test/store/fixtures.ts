@@ -32,6 +32,7 @@ export function frame(id: NetworkId, step: number, depth = 3, testStep: number |
       mean: step,
       std: 1,
       drift: 0,
+      driftRaw: 0,
       saturation: 0.25,
     })),
     tracked: { p15: -1, p50: 0, p85: 1 },

@@ -34,8 +34,9 @@ describe('the training handler', () => {
     for (let i = 2; i < steps.length; i += 1) expect(steps[i] - steps[i - 1]).toBeLessThanOrEqual(70);
     const last = h.posted.filter((p) => p.event.type === 'snapshot').at(-1)!;
     const snapshot = last.event.type === 'snapshot' ? last.event.snapshot : null;
-    const buffers = snapshot!.frames.flatMap((f) => f.layers.map((l) => l.counts.buffer));
-    expect(last.transfer).toHaveLength(6);
+    // Two networks x three layers, each with its fixed-bin counts and its fitted histogram's counts.
+    const buffers = snapshot!.frames.flatMap((f) => f.layers.flatMap((l) => [l.counts.buffer, ...(l.fitted ? [l.fitted.counts.buffer] : [])]));
+    expect(last.transfer).toHaveLength(12);
     expect(new Set(last.transfer)).toEqual(new Set(buffers));
     expect(snapshot!.stepsPerSecond).toBeCloseTo(1000, 0);
   });

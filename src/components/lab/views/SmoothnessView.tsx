@@ -6,6 +6,7 @@ import { useContainerWidth } from '../../../charts/useContainerWidth.ts';
 import type { SmoothnessResult } from '../../../lab/smoothness.ts';
 import { BUILD_STEP_EQUIVALENTS } from '../../../lab/santurkarTraining.ts';
 import { summarizeSmoothness } from '../../../lab/santurkarSummary.ts';
+import { smoothnessVerdict } from '../../../lab/verdicts.ts';
 import { chart, networkLabels } from '../../../theme.ts';
 import type { LabViewProps } from '../views.ts';
 import { NetworkLegend } from '../../../charts/NetworkLegend.tsx';
@@ -30,6 +31,7 @@ export default function SmoothnessView({ result }: LabViewProps) {
   return (
     <div ref={ref} className="lab-view smoothness-view">
       <p className="lab-caption">{SMOOTHNESS_CAPTION}</p>
+      <p className="lab-verdict" data-testid="lab-verdict">{smoothnessVerdict(data)}</p>
       <p className="lab-note">The bands scale with the gradient: a network stuck on a plateau (tiny g) barely moves and looks flat,
         so read β, which divides by the distance moved, and check that the loss falls.</p>
       <p>Probed step sizes η: {data.etas.length} from {etas}, along the gradient g at each measured step.</p>

@@ -6,6 +6,7 @@
 import { Axis } from '../../../charts/Axis.tsx';
 import { useContainerWidth } from '../../../charts/useContainerWidth.ts';
 import type { SweepResult } from '../../../lab/sweeps.ts';
+import { sweepVerdict } from '../../../lab/verdicts.ts';
 import { chart, colors, networkColors, networkLabels, typography } from '../../../theme.ts';
 import type { LabViewProps } from '../views.ts';
 import { formatValue, sweepGeometry } from './sweepGeometry.ts';
@@ -39,10 +40,12 @@ export function SweepView({ result: raw }: LabViewProps) {
   const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const geometry = sweepGeometry(result, innerW, innerH);
   const anyDiverged = geometry.lines.some((line) => line.crosses.length > 0);
-  const title = `${TITLE[result.setting]} after ${result.steps.toLocaleString('en-US')} steps`;
+  const twin = result.units === 'relu-he';
+  const title = `${TITLE[result.setting]} after ${result.steps.toLocaleString('en-US')} steps${twin ? ', ReLU units with He init' : ''}`;
   return (
     <figure className="lab-sweep" ref={ref}>
       <figcaption className="lab-sweep-title">{title}</figcaption>
+      <p className="lab-verdict" data-testid="lab-verdict">{sweepVerdict(result)}</p>
       <ul className="lab-legend">
         {result.networks.map((id) => (
           <li key={id} style={{ color: networkColors[id].text }}>
@@ -62,7 +65,7 @@ export function SweepView({ result: raw }: LabViewProps) {
           {geometry.baseX !== null && (
             <g>
               <line x1={geometry.baseX} x2={geometry.baseX} y1={0} y2={innerH} stroke={colors.muted} strokeDasharray="3 3" />
-              <text x={geometry.baseX + 3} y={10} fill={colors.muted}>this experiment</text>
+              <text x={geometry.baseX + 3} y={10} fill={colors.muted}>{twin ? 'the paper\'s rate' : 'this experiment'}</text>
             </g>
           )}
           {geometry.lines.map((line) => (
