@@ -10,7 +10,6 @@ import { chart, colors, networkColors, typography } from '../theme.ts';
 import { Axis } from './Axis.tsx';
 import { OffChartWarning } from './OffChartWarning.tsx';
 import { labelledRidges, nearestRidge, ridgelineLayout } from './ridgeline.ts';
-import { tickLabels } from './ticks.ts';
 
 export interface RidgelineViewProps {
   networkId: NetworkId;
@@ -28,6 +27,14 @@ export interface RidgelineViewProps {
   markerStep: number | null;
 }
 
+const STEP_FORMAT = new Intl.NumberFormat('en-US');
+const STEP_FORMAT_SI = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/** A ridge's step: exact below 10,000 ("2,087"), three significant digits in SI above ("12.3K" reads "12.3k"). */
+export function stepLabel(step: number): string {
+  return step < 10_000 ? STEP_FORMAT.format(step) : STEP_FORMAT_SI.format(step).replace('K', 'k');
+}
+
 /** Stacked histograms of a layer, oldest at the top. */
 export function RidgelineView({ networkId, columns, steps, valueRange, offChart, valueTitle, width, height, markerStep }: RidgelineViewProps) {
   const m = chart.ridgeMargin;
@@ -38,7 +45,6 @@ export function RidgelineView({ networkId, columns, steps, valueRange, offChart,
   const x = scaleLinear().domain(valueRange).range([0, innerW]);
   const tone = networkColors[networkId];
   const labelled = labelledRidges(ridges, typography.chartFontPx * 1.2);
-  const stepText = tickLabels(labelled.map((i) => ridges[i].step), 'si');
   return (
     <svg width={width} height={height} className="chart" fontSize={typography.chartFontPx}>
       <g transform={`translate(${m.left},${m.top})`}>
@@ -56,8 +62,8 @@ export function RidgelineView({ networkId, columns, steps, valueRange, offChart,
         {ridges.length > 0 ? (
           <g className="ridge-steps">
             <text className="axis-title" x={innerW + m.right} y={-chart.axisTitleOffset.left} textAnchor="end">step ↓</text>
-            {labelled.map((index, k) => (
-              <text key={index} className="edge-label" x={innerW + 4} y={ridges[index].baseline} dominantBaseline="middle">{stepText[k]}</text>
+            {labelled.map((index) => (
+              <text key={index} className="edge-label" x={innerW + 4} y={ridges[index].baseline} dominantBaseline="middle">{stepLabel(ridges[index].step)}</text>
             ))}
           </g>
         ) : null}

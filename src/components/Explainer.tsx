@@ -14,8 +14,9 @@ export function Explainer() {
       </p>
       <p>
         Each layer chart shows the values going into that layer’s nonlinearity, measured on a fixed set of held-out
-        examples. Time runs left to right; each column is a histogram, darker where more values fall. The hatched
-        strips at the top and bottom count values outside the range.
+        examples. Time runs left to right; each column is a histogram, its colour the share of that column’s fullest
+        bin (the colour bar above the charts says which colour is which). Each chart’s value axis fits its own data,
+        so read the axis before comparing two charts, or tick “Same value range for every network”.
       </p>
       <p>
         Without BN, a layer’s inputs keep moving as the layers below it learn: the 2015 paper calls this

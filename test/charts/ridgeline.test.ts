@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelledRidges, nearestRidge, ridgelineLayout, spreadIndices } from '../../src/charts/ridgeline.ts';
+import { stepLabel } from '../../src/charts/RidgelineView.tsx';
 import type { Ridge } from '../../src/charts/ridgeline.ts';
 import { fittedFromFixed } from '../../src/charts/valueRange.ts';
 import type { FittedHistogram } from '../../src/experiment/fittedHistogram.ts';
@@ -75,5 +76,14 @@ describe('labelledRidges', () => {
     expect(labelledRidges(at([10, 40, 70]), 13)).toEqual([0, 1, 2]);
     expect(labelledRidges(at([10]), 13)).toEqual([0]);
     expect(labelledRidges([], 13)).toEqual([]);
+  });
+});
+
+describe('stepLabel', () => {
+  it('writes a ridge\'s step exactly below 10,000 and in three-digit SI above', () => {
+    expect(stepLabel(2087)).toBe('2,087');
+    expect(stepLabel(0)).toBe('0');
+    expect(stepLabel(12_345)).toBe('12.3k');
+    expect(stepLabel(1_234_567)).toBe('1.23M');
   });
 });
