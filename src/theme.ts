@@ -73,6 +73,8 @@ export const chart = {
   readoutHeight: 60,
   strokeWidth: 1.75,
   markerWidth: 1.5,
+  /** Dash pattern of a second line of the same network (test loss beside training loss). */
+  dash: '5 3',
   /** Approximate px per x tick label, to choose how many ticks fit. */
   pxPerXTick: 80,
   pxPerYTick: 36,

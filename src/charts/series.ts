@@ -10,6 +10,8 @@ export interface Series {
   id: NetworkId;
   xs: readonly number[];
   ys: readonly (number | null)[];
+  /** Drawn dashed: a second line of the same network (its test loss beside its training loss). */
+  dashed?: boolean;
 }
 
 /** The 15-85th percentile band and the median of a tracked unit (Figure 1 b, c). */
@@ -33,6 +35,11 @@ export function accuracySeries(history: RunHistory | null): Series[] {
 /** Training loss against step, one series per network. */
 export function lossSeries(history: RunHistory | null): Series[] {
   return (history?.networks ?? []).map((n) => ({ id: n.id, xs: n.steps, ys: n.trainLoss }));
+}
+
+/** Test loss (inference mode) against its evaluation steps, one dashed series per network. */
+export function testLossSeries(history: RunHistory | null): Series[] {
+  return (history?.networks ?? []).map((n) => ({ id: n.id, xs: n.testSteps, ys: n.testLoss, dashed: true }));
 }
 
 /** The tracked unit's percentiles for one network; null entries where the unit was unavailable. */

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { layerValueTitle } from '../charts/LayerChart.tsx';
 import { NetworkLegend } from '../charts/NetworkLegend.tsx';
 import { SeriesChart } from '../charts/SeriesChart.tsx';
-import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries } from '../charts/series.ts';
+import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries, testLossSeries } from '../charts/series.ts';
 import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
@@ -89,21 +89,22 @@ export function Figure1Panel() {
         <TrackControl />
         <figure>
           <figcaption>
-            Training loss on the mini-batches (log scale). In training, BN normalises each batch by its own
-            mean and variance (Algorithm 1), so with small batches its curve can sit above its test loss.
+            Loss (log scale): solid, on the training mini-batches; dashed, on the test set in inference mode. In training,
+            BN normalises each batch by its own mean and variance (Algorithm 1), at test time by its running averages
+            (Algorithm 2), so with small batches its solid curve can sit above its dashed one.
           </figcaption>
           <LiveHistory enabled={inView}>
             {(history) => {
-              const losses = lossSeries(history);
+              const losses = [...lossSeries(history), ...testLossSeries(history)];
               return (
                 <SeriesChart
-                  label="Training loss of both networks over training"
+                  label="Training loss (solid) and test loss (dashed) of every network over training"
                   width={width}
                   height={chart.smallHeight}
                   xDomain={stepDomain(history)}
                   yDomain={lossDomain(losses)}
                   yType="log"
-                  yTitle="training loss (log scale)"
+                  yTitle="loss (log scale)"
                   lines={losses}
                   markerStep={scrubStep}
                 />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries } from '../../src/charts/series.ts';
+import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries, testLossSeries } from '../../src/charts/series.ts';
 import { makeHistory, makeNetwork } from './fixtures.ts';
 
 describe('percentileDomain', () => {
@@ -29,6 +29,14 @@ describe('series', () => {
     const s = percentileSeries(net);
     expect(s.p15).toEqual([null, 1]);
     expect(s.p85).toEqual([null, 3]);
+  });
+
+  it('draws each network\'s test loss as a dashed line on its evaluation steps, sharing the loss domain', () => {
+    const net = makeNetwork('bn', [0, 100, 200], { trainLoss: [null, 1.2, 1.0], testSteps: [100, 200], testLoss: [0.6, 0.5] });
+    expect(testLossSeries(makeHistory([net]))).toEqual([{ id: 'bn', xs: [100, 200], ys: [0.6, 0.5], dashed: true }]);
+    const [lo, hi] = lossDomain([...lossSeries(makeHistory([net])), ...testLossSeries(makeHistory([net]))]);
+    expect(lo).toBeCloseTo(0.5 / 1.2, 12);
+    expect(hi).toBeCloseTo(1.2 * 1.2, 12);
   });
 
   it('gives a positive log domain from positive finite losses only', () => {
