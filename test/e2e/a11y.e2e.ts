@@ -22,8 +22,8 @@ interface Finding {
  * A context for the axe run only: the built app's CSP (script-src 'self') forbids the inline script
  * axe is injected as, so this context bypasses CSP; every other test runs under the real policy.
  */
-function axeContext(viewport = { width: 1400, height: 1000 }): Promise<BrowserContext> {
-  return app.browser.newContext({ viewport, bypassCSP: true });
+function axeContext(viewport = { width: 1400, height: 1000 }, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+  return app.browser.newContext({ viewport, bypassCSP: true, colorScheme });
 }
 
 /** Every WCAG 2.1 A/AA and best-practice violation axe finds on the page as it is now. */
@@ -59,16 +59,18 @@ async function tabTo(page: Page, test: string, max = 150): Promise<void> {
 }
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  const pages: [string, string][] = [
+  const pages: [string, string, ('light' | 'dark')?][] = [
     ['the main page', ''],
+    // The full page follows the system's colour scheme (src/themeMode.ts).
+    ['the main page in the system\'s dark mode', '', 'dark'],
     ['the embed', '?embed=1'],
     ['the dark embed', '?embed=1&theme=dark'],
     ['the embed with every control', '?embed=1&controls=play,step,reset,learningRate,batchSize,activation&view=all'],
     ['presentation mode', '?present=1'],
   ];
-  for (const [where, query] of pages) {
+  for (const [where, query, scheme] of pages) {
     it(`finds no serious or critical violation on ${where} once the charts have drawn`, async () => {
-      const context = await axeContext();
+      const context = await axeContext(undefined, scheme);
       const page = await context.newPage();
       const watch = await watchPage(page, app.url);
       await page.goto(app.url + query);
