@@ -87,7 +87,9 @@ export function createSweepJob(spec: SweepSpec): LabJob<SweepParams, SweepResult
         const span = { done: index * shortRunCost(params.steps), total };
         points.push({ factor, value, networks: await runShort({ ...config, [spec.setting]: value }, data, params.steps, context, span) });
       }
-      return { setting: spec.setting, base, steps: params.steps, units: params.units, networks: [...NETWORK_IDS], points };
+      // An experiment that already is its ReLU twin was swept as it is: say so.
+      const units = config === experiment ? 'experiment' : params.units;
+      return { setting: spec.setting, base, steps: params.steps, units, networks: [...NETWORK_IDS], points };
     },
   };
 }

@@ -17,6 +17,7 @@ import { appendSnapshot, createHistory } from './history.ts';
 import { withNotice } from './index.ts';
 import { withLinkProblems } from './linkNotice.ts';
 import { setCommandSink } from './outbox.ts';
+import { shownStep } from './shownStep.ts';
 import type { ExperimentState } from './types.ts';
 
 /** The store as the bridge needs it (useExperimentStore fits). */
@@ -97,16 +98,14 @@ export function applyWorkerEvent(store: ExperimentStoreApi, event: WorkerEvent, 
     case 'snapshot': {
       const { history } = store.getState();
       if (event.runId !== runId || !history || history.runId !== event.runId) return runId;
-      store.setState({
-        history: appendSnapshot(history, event.snapshot),
-        step: event.snapshot.step,
-        stepsPerSecond: event.snapshot.stepsPerSecond,
-      });
+      const next = appendSnapshot(history, event.snapshot);
+      store.setState({ history: next, step: shownStep(next, event.snapshot.step), stepsPerSecond: event.snapshot.stepsPerSecond });
       return runId;
     }
     case 'state':
       if (event.runId < runId) return runId;
-      store.setState({ runState: event.state, step: event.step });
+      // The counter never runs ahead of the charts: the merged step, held to what every network has drawn.
+      store.setState((st) => ({ runState: event.state, step: st.history && st.history.runId === event.runId ? Math.min(event.step, shownStep(st.history, event.step)) : event.step }));
       return runId;
     case 'configApplied':
       store.setState({ config: event.config });

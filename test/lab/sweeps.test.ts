@@ -142,6 +142,11 @@ describe('the learning-rate sweep on the experiment\'s ReLU twin (its default)',
     expect(reluTwin(relu)).toBe(relu);
   });
 
+  it('says it swept the experiment as it is when the experiment already is its ReLU twin', async () => {
+    const result = await lrSweepJob.run({ steps: 5, factors: [1], units: 'relu-he' }, config, recordingContext());
+    expect(result.units).toBe('experiment');
+  });
+
   it('refuses units it does not know, naming the choices', () => {
     expect(lrSweepJob.parse({ units: 'tanh' }, config).errors[0]).toMatch(/units must be one of experiment, relu-he/);
   });

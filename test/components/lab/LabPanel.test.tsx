@@ -67,7 +67,7 @@ describe('LabPanel', () => {
     expect(screen.getByRole('textbox', { name: 'steps' })).toHaveAttribute('aria-invalid', 'true');
     fireEvent.change(screen.getByRole('textbox', { name: 'factors' }), { target: { value: '1,10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
-    expect(fake.runs[0].request).toEqual({ jobId: 'lr-sweep', params: { steps: 1000, factors: [1, 10] }, config: useExperimentStore.getState().config });
+    expect(fake.runs[0].request).toEqual({ jobId: 'lr-sweep', params: { steps: 1000, factors: [1, 10], units: 'relu-he' }, config: useExperimentStore.getState().config });
   });
 
   it('shows progress, cancels, and draws the result with both lines and the divergence marked', async () => {
