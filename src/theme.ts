@@ -97,11 +97,12 @@ export const chart = {
 } as const;
 
 /**
- * Heatmap density colour on the light page: ColorBrewer YlGnBu from 0.12 to 1, a pale tint for sparse
- * cells (near the background, never the loudest colour) to deep navy for a column's fullest cell.
- * Sequential in lightness, so it reads in every common colour-vision deficiency and in grey.
+ * Heatmap density colour on the light page: magma reversed, from 0.98 to 0.1, a pale cream for sparse
+ * cells (near the background, never the loudest colour) through orange and plum to near-black for a
+ * column's fullest cell. Perceptually uniform and monotone in lightness, so it reads in every common
+ * colour-vision deficiency and in grey; its several hues keep the levels of a wide distribution apart.
  */
-export const densityStops = ['#EBF7B9', '#A9DDB7', '#5BBFC0', '#2897BF', '#2260A9', '#1C3185', '#081D58'] as const;
+export const densityStops = ['#FCF4B6', '#FEBD82', '#FB835F', '#E44F64', '#B73779', '#842681', '#4C117A', '#140E36'] as const;
 
 /**
  * The same on the dark theme: inferno from 0.22 to 1, dim purple for sparse cells to pale yellow for
