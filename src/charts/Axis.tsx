@@ -29,7 +29,7 @@ export interface AxisProps {
   titleOffset?: number;
 }
 
-/** Tick label height when the page does not say (jsdom): the charts' font size. */
+/** Tick label height when the page does not say (jsdom): the charts' font size (and the font the title offsets are measured in). */
 const FALLBACK_FONT_PX = 11;
 /** Where a left axis' title starts, left of the axis line, unless told: over the widest usual labels. */
 const DEFAULT_LEFT_TITLE_INSET = 30;
@@ -139,7 +139,8 @@ export function Axis({ scale, orient, x = 0, y = 0, ticks, format = 'number', va
       {title ? (
         orient === 'bottom' ? (
           // Under the labels, at the end the values grow towards (Observable Plot's habit).
-          <text className="axis-title" x={x + end} y={y + (titleOffset ?? chart.axisTitleOffset.bottom)} textAnchor="end">{`${title} →`}</text>
+          // The offset is in ems of the chart font, so presentation mode's larger labels push the title down with them.
+          <text className="axis-title" x={x + end} y={y} dy={`${((titleOffset ?? chart.axisTitleOffset.bottom) / FALLBACK_FONT_PX).toFixed(3)}em`} textAnchor="end">{`${title} →`}</text>
         ) : (
           // Above the plot, starting over the labels: no room taken from the plot's width.
           <text className="axis-title" x={x - (titleOffset ?? DEFAULT_LEFT_TITLE_INSET)} y={y + start - chart.axisTitleOffset.left} textAnchor="start">{`↑ ${title}`}</text>

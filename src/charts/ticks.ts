@@ -96,7 +96,8 @@ const SI: readonly { factor: number; suffix: string }[] = [
 /**
  * Labels of the ticks `values` of one axis, read as `format`: every label with the decimals its own
  * value needs at the axis' resolution (0, 0.5, 1, 1.5: trailing zeros dropped), in SI (5k, 1.5M) when
- * the largest tick reaches 10,000 (1,000 for 'si'), as percentages for 'percent'. No exponent, ever.
+ * the largest tick reaches 10,000 (1,000 for 'si') and the ticks are at least one unit of the prefix
+ * apart, as percentages for 'percent'. No exponent, ever.
  */
 export function tickLabels(values: readonly number[], format: TickFormat = 'number'): string[] {
   const finite = values.filter(Number.isFinite);
@@ -108,7 +109,8 @@ export function tickLabels(values: readonly number[], format: TickFormat = 'numb
   const sorted = [...scaled].sort((a, b) => a - b);
   let gap = Infinity;
   for (let i = 1; i < sorted.length; i++) if (sorted[i] - sorted[i - 1] > 0) gap = Math.min(gap, sorted[i] - sorted[i - 1]);
-  const si = format !== 'percent' ? SI.find((s) => largest >= (format === 'si' ? 1e3 : 1e4) && largest >= s.factor) : undefined;
+  // SI only where every label is a whole number of its unit apart ("5k, 10k"), never "0.05k": finer axes write "500, 1,000".
+  const si = format !== 'percent' ? SI.find((s) => largest >= (format === 'si' ? 1e3 : 1e4) && largest >= s.factor && !(gap < s.factor)) : undefined;
   const divisor = si?.factor ?? 1;
   return values.map((value) => {
     if (!Number.isFinite(value)) return '';

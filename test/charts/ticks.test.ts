@@ -59,7 +59,10 @@ describe('tickLabels', () => {
     expect(tickLabels([0, 20000, 40000, 60000, 80000, 100000])).toEqual(['0', '20k', '40k', '60k', '80k', '100k']);
     expect(tickLabels([0, 2000, 4000])).toEqual(['0', '2,000', '4,000']);
     expect(tickLabels([0, 2000, 4000], 'si')).toEqual(['0', '2k', '4k']);
-    expect(tickLabels([0, 500, 1000, 1500], 'si')).toEqual(['0', '0.5k', '1k', '1.5k']);
+    // Ticks closer than one unit of the prefix stay plain: never "0.05k".
+    expect(tickLabels([0, 500, 1000, 1500], 'si')).toEqual(['0', '500', '1,000', '1,500']);
+    expect(tickLabels([0, 50, 100, 950, 1000], 'si')).toEqual(['0', '50', '100', '950', '1,000']);
+    expect(tickLabels([0, 5000, 10000, 15000], 'si')).toEqual(['0', '5k', '10k', '15k']);
     expect(tickLabels([0, 2.5e6, 5e6])).toEqual(['0', '2.5M', '5M']);
   });
 
