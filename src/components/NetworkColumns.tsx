@@ -11,8 +11,8 @@ import { useExperimentStore } from '../store/index.ts';
 import { networkColors, networkLabels } from '../theme.ts';
 import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
 
-/** The columns of layer charts, one per network. */
-export function NetworkColumns() {
+/** The columns of layer charts, one per network. `minColumnWidth`: narrowest chart side by side (default 300, 240 with three networks). */
+export function NetworkColumns({ minColumnWidth }: { minColumnWidth?: number } = {}) {
   // Scrolled out of view, the section takes in new data only every few seconds (each chart also slows down on its own).
   const [sectionRef, inView] = useInView<HTMLElement>();
   // The layout follows the run's shape; each chart reads the data itself (LiveHistory), in its own turn.
@@ -24,6 +24,7 @@ export function NetworkColumns() {
   const [sharedRange, setSharedRange] = useState(false);
   const { setHistogramMode, setScrubStep, track } = useExperimentStore((s) => s.actions);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
+  const chartWidth = columnWidth(width, shape.networks.length, minColumnWidth);
   // The scrub position before a hover began (undefined: not hovering).
   const pinned = useRef<number | null | undefined>(undefined);
   const onHoverStep = (step: number | null): void => {
@@ -49,7 +50,8 @@ export function NetworkColumns() {
         </label>
         {mode === 'heatmap' ? <ColourBar /> : null}
       </div>
-      <div ref={ref} className="columns">
+      {/* data-columns: how many charts a row holds (embed.css pairs the layers by it). */}
+      <div ref={ref} className="columns" data-columns={chartWidth < width ? shape.networks.length : 1}>
         {shape.networks.map((net) => (
           <div key={net.id} className="network-column">
             <h3 style={{ color: networkColors[net.id].text }} data-network-label={net.id}>{networkLabels[net.id]}</h3>
@@ -61,7 +63,7 @@ export function NetworkColumns() {
                     networkId={net.id}
                     layerIdx={layerIdx}
                     mode={mode}
-                    width={columnWidth(width, shape.networks.length)}
+                    width={chartWidth}
                     scrubStep={scrubStep}
                     onHoverStep={onHoverStep}
                     tracked={shape.tracked?.layer === layerIdx}
@@ -82,8 +84,8 @@ export function NetworkColumns() {
 }
 
 /** Chart width in a column: side by side when there is room (three networks get narrower charts), stacked on a phone (CSS does the stacking). */
-export function columnWidth(containerWidth: number, columns: number): number {
+export function columnWidth(containerWidth: number, columns: number, minWidth?: number): number {
   const gap = 16;
   const sideBySide = (containerWidth - gap * (columns - 1)) / columns;
-  return Math.floor(sideBySide >= (columns > 2 ? 240 : 300) ? sideBySide : containerWidth);
+  return Math.floor(sideBySide >= (minWidth ?? (columns > 2 ? 240 : 300)) ? sideBySide : containerWidth);
 }
