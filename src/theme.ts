@@ -75,6 +75,9 @@ export const chart = {
   markerWidth: 1.5,
   /** Dash pattern of a second line of the same network (test loss beside training loss). */
   dash: '5 3',
+  /** Many lines of one network (its units' medians): thin and a little transparent so each stays visible. */
+  thinStrokeWidth: 1,
+  thinStrokeOpacity: 0.75,
   /** Approximate px per x tick label, to choose how many ticks fit. */
   pxPerXTick: 80,
   pxPerYTick: 36,

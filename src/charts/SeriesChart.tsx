@@ -56,7 +56,8 @@ export function SeriesChart({ label, width, height, xDomain, yDomain, yType = 'l
         {lines.map((s) => {
           const d = linePath(s.xs, s.ys, x, y, innerW);
           return d ? (
-            <path key={`line-${s.id}${s.dashed ? '-dashed' : ''}`} data-network={s.id} d={d} fill="none" stroke={networkColors[s.id].stroke} strokeWidth={chart.strokeWidth}
+            <path key={`line-${s.id}-${s.key ?? ''}${s.dashed ? '-dashed' : ''}`} data-network={s.id} d={d} fill="none" stroke={networkColors[s.id].stroke}
+              strokeWidth={s.thin ? chart.thinStrokeWidth : chart.strokeWidth} strokeOpacity={s.thin ? chart.thinStrokeOpacity : undefined}
               strokeDasharray={s.dashed ? chart.dash : undefined} />
           ) : null;
         })}

@@ -12,6 +12,48 @@ export interface Series {
   ys: readonly (number | null)[];
   /** Drawn dashed: a second line of the same network (its test loss beside its training loss). */
   dashed?: boolean;
+  /** Drawn thin: one of many lines of the same network (its units' medians); `key` tells them apart. */
+  thin?: boolean;
+  key?: string;
+}
+
+/** One thin line per viewed unit of the tracked layer: each unit's median input over training (NetworkFrame.unitMedians). */
+export function unitMedianSeries(net: NetworkHistory): Series[] {
+  const rows = net.unitMedians ?? [];
+  let units = 0;
+  for (const row of rows) units = Math.max(units, row?.length ?? 0);
+  return Array.from({ length: units }, (_, unit) => ({
+    id: net.id,
+    key: `unit-${unit}`,
+    thin: true,
+    xs: net.steps,
+    ys: rows.map((row) => (row && Number.isFinite(row[unit]) ? row[unit] : null)),
+  }));
+}
+
+/** Scale-free shift of hidden layer `layerIdx` over training, one series per network; the first snapshot (no shift yet) and zeros are gaps. */
+export function shiftSeries(history: RunHistory | null, layerIdx: number): Series[] {
+  return (history?.networks ?? []).map((n) => {
+    const drift = n.layers[layerIdx]?.drift ?? [];
+    return { id: n.id, xs: n.steps, ys: n.steps.map((_, i) => (i > 0 && drift[i] > 0 && Number.isFinite(drift[i]) ? drift[i] : null)) };
+  });
+}
+
+/** The y domain of `series`: the extent of their finite values padded by 5% (at least ±0.5 around a flat line); [-1, 1] when empty. */
+export function seriesDomain(series: readonly Series[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (const v of s.ys) {
+      if (v !== null && Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  }
+  if (!(lo <= hi)) return [-1, 1];
+  const pad = Math.max((hi - lo) * 0.05, hi - lo < 1e-9 ? 0.5 : 0);
+  return [lo - pad, hi + pad];
 }
 
 /** The 15-85th percentile band and the median of a tracked unit (Figure 1 b, c). */

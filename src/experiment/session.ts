@@ -20,6 +20,9 @@ import type { NetworkVariant } from './variants.ts';
 /** Held-out examples whose layer inputs are measured at every snapshot (the first ones of the test set): 256 x 100 units fill a 64-bin histogram smoothly, and a snapshot stays cheap next to a step. */
 export const PROBE_SIZE = 256;
 
+/** Units of the tracked layer whose medians every frame carries (NetworkFrame.unitMedians): enough to see a layer's units move, few enough to stay cheap. */
+export const UNIT_VIEW_COUNT = 12;
+
 /** Seed of the batch order of an experiment seeded `seed`: offset so batches and weights draw from different streams. */
 export function batchSeedFor(seed: number): number {
   return seed + 7919;
@@ -148,6 +151,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     member.stepsSinceFrame = 0;
     let layers: LayerStats[] = [];
     let trackedPercentiles: NetworkFrame['tracked'] = null;
+    let unitMedians: number[] | null = null;
     if (training(member) && !parametersFinite(member)) diverge(member, step, `a weight became NaN or infinite by step ${step}`);
     if (training(member) && evaluate) {
       const result = member.network.evaluate(data.test);
@@ -171,13 +175,15 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
         const column = sorted[tracked.layer].subarray(tracked.unit * n, (tracked.unit + 1) * n);
         const [p15, p50, p85] = [15, 50, 85].map((p) => percentileOfSorted(column, p));
         trackedPercentiles = { p15, p50, p85 };
+        const viewed = Math.min(UNIT_VIEW_COUNT, hiddenUnits[tracked.layer]);
+        unitMedians = Array.from({ length: viewed }, (_, unit) => percentileOfSorted(sorted[tracked.layer].subarray(unit * n, (unit + 1) * n), 50));
         member.previousSorted = sorted;
         member.previousProbeStep = step;
       } else {
         diverge(member, step, `layer inputs became NaN or infinite by step ${step}`);
       }
     }
-    return { id: member.id, step, trainLoss, trainAccuracy, test: member.test, tests, layers, tracked: trackedPercentiles, status: member.status };
+    return { id: member.id, step, trainLoss, trainAccuracy, test: member.test, tests, layers, tracked: trackedPercentiles, unitMedians, status: member.status };
   }
 
   return {

@@ -82,6 +82,8 @@ export interface NetworkFrame {
   layers: LayerStats[];
   /** The tracked unit's percentiles; null once diverged. */
   tracked: TrackedPercentiles | null;
+  /** Medians of the first UNIT_VIEW_COUNT units of the tracked layer over the probe set (measured with any probe noise); null once diverged, absent from older workers. */
+  unitMedians?: number[] | null;
   status: NetworkStatus;
 }
 

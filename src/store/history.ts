@@ -65,6 +65,7 @@ function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
     testAccuracy: [],
     layers: Array.from({ length: depth }, (): LayerHistory => ({ columns: [], fitted: [], mean: [], std: [], drift: [], driftRaw: [], saturation: [] })),
     tracked: [],
+    unitMedians: [],
     status: { type: 'training' },
   };
 }
@@ -95,8 +96,12 @@ export function appendSnapshot(history: RunHistory, snapshot: Snapshot, caps: Hi
  */
 function retrack(network: NetworkHistory, frame: NetworkFrame): void {
   network.tracked.fill(null);
+  network.unitMedians?.fill(null);
   const last = network.steps.length - 1;
-  if (last >= 0 && network.steps[last] === frame.step) network.tracked[last] = frame.tracked;
+  if (last >= 0 && network.steps[last] === frame.step) {
+    network.tracked[last] = frame.tracked;
+    if (network.unitMedians) network.unitMedians[last] = frame.unitMedians ?? null;
+  }
 }
 
 function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: HistogramBins, caps: HistoryCaps): void {
@@ -117,6 +122,7 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: Histogr
   network.steps.push(frame.step);
   network.trainLoss.push(frame.trainLoss !== null && Number.isFinite(frame.trainLoss) ? frame.trainLoss : null);
   network.tracked.push(frame.tracked);
+  network.unitMedians?.push(frame.unitMedians ?? null);
   const spares = spareColumns.get(network);
   const fittedSpares = spareFitted.get(network);
   frame.layers.forEach((stats, layerIdx) => {
@@ -182,6 +188,7 @@ function thinSnapshots(network: NetworkHistory): void {
   thinInPlace(network.steps, kept);
   thinInPlace(network.trainLoss, kept);
   thinInPlace(network.tracked, kept);
+  if (network.unitMedians) thinInPlace(network.unitMedians, kept);
   let spares = spareColumns.get(network);
   if (!spares) {
     spares = [];

@@ -23,6 +23,8 @@ export interface NetworkHistory {
   layers: LayerHistory[];
   /** Tracked-unit percentiles per kept snapshot (null where unavailable). */
   tracked: (TrackedPercentiles | null)[];
+  /** Per kept snapshot, the medians of the first units of the tracked layer (NetworkFrame.unitMedians); null where unavailable. */
+  unitMedians?: (number[] | null)[];
   status: NetworkStatus;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries, testLossSeries } from '../../src/charts/series.ts';
+import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries, seriesDomain, shiftSeries, testLossSeries, unitMedianSeries } from '../../src/charts/series.ts';
 import { makeHistory, makeNetwork } from './fixtures.ts';
 
 describe('percentileDomain', () => {
@@ -37,6 +37,23 @@ describe('series', () => {
     const [lo, hi] = lossDomain([...lossSeries(makeHistory([net])), ...testLossSeries(makeHistory([net]))]);
     expect(lo).toBeCloseTo(0.5 / 1.2, 12);
     expect(hi).toBeCloseTo(1.2 * 1.2, 12);
+  });
+
+  it('draws one thin line per viewed unit, with gaps where a snapshot has no medians', () => {
+    const net = makeNetwork('noisy', [0, 100, 200]);
+    net.unitMedians = [[0, 1], null, [0.5, Number.NaN]];
+    const lines = unitMedianSeries(net);
+    expect(lines.map((l) => [l.key, l.thin, l.ys])).toEqual([['unit-0', true, [0, null, 0.5]], ['unit-1', true, [1, null, null]]]);
+    expect(seriesDomain(lines)).toEqual([-0.05, 1.05]);
+    expect(seriesDomain([])).toEqual([-1, 1]);
+    expect(seriesDomain([{ id: 'bn', xs: [0], ys: [2] }])).toEqual([1.5, 2.5]);
+  });
+
+  it('plots each network\'s scale-free shift of a layer, with gaps at the first snapshot and at zero', () => {
+    const net = makeNetwork('plain', [0, 100, 200, 300]);
+    net.layers[1].drift = [0, 2.5, 0, 4];
+    expect(shiftSeries(makeHistory([net]), 1)).toEqual([{ id: 'plain', xs: [0, 100, 200, 300], ys: [null, 2.5, null, 4] }]);
+    expect(shiftSeries(makeHistory([net]), 9)[0].ys).toEqual([null, null, null, null]);
   });
 
   it('gives a positive log domain from positive finite losses only', () => {

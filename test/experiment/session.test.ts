@@ -68,6 +68,8 @@ describe('createSession', () => {
     expect(frame.layers[0].drift).toBeCloseTo(scaleFreeDriftByHand(probesBefore[0], probesAfter[0], 8, 30), 8);
     const [p15, p50, p85] = percentiles(unitColumn(probesAfter[1], 8, 0), [15, 50, 85]);
     expect(frame.tracked).toEqual({ p15, p50, p85 });
+    // The first units of the tracked layer (layer 2 of 2, 8 units: all of them), each unit's median.
+    expect(frame.unitMedians).toEqual(Array.from({ length: 8 }, (_, unit) => percentiles(unitColumn(probesAfter[1], 8, unit), [50])[0]));
   });
 
   it('evaluates the test set only when evalEvery steps have passed since the last evaluation', () => {
