@@ -67,18 +67,30 @@ export function labelsFit(positions: readonly number[], labels: readonly string[
 
 /**
  * The ticks of an axis: the most, up to `target`, whose labels fit (labelsFit), never under MIN_TICKS.
+ * When even the fewest nice ticks crowd (a narrow chart, presentation mode's large type), three
+ * from a finer nice set: its first, its last and the one nearest the middle ("500, 1,250, 2,000").
  * Explicit `values` are kept as they are.
  */
 export function chooseTicks(scale: AxisScale<number>, orient: 'bottom' | 'left', target: number, format: TickFormat, fontPx: number, values?: readonly number[]): number[] {
   if (values) return [...values];
   const log = 'base' in scale;
   const ticksFor = (count: number): number[] => (log ? logTicks : linearTicks)(scale.domain(), count);
-  let chosen = ticksFor(target);
+  const fits = (ticks: readonly number[]): boolean => labelsFit(ticks.map((v) => scale(v) ?? NaN), tickLabels(ticks, format), orient, fontPx);
   for (let count = Math.max(MIN_TICKS, Math.round(target)); count >= MIN_TICKS; count--) {
-    chosen = ticksFor(count);
-    if (labelsFit(chosen.map((v) => scale(v) ?? NaN), tickLabels(chosen, format), orient, fontPx)) return chosen;
+    const ticks = ticksFor(count);
+    if (fits(ticks)) return ticks;
   }
-  return chosen;
+  let fallback: number[] | null = null;
+  for (let count = MIN_TICKS; count <= 4 * MIN_TICKS; count++) {
+    const finer = ticksFor(count);
+    if (finer.length < MIN_TICKS) continue;
+    const middle = (finer[0] + finer[finer.length - 1]) / 2;
+    const inner = finer.slice(1, -1).reduce((best, v) => (Math.abs(v - middle) < Math.abs(best - middle) ? v : best));
+    const three = [finer[0], inner, finer[finer.length - 1]];
+    fallback ??= three;
+    if (fits(three)) return three;
+  }
+  return fallback ?? ticksFor(MIN_TICKS);
 }
 
 /**

@@ -87,3 +87,13 @@ describe('a vertical axis', () => {
     }
   });
 });
+
+describe('an axis too short for its nice ticks', () => {
+  it('still shows three labels that stand clear: first, middle and last of a finer nice set', () => {
+    // Nice ticks 500, 1,000, 1,500, 2,000 would be 33 px apart: too close for labels 34 px wide.
+    const scale = scaleLinear().domain([250, 2050]).range([0, 120]);
+    const { container } = render(<svg><Axis scale={scale} orient="bottom" ticks={2} /></svg>);
+    const labels = Array.from(container.querySelectorAll('.tick text')).filter((t) => (t as SVGTextElement).style.visibility !== 'hidden').map((t) => t.textContent);
+    expect(labels).toEqual(['500', '1,000', '2,000']);
+  });
+});
