@@ -1,10 +1,10 @@
 /**
  * Embed mode: the experiment with minimal chrome for an iframe in a blog post. A small title
  * line, the controls the link asks for, the chosen panels, and a link to the full page.
- * Training pauses while the embed is out of sight (./visibility.ts).
+ * Training pauses while the embed is out of sight (./visibility.ts); in a frame, the embed posts its
+ * content height to the host page (./resize.ts).
  */
 import { useEffect, useRef } from 'react';
-import { Figure1Panel } from '../components/Figure1Panel.tsx';
 import { NetworkColumns } from '../components/NetworkColumns.tsx';
 import { Notices } from '../components/Notices.tsx';
 import { TimeScrubber } from '../components/TimeScrubber.tsx';
@@ -12,9 +12,14 @@ import { presetById } from '../experiment/presets.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { encodeUrlState } from '../url/codec.ts';
 import { EmbedSettings, EmbedTransport } from './EmbedControls.tsx';
+import { EmbedFigure1 } from './EmbedFigure1.tsx';
 import type { EmbedOptions } from './options.ts';
 import { pageUrl } from './options.ts';
+import { contentHeight, postHeightToParent } from './resize.ts';
 import { pauseWhenHidden } from './visibility.ts';
+
+/** Layer charts side by side from this width (the full page wants 300 px), so both networks share a row at 640 px. */
+const EMBED_MIN_COLUMN = 260;
 
 export interface EmbedAppProps {
   options: EmbedOptions;
@@ -45,6 +50,13 @@ export function EmbedApp({ options, href }: EmbedAppProps) {
     });
   }, []);
 
+  useEffect(() => postHeightToParent({
+    window,
+    targets: [document.documentElement, document.body],
+    measure: () => contentHeight(document),
+    ResizeObserver: typeof ResizeObserver === 'function' ? ResizeObserver : undefined,
+  }), []);
+
   return (
     <div ref={rootRef} className={`embed theme-${options.theme}`}>
       <header className="embed-header">
@@ -56,11 +68,11 @@ export function EmbedApp({ options, href }: EmbedAppProps) {
       <Notices />
       <EmbedSettings keys={options.settings} />
       <main className="embed-panels">
-        {options.panels.includes('fig1') ? <Figure1Panel /> : null}
+        {options.panels.includes('fig1') ? <EmbedFigure1 /> : null}
         {options.panels.includes('layers') ? (
           <>
             <TimeScrubber />
-            <NetworkColumns />
+            <NetworkColumns minColumnWidth={EMBED_MIN_COLUMN} />
           </>
         ) : null}
       </main>
