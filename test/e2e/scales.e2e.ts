@@ -1,6 +1,7 @@
 /**
- * Scales that never fail, in Chromium, on every preset after 10 s of training: every d3 axis on
- * the page shows three or more labels, none in exponent notation, and has a title; every layer
+ * Scales that never fail, in Chromium, on every preset after 10 s of training (and in presentation
+ * mode's larger type): every d3 axis on the page shows three or more labels, none in exponent
+ * notation, and has a title; every layer
  * heatmap paints more than a hairline; no layer chart has over 20% of a snapshot's values off its
  * range without saying so on the chart; the heatmaps have their colour bar on screen.
  */
@@ -102,6 +103,22 @@ describe('scales that never fail, on every preset', () => {
       await page.close();
     });
   }
+
+  it('presentation mode at 1920x1080 (larger type): every axis still shows three labels and its title', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const watch = await watchPage(page, app.url);
+    await page.goto(`${app.url}?preset=paper-fig1&present=1`);
+    await expect.poll(() => shownStep(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(10_000);
+    const axes = await axisReports(page);
+    expect(axes.length).toBeGreaterThan(4);
+    for (const axis of axes) {
+      expect(axis.labels.length, `${axis.chart}: ${axis.labels.join(' | ')}`).toBeGreaterThanOrEqual(3);
+      expect(axis.titled, axis.chart).toBe(true);
+    }
+    expectCleanPage(watch);
+    await page.close();
+  });
 
   it('lr-x30 as ridgelines: value axes labelled and titled, several steps labelled', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
