@@ -78,6 +78,12 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   /** The settings the workers run with, as last known (restarts use them). */
   let config: ExperimentConfig | null = null;
   let crashed = false;
+  /**
+   * After a pause, the step every worker is brought to (null until all have stopped): the workers
+   * stop wherever their last chunk ended, so the ones behind the furthest take the missing steps,
+   * and every chart, the counter and an export show the same step while paused. False: not aligning.
+   */
+  let aligning: { target: number | null } | false = false;
 
   let batch: WorkerEvent[] | null = null;
   const deliver = (event: WorkerEvent): void => {
@@ -137,6 +143,26 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     }
   };
 
+  /** Bring paused workers to one step (see `aligning`): called on every state change. */
+  const align = (): void => {
+    if (!aligning) return;
+    const active = members.filter((m) => !m.diverged && m.state !== 'error');
+    if (active.length < 2 || active.some((m) => !m.merged)) {
+      aligning = false;
+      return;
+    }
+    if (active.some((m) => m.state === 'running' || m.state === 'loading')) return;
+    // Stopped again after the catching-up steps were sent: done (a worker that could not go on stays where it is).
+    if (aligning.target !== null) {
+      aligning = false;
+      return;
+    }
+    const target = Math.max(...active.map((m) => m.step));
+    const behind = active.filter((m) => m.step < target);
+    aligning = behind.length > 0 ? { target } : false;
+    for (const m of behind) sendTo(m, { type: 'step', count: target - m.step });
+  };
+
   const silence = createSilenceWatch({ silenceMs: options.silenceMs ?? 0, now, setTimer, members: () => members, stopped: () => crashed, onSilent: (message) => onMemberCrash(message) });
 
   const onMemberEvent = (member: Member, event: WorkerEvent): void => {
@@ -170,6 +196,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         if (member.ready && event.runId === member.ready.runId) member.step = event.step;
         emitState();
         pace();
+        align();
         return;
       case 'configApplied':
         member.configApplied += 1;
@@ -270,12 +297,18 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         }
         return;
       }
-      if (command.type === 'init') return init(command);
+      if (command.type === 'init') {
+        aligning = false;
+        return init(command);
+      }
       if (command.type === 'setConfig' && changesNetworks(command.patch) && lastInit && config) {
         const state = mergedState(members);
         return init({ ...lastInit, config: { ...config, ...command.patch }, play: state === 'running' || state === 'loading' });
       }
       if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
+      // A pause ends with every worker at one step; anything that moves the run on cancels that.
+      if (command.type === 'pause') aligning = { target: null };
+      else if (command.type === 'play' || command.type === 'step' || command.type === 'reset') aligning = false;
       for (const m of members) sendTo(m, command);
     },
     onEvent: (listener) => eventListeners.add(listener),

@@ -44,6 +44,28 @@ function plain(history: RunHistory, id: NetworkId): unknown {
 }
 
 describe('a run in a pool of workers', () => {
+  it('brings every worker to one step when paused, so every network shows the same step', async () => {
+    store.setState(store.getInitialState());
+    store.setState({ config: TINY, presetId: null });
+    const queue = scheduler();
+    // The BN worker is three times slower: left alone, a pause would find the two networks at different steps.
+    let made = 0;
+    const pool: WorkerClient = createWorkerPool(() => inProcessWorker(queue, made++ === 0 ? 1 : 3), 2);
+    const disconnect = connectWorker(store, pool, { replaceUrl: null, play: false });
+    cleanup.push(disconnect, () => pool.terminate());
+    await queue.settle();
+    store.getState().actions.play();
+    await queue.settle(400);
+    store.getState().actions.pause();
+    await queue.settle();
+    const { history, step, runState } = store.getState();
+    const last = history!.networks.map((n) => n.steps[n.steps.length - 1]);
+    expect(runState).toBe('paused');
+    expect(last[0]).toBeGreaterThan(0);
+    expect(last[1]).toBe(last[0]);
+    expect(step).toBe(last[0]);
+  });
+
   it('gives the store the same history per network with one worker per network as with one worker for both', async () => {
     const shared = await historyWith([['plain', 'bn']], 120, 3);
     const state1 = store.getState();
