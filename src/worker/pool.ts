@@ -13,7 +13,7 @@ import type { NetworkId } from '../experiment/types.ts';
 import { networksFor } from '../experiment/variants.ts';
 import type { Command, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
 import { networkGroups, sameGroups } from './groups.ts';
-import { ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
+import { alignPaused, ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
 import type { Paced } from './progress.ts';
 import { createSilenceWatch, unwatched } from './silence.ts';
 import type { Watched } from './silence.ts';
@@ -143,24 +143,13 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     }
   };
 
-  /** Bring paused workers to one step (see `aligning`): called on every state change. */
+  /** Bring paused workers to one step (see `aligning` and ./progress.ts alignPaused): called on every state change. */
   const align = (): void => {
     if (!aligning) return;
-    const active = members.filter((m) => !m.diverged && m.state !== 'error');
-    if (active.length < 2 || active.some((m) => !m.merged)) {
-      aligning = false;
-      return;
-    }
-    if (active.some((m) => m.state === 'running' || m.state === 'loading')) return;
-    // Stopped again after the catching-up steps were sent: done (a worker that could not go on stays where it is).
-    if (aligning.target !== null) {
-      aligning = false;
-      return;
-    }
-    const target = Math.max(...active.map((m) => m.step));
-    const behind = active.filter((m) => m.step < target);
-    aligning = behind.length > 0 ? { target } : false;
-    for (const m of behind) sendTo(m, { type: 'step', count: target - m.step });
+    const next = alignPaused(members, aligning.target);
+    if (next === 'wait') return;
+    aligning = next === null ? false : { target: next.target };
+    for (const { member, count } of next?.steps ?? []) sendTo(member, { type: 'step', count });
   };
 
   const silence = createSilenceWatch({ silenceMs: options.silenceMs ?? 0, now, setTimer, members: () => members, stopped: () => crashed, onSilent: (message) => onMemberCrash(message) });

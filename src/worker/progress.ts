@@ -66,3 +66,22 @@ export function ceilingsToSend<M extends Paced>(members: readonly M[], lead: num
       : m.ceiling === undefined || (m.ceiling !== null && ceiling > m.ceiling && (ceiling >= m.ceiling + lead / 2 || !slowestRunning))))
     .map((member) => ({ member, ceiling }));
 }
+
+/**
+ * After a pause, what brings every worker still training to one step: 'wait' while one still runs
+ * or loads; null when there is nothing (left) to do (fewer than two workers, one not in the run,
+ * all at one step, or the catching-up steps already sent to `target` and everyone stopped again);
+ * else the furthest step and the steps each worker behind it must take.
+ */
+export function alignPaused<M extends Pick<Paced, 'state' | 'step' | 'diverged' | 'merged'>>(
+  members: readonly M[], target: number | null,
+): 'wait' | null | { target: number; steps: { member: M; count: number }[] } {
+  const active = members.filter((m) => !m.diverged && m.state !== 'error');
+  if (active.length < 2 || active.some((m) => !m.merged)) return null;
+  if (active.some((m) => m.state === 'running' || m.state === 'loading')) return 'wait';
+  if (target !== null) return null;
+  let furthest = 0;
+  for (const m of active) furthest = Math.max(furthest, m.step);
+  const steps = active.filter((m) => m.step < furthest).map((member) => ({ member, count: furthest - member.step }));
+  return steps.length > 0 ? { target: furthest, steps } : null;
+}
