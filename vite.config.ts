@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { transform } from 'esbuild';
+import { oembedFiles } from './scripts/oembedPlugin.ts';
 
 /** The strict Content-Security-Policy of the built app (dev keeps Vite's inline HMR preamble). */
 export const CONTENT_SECURITY_POLICY = [
@@ -82,7 +83,8 @@ function serviceWorker(): Plugin {
 // Relative base so the built app runs from any static host, sub-folder or file share.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  // oembedFiles: oembed/<preset>.json and the discovery link (BN_EXPLORER_URL makes their addresses absolute).
+  plugins: [react(), contentSecurityPolicy(), oembedFiles(), serviceWorker()],
   worker: { format: 'es' },
   // The manifest lets scripts/budget.ts tell the first-paint chunks from the lazy ones.
   build: { target: 'es2022', sourcemap: true, manifest: true },

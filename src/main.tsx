@@ -7,7 +7,9 @@
  */
 import { StrictMode, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { followOembedLink } from './embed/oembed.ts';
 import { readEmbedOptions } from './embed/options.ts';
+import { PRESETS } from './experiment/presets.ts';
 import { connectWorker } from './store/bridge.ts';
 import { useExperimentStore } from './store/index.ts';
 import { createWorkerClient } from './worker/client.ts';
@@ -25,6 +27,13 @@ if (embed.embed) {
 }
 
 connectWorker(useExperimentStore, createWorkerClient(), { search: window.location.search, play: !embed.embed || embed.autoplay });
+// oEmbed discovery for the current preset (src/embed/oembed.ts).
+followOembedLink({
+  document,
+  presetId: () => useExperimentStore.getState().presetId,
+  onPresetId: (listener) => useExperimentStore.subscribe((s) => s.presetId, listener),
+  presets: PRESETS,
+});
 
 const root = document.getElementById('root');
 if (root) {
