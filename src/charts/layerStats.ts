@@ -39,11 +39,14 @@ export function layerFigures(layer: LayerHistory | undefined, index: number): La
   };
 }
 
-/** A figure for small text: 3 significant digits, or an en dash when missing. */
+/** A figure for small text: 3 significant digits, never an exponent ("<0.001", "12.3k"), or an en dash when missing. */
 export function formatFigure(v: number | null, percent = false): string {
   if (v === null) return '–';
   if (percent) return v === 0 ? '0%' : `${(v * 100).toFixed(v * 100 >= 10 ? 0 : 1)}%`;
-  if (v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3)) return v.toExponential(1);
+  // No exponent: tiny values read as under a thousandth, large ones in thousands or millions (SI).
+  if (v !== 0 && Math.abs(v) < 1e-3) return v > 0 ? '<0.001' : '>−0.001';
+  if (Math.abs(v) >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (Math.abs(v) >= 1e4) return `${Number((v / 1e3).toPrecision(3))}k`;
   return Number(v.toPrecision(3)).toString();
 }
 

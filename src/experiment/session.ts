@@ -121,19 +121,21 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     });
   }
 
-  /** Evaluate every network still training on the test set now (inference mode), at `step`. */
+  /** Evaluate `member` on the test set now (inference mode), at `step`: its latest test, or its divergence. */
+  function evaluateMember(member: Member): void {
+    const result = member.network.evaluate(data.test);
+    if (Number.isFinite(result.loss)) {
+      member.test = { step, loss: result.loss, accuracy: result.accuracy };
+      member.tests.push(member.test);
+    } else {
+      diverge(member, step, `test loss became ${result.loss} at step ${step}`);
+    }
+  }
+
+  /** Evaluate every network still training, at `step`. */
   function evaluateAll(): void {
     lastEvalStep = step;
-    for (const member of members) {
-      if (!training(member)) continue;
-      const result = member.network.evaluate(data.test);
-      if (Number.isFinite(result.loss)) {
-        member.test = { step, loss: result.loss, accuracy: result.accuracy };
-        member.tests.push(member.test);
-      } else {
-        diverge(member, step, `test loss became ${result.loss} at step ${step}`);
-      }
-    }
+    for (const member of members) if (training(member)) evaluateMember(member);
   }
 
   /** The BN network's tracked unit on its latest training batch, while no evaluation has reused the batch's buffers. */
@@ -153,15 +155,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     let trackedPercentiles: NetworkFrame['tracked'] = null;
     let unitMedians: number[] | null = null;
     if (training(member) && !parametersFinite(member)) diverge(member, step, `a weight became NaN or infinite by step ${step}`);
-    if (training(member) && evaluate) {
-      const result = member.network.evaluate(data.test);
-      if (Number.isFinite(result.loss)) {
-        member.test = { step, loss: result.loss, accuracy: result.accuracy };
-        member.tests.push(member.test);
-      } else {
-        diverge(member, step, `test loss became ${result.loss} at step ${step}`);
-      }
-    }
+    if (training(member) && evaluate) evaluateMember(member);
     const tests = member.tests;
     member.tests = [];
     if (training(member)) {
