@@ -4,12 +4,12 @@
  * `{ seed, presets: [{ id, claims: [{ text, measured, holds }] }] }`. Exit 0 when every claim
  * holds, 1 when one does not, 2 for a bad option.
  */
-import { writeFileSync } from 'node:fs';
 import { checkPresetClaims, claimsConfig } from '../experiment/checkClaims.ts';
 import { formatMeasured } from '../experiment/claims.ts';
 import type { PresetClaims } from '../experiment/checkClaims.ts';
 import { PRESETS, presetById } from '../experiment/presets.ts';
 import { quoteForMessage } from '../experiment/validate.ts';
+import { outputProblem, saveOutput } from './output.ts';
 import { loadDataset } from './runner.ts';
 
 /** What `claims` writes. */
@@ -57,6 +57,8 @@ export function parseClaimsArgs(argv: readonly string[]): ClaimsArgs {
       if (!presetById(value)) return { error: `--preset must be one of ${PRESETS.map((p) => p.id).join(', ')} (got ${quoteForMessage(value)})` };
       preset = value;
     } else {
+      const problem = outputProblem(value);
+      if (problem !== null) return { error: problem };
       out = value;
     }
   }
@@ -96,8 +98,9 @@ export function runClaimsCli(argv: readonly string[]): number {
   }
   process.stdout.write(`${'preset'.padEnd(13)} ${'holds'.padEnd(5)} ${'measured'.padStart(11)}  claim (seed ${args.seed})\n`);
   const report = checkClaims(args.presets, args.seed, (result) => process.stdout.write(`${claimRows(result).join('\n')}\n`));
-  if (args.out) writeFileSync(args.out, `${JSON.stringify(report, null, 1)}\n`);
+  const saved = args.out === null ? null : saveOutput(args.out, `${JSON.stringify(report, null, 1)}\n`);
   const failed = report.presets.flatMap((p) => p.claims).filter((c) => c.holds !== true).length;
   process.stdout.write(failed === 0 ? 'every claim holds\n' : `${failed} claim(s) do not hold\n`);
-  return failed === 0 ? 0 : 1;
+  if (saved && !saved.ok) process.stderr.write(`experiment claims: ${saved.message}\n`);
+  return failed === 0 && (!saved || saved.ok) ? 0 : 1;
 }

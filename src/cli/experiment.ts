@@ -4,6 +4,7 @@
  * and exit with code 2, as does an --out that cannot be written (checked before training).
  */
 import { parseArgs, helpText } from './args.ts';
+import { runClaimsCli } from './claims.ts';
 import { runLabCli } from './lab.ts';
 import { outputProblem, saveOutput } from './output.ts';
 import { runExperiment, summaryLine } from './runner.ts';
@@ -53,7 +54,13 @@ const fail = (error: unknown): void => {
 };
 
 const argv = process.argv.slice(2);
-if (argv[0] === 'lab') {
+if (argv[0] === 'claims') {
+  try {
+    process.exitCode = runClaimsCli(argv.slice(1));
+  } catch (error) {
+    fail(error);
+  }
+} else if (argv[0] === 'lab') {
   runLabCli(argv.slice(1)).then((code) => {
     process.exitCode = code;
   }, fail);

@@ -142,7 +142,7 @@ describe('the run loop', () => {
 describe('snapshotTransferables', () => {
   it('lists each distinct counts buffer once', () => {
     const shared = new Uint32Array(4);
-    const layer = (counts: Uint32Array) => ({ counts, under: 0, over: 0, mean: 0, std: 0, drift: 0, saturation: 0 });
+    const layer = (counts: Uint32Array) => ({ counts, under: 0, over: 0, mean: 0, std: 0, drift: 0, driftRaw: 0, saturation: 0 });
     const frame = (counts: Uint32Array[]) => ({ id: 'bn' as const, step: 0, trainLoss: null, trainAccuracy: null, test: null, layers: counts.map(layer), tracked: null, status: { type: 'training' as const } });
     const other = new Uint32Array(4);
     const snapshot: Snapshot = { step: 0, stepsPerSecond: 0, tracked: { layer: 0, unit: 0 }, frames: [frame([shared, other]), frame([shared])] };
