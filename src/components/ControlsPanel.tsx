@@ -1,7 +1,9 @@
 /**
  * The experiment's settings, one generic control each from the SETTINGS table; the rarely
- * changed ones under "Advanced".
+ * changed ones under "Advanced". A setting that does nothing for this experiment (src/experiment/applies.ts)
+ * is not shown, and one line says which and why.
  */
+import { applies } from '../experiment/applies.ts';
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig, Setting } from '../experiment/settings.ts';
 import { useExperimentStore } from '../store/index.ts';
@@ -12,7 +14,7 @@ function Controls({ settings }: { settings: readonly Setting[] }) {
   const setSetting = useExperimentStore((s) => s.actions.setSetting);
   return (
     <>
-      {settings.map((s) => (
+      {settings.filter((s) => applies(s, config).applies).map((s) => (
         <SettingControl
           key={s.key}
           setting={s}
@@ -24,6 +26,18 @@ function Controls({ settings }: { settings: readonly Setting[] }) {
   );
 }
 
+/** Why the settings that do nothing here are not shown, one sentence each. */
+function NotShown() {
+  const config = useExperimentStore((s) => s.config);
+  const reasons = SETTINGS.map((s) => applies(s, config)).flatMap((a) => (a.applies ? [] : [a.reason]));
+  if (reasons.length === 0) return null;
+  return (
+    <ul className="not-shown" aria-label="Settings not shown">
+      {reasons.map((reason) => <li key={reason}>{reason}</li>)}
+    </ul>
+  );
+}
+
 /** The controls panel. */
 export function ControlsPanel() {
   return (
@@ -32,6 +46,7 @@ export function ControlsPanel() {
       <div className="control-grid">
         <Controls settings={SETTINGS.filter((s) => !s.advanced)} />
       </div>
+      <NotShown />
       <details className="advanced">
         <summary>Advanced</summary>
         <div className="control-grid">
