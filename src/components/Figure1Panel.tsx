@@ -13,8 +13,11 @@ import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import { useExperimentStore } from '../store/index.ts';
-import { chart, networkLabels } from '../theme.ts';
+import { chart, networkColors, networkLabels } from '../theme.ts';
 import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
+import { accuracyLeadNote, driftNote } from './figureNotes.ts';
+import type { FigureNote } from './figureNotes.ts';
+import { figure1Title } from '../experiment/applies.ts';
 
 /** Figure 1 (a-c) and the loss curves. */
 export function Figure1Panel() {
@@ -26,6 +29,7 @@ export function Figure1Panel() {
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   const tracked = shape.tracked;
   const activation = useExperimentStore((s) => s.config.activation);
+  const dataset = useExperimentStore((s) => s.config.dataset);
   // Per-panel scales by default; one shared scale compares magnitudes (and flattens the calmer panel).
   const [sharedScale, setSharedScale] = useState(false);
   const count = Math.max(2, shape.networks.length);
@@ -33,13 +37,16 @@ export function Figure1Panel() {
   const each = Math.max(140, Math.floor((width - 16 * (count - 1)) / count));
   return (
     <section ref={sectionRef} className="panel figure1" aria-labelledby="fig1-title">
-      <h2 id="fig1-title">The paper’s Figure 1</h2>
+      <h2 id="fig1-title">{figure1Title(dataset)}</h2>
       <NetworkLegend ids={shape.loaded ? shape.networks.map((n) => n.id) : NETWORK_IDS} />
       <div ref={ref} className="figure1-charts">
-        <figure>
-          <figcaption>(a) Test accuracy against training step</figcaption>
-          <LiveHistory enabled={inView}>
-            {(history) => (
+        <LiveHistory enabled={inView}>
+          {(history) => (
+            <figure>
+              <figcaption className="chart-title">
+                (a) Test accuracy against training step
+                <FigureNoteText note={accuracyLeadNote(history?.networks ?? [], scrubStep)} />
+              </figcaption>
               <SeriesChart
                 label="Figure 1 (a): test accuracy of both networks over training"
                 width={width}
@@ -51,24 +58,28 @@ export function Figure1Panel() {
                 lines={accuracySeries(history)}
                 markerStep={scrubStep}
               />
-            )}
-          </LiveHistory>
-        </figure>
-        <label className="range-toggle">
-          <input type="checkbox" checked={sharedScale} onChange={(e) => setSharedScale(e.target.checked)} />
-          Shared y scale for (b) and (c)
-        </label>
+            </figure>
+          )}
+        </LiveHistory>
+        <div className="pair-head">
+          <p className="pair-caption">{`(b, c) Input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''}: median (line), 15th–85th percentiles (band)`}</p>
+          <label className="range-toggle">
+            <input type="checkbox" checked={sharedScale} onChange={(e) => setSharedScale(e.target.checked)} />
+            Shared y scale for (b) and (c)
+          </label>
+        </div>
         <div className="percentile-pair">
           {shape.networks.map(({ id }, i) => (
-            <figure key={id} style={{ width: each }}>
-              <figcaption>
-                {`(${String.fromCharCode(98 + i)}) ${networkLabels[id]}: input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''} (15/50/85th percentiles)`}
-              </figcaption>
-              <LiveHistory enabled={inView}>
-                {(history) => {
-                  const net = history?.networks.find((n) => n.id === id);
-                  const p = net ? percentileSeries(net) : null;
-                  return (
+            <LiveHistory key={id} enabled={inView}>
+              {(history) => {
+                const net = history?.networks.find((n) => n.id === id);
+                const p = net ? percentileSeries(net) : null;
+                return (
+                  <figure style={{ width: each }}>
+                    <figcaption className="chart-title">
+                      {`(${String.fromCharCode(98 + i)}) ${networkLabels[id]}`}
+                      <FigureNoteText note={p ? driftNote(p, scrubStep) : null} />
+                    </figcaption>
                     <SeriesChart
                       label={`Figure 1 (${String.fromCharCode(98 + i)}): ${networkLabels[id]}, tracked unit's input percentiles over training`}
                       width={each}
@@ -80,10 +91,10 @@ export function Figure1Panel() {
                       bands={p ? [{ id, xs: p.xs, lo: p.p15, hi: p.p85 }] : []}
                       markerStep={scrubStep}
                     />
-                  );
-                }}
-              </LiveHistory>
-            </figure>
+                  </figure>
+                );
+              }}
+            </LiveHistory>
           ))}
         </div>
         <TrackControl />
@@ -152,5 +163,16 @@ function TrackControl() {
       </label>
       <button type="submit" disabled={!unitOk}>Track</button>
     </form>
+  );
+}
+
+/** A note computed from the run, in its network's colour, beside a chart's title; its definition on hover. */
+function FigureNoteText({ note }: { note: FigureNote | null }) {
+  if (!note) return null;
+  return (
+    <span className="chart-note" title={note.detail} data-network-label={note.network ?? undefined}
+      style={note.network ? { color: networkColors[note.network].text } : undefined}>
+      {note.text}
+    </span>
   );
 }

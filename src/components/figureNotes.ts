@@ -1,0 +1,113 @@
+/**
+ * The small notes written on Figure 1, computed from the run at the marked step, so they can never
+ * contradict what the charts show: who leads in test accuracy and by how much (a), and whether the
+ * tracked unit's input drifts or stays put (b, c).
+ */
+import type { PercentileSeries } from '../charts/series.ts';
+import type { NetworkId } from '../experiment/types.ts';
+import type { NetworkHistory } from '../store/types.ts';
+import { networkLabels } from '../theme.ts';
+import { formatStep } from './runStatus.ts';
+
+/** A note and the network it speaks for (its colour); `detail` defines its figure, for a tooltip. */
+export interface FigureNote {
+  text: string;
+  network: NetworkId | null;
+  detail: string;
+}
+
+/** A figure for a note: two significant digits, a true minus sign, never exponent notation. */
+export function formatNoteNumber(v: number): string {
+  if (v === 0) return '0';
+  if (Math.abs(v) < 0.01) return v > 0 ? '< 0.01' : '> −0.01';
+  const rounded = Number(v.toPrecision(2));
+  const text = Math.abs(rounded) >= 1000 ? formatStep(Math.abs(rounded)) : String(Math.abs(rounded));
+  return rounded < 0 ? `−${text}` : text;
+}
+
+type Accuracies = Pick<NetworkHistory, 'id' | 'testSteps' | 'testAccuracy'>;
+
+/** Index of the last entry of ascending `steps` at or before `step`, or -1. */
+function lastAtOrBefore(steps: readonly number[], step: number): number {
+  let lo = 0;
+  let hi = steps.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps[mid] <= step) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Figure 1 (a): "With BN ahead by 62 points at step 1,000", at the latest evaluation both networks
+ * made at or before `markerStep` (null: the latest). Level when under one point apart; null before both were tested.
+ */
+export function accuracyLeadNote(networks: readonly Accuracies[], markerStep: number | null): FigureNote | null {
+  const bn = networks.find((n) => n.id === 'bn');
+  const plain = networks.find((n) => n.id === 'plain');
+  if (!bn || !plain) return null;
+  const plainAt = new Map(plain.testSteps.map((step, i) => [step, plain.testAccuracy[i]]));
+  for (let i = lastAtOrBefore(bn.testSteps, markerStep ?? Number.POSITIVE_INFINITY); i >= 0; i--) {
+    const step = bn.testSteps[i];
+    const other = plainAt.get(step);
+    const mine = bn.testAccuracy[i];
+    if (other === undefined || !Number.isFinite(other) || !Number.isFinite(mine)) continue;
+    const points = Math.round((mine - other) * 100);
+    const at = `at step ${formatStep(step)}`;
+    const detail = `Test accuracy ${at}: ${networkLabels.bn} ${Math.round(mine * 100)}%, ${networkLabels.plain} ${Math.round(other * 100)}%.`;
+    if (points === 0) return { text: `Level ${at}`, network: null, detail };
+    const leader: NetworkId = points > 0 ? 'bn' : 'plain';
+    const size = Math.abs(points);
+    return { text: `${networkLabels[leader]} ahead by ${size} point${size === 1 ? '' : 's'} ${at}`, network: leader, detail };
+  }
+  return null;
+}
+
+/**
+ * Figure 1 (b, c): whether the tracked unit's input drifts, over steps 0..`untilStep` (null: all), in
+ * multiples of its typical 15-85% spread (taken as at least a tenth of the value's size, at least 0.1, so
+ * a frozen, saturated unit with no spread is not called drifting). It drifts when its median moved across
+ * more than one spread; it has settled when it did but moved under a quarter spread over the later half of
+ * the steps; otherwise it stays centred (within half a spread of 0, or 0.5) or stays near where it is.
+ */
+export function driftNote(series: PercentileSeries, untilStep: number | null): FigureNote | null {
+  const limit = untilStep ?? Number.POSITIVE_INFINITY;
+  const steps: number[] = [];
+  const medians: number[] = [];
+  const widths: number[] = [];
+  for (let i = 0; i < series.xs.length && series.xs[i] <= limit; i++) {
+    const [p15, p50, p85] = [series.p15[i], series.p50[i], series.p85[i]];
+    if (p15 === null || p50 === null || p85 === null || !Number.isFinite(p15) || !Number.isFinite(p50) || !Number.isFinite(p85)) continue;
+    steps.push(series.xs[i]);
+    medians.push(p50);
+    widths.push(p85 - p15);
+  }
+  if (medians.length < 3) return null;
+  const lastStep = steps[steps.length - 1];
+  const last = medians[medians.length - 1];
+  const width = [...widths].sort((a, b) => a - b)[widths.length >> 1];
+  const spread = Math.max(width, 0.1 * Math.max(1, Math.abs(last)));
+  const span = (from: number): number => {
+    const later = medians.filter((_, i) => steps[i] >= from);
+    return Math.max(...later) - Math.min(...later);
+  };
+  const moved = span(Number.NEGATIVE_INFINITY);
+  const ratio = moved / spread;
+  const detail = `Over steps 0–${formatStep(lastStep)} the median moved across ${formatNoteNumber(moved)}, `
+    + `${formatNoteNumber(ratio)} times its typical 15–85% spread of ${formatNoteNumber(width)}. `
+    + 'It drifts when it moved more than one spread, has settled when it then moved under a quarter spread over the later half of the steps.';
+  const times = `${formatNoteNumber(ratio)}× its spread`;
+  if (ratio < 1) {
+    const centred = Math.abs(last) <= Math.max(width / 2, 0.5);
+    return { text: `${centred ? 'stays centred' : `stays near ${formatNoteNumber(last)}`}: median moved ${times}`, network: series.id, detail };
+  }
+  const recentSnapshots = steps.filter((step) => step >= lastStep / 2).length;
+  if (recentSnapshots >= 3 && span(lastStep / 2) / spread < 0.25) {
+    return { text: `settled at ${formatNoteNumber(last)} after moving ${times}`, network: series.id, detail };
+  }
+  return { text: `drifts: median moved ${times}`, network: series.id, detail };
+}
