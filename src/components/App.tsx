@@ -1,7 +1,9 @@
 /**
- * The page: header and transport, notices, presets, Figure 1, BN on the latest batch, the two columns of layer charts,
- * the time scrubber, the lab, the guided path, the controls and the explainer. Panels that can
- * fail on their own (export, lab, tour, help) sit in an ErrorBoundary, so the live run outlives them.
+ * The page: the toolbar, notices and presets, then the story on the first screen: Figure 1 beside the
+ * layer charts (last hidden layer on top), with the guided tour and the explanation in the side column
+ * next to them. Further down: the time scrubber, BN on the latest batch, saturation, the lab, and the
+ * experiment's controls. Panels that can fail on their own (export, lab, tour, help) sit in an
+ * ErrorBoundary, so the live run outlives them.
  */
 import { BatchPanel } from './BatchPanel.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
@@ -17,9 +19,16 @@ import { PresetBar } from './PresetBar.tsx';
 import { SaturationPanel } from './SaturationPanel.tsx';
 import { LiveSummary } from './presentation/LiveSummary.tsx';
 import { TimeScrubber } from './TimeScrubber.tsx';
+import { networksFor } from '../experiment/variants.ts';
+import { useExperimentStore } from '../store/index.ts';
+
+/** Narrowest layer chart that still sits beside its twin in the story's half-width column, px. */
+const STORY_MIN_COLUMN = 200;
 
 /** The whole app. */
 export function App() {
+  // Three networks need the full width for their layer charts: the story stacks Figure 1 above them.
+  const networks = useExperimentStore((s) => networksFor(s.config).length);
   return (
     <div className="app">
       <Header />
@@ -27,10 +36,12 @@ export function App() {
       <PresetBar />
       <main className="layout">
         <div className="main-column">
-          <Figure1Panel />
-          <BatchPanel />
+          <div className={`story${networks > 2 ? ' story-stacked' : ''}`}>
+            <Figure1Panel />
+            <NetworkColumns deepestFirst minColumnWidth={STORY_MIN_COLUMN} />
+          </div>
           <TimeScrubber />
-          <NetworkColumns />
+          <BatchPanel />
           <SaturationPanel />
           <LabPanel />
         </div>
@@ -38,8 +49,8 @@ export function App() {
           <ErrorBoundary name="The guided tour">
             <GuidedPath />
           </ErrorBoundary>
-          <ControlsPanel />
           <Explainer />
+          <ControlsPanel />
         </div>
       </main>
       <LiveSummary />

@@ -1,5 +1,6 @@
 /**
- * Short, first-year-readable text beside the charts, agreeing with PAPER.md.
+ * Short, first-year-readable text beside the charts, agreeing with PAPER.md: what the twins are,
+ * the paper's explanation and the dispute on show, how to read the charts behind a disclosure.
  */
 
 /** What the page shows and what it means, including the later dispute. */
@@ -13,12 +14,6 @@ export function Explainer() {
         Normalization), the “Without BN” one does not.
       </p>
       <p>
-        Each layer chart shows the values going into that layer’s nonlinearity, measured on a fixed set of held-out
-        examples. Time runs left to right; each column is a histogram, its colour the share of that column’s fullest
-        bin (the colour bar above the charts says which colour is which). Each chart’s value axis fits its own data,
-        so read the axis before comparing two charts, or tick “Same value range for every network”.
-      </p>
-      <p>
         Without BN, a layer’s inputs keep moving as the layers below it learn: the 2015 paper calls this
         <em> internal covariate shift</em>, and blames it for slow training and saturated sigmoids (inputs beyond ±4,
         where the gradient almost vanishes). With BN each unit’s input is re-centred and re-scaled, so its
@@ -29,15 +24,29 @@ export function Explainer() {
         distributions shifted <em>more</em> than without BN, and training was still almost as fast. They argue BN
         helps mainly by making the loss landscape smoother, so gradients are more predictive and larger steps are safe.
       </p>
-      <p>
-        Read the figures with care. Everything is measured in inference mode, as at test time: BN then uses running
-        averages of the batch statistics (the paper’s Algorithm 2), which take a few hundred steps to settle, so at the
-        very start the “With BN” charts still look un-normalised. The shift figure beside each layer chart is how far
-        each unit’s input distribution moved since the previous snapshot, in units of that unit’s own standard deviation
-        (Wasserstein-1 distance over the pooled standard deviation), averaged over the layer, per 1,000 steps; hover it for the
-        raw distance in the input’s units, which grows with a layer’s scale and so favours a narrow, stalled layer.
-        The paper’s own measure is the percentiles of one unit, in Figure 1 (b, c).
-      </p>
+      <details className="explainer-more">
+        <summary>How to read the charts</summary>
+        <p>
+          Each layer chart shows the values going into that layer’s nonlinearity, measured on a fixed set of held-out
+          examples. Time runs left to right; each column is a histogram, its colour the share of that column’s fullest
+          bin (the colour bar above the charts says which colour is which). Each chart’s value axis fits its own data,
+          so read the axis before comparing two charts, or tick “Same value range for every network”.
+        </p>
+        <p>
+          Read the figures with care. Everything is measured in inference mode, as at test time: BN then uses running
+          averages of the batch statistics (the paper’s Algorithm 2), which take a few hundred steps to settle, so at the
+          very start the “With BN” charts still look un-normalised. The shift figure beside each layer chart is how far
+          each unit’s input distribution moved since the previous snapshot, in units of that unit’s own standard deviation
+          (Wasserstein-1 distance over the pooled standard deviation), averaged over the layer, per 1,000 steps; hover it for the
+          raw distance in the input’s units, which grows with a layer’s scale and so favours a narrow, stalled layer.
+          The paper’s own measure is the percentiles of one unit, in Figure 1 (b, c).
+        </p>
+        <p>
+          The small coloured notes on Figure 1 are computed from this run at the marked step, never written in advance:
+          who leads in test accuracy and by how many points in (a); in (b) and (c), whether the unit’s median drifts
+          (moves across more than its own 15th–85th percentile spread), stays centred, or settled after moving.
+        </p>
+      </details>
       <p className="references">
         Ioffe &amp; Szegedy (2015), “Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate
         Shift”, arXiv:1502.03167. Santurkar, Tsipras, Ilyas &amp; Madry (2018), “How Does Batch Normalization Help

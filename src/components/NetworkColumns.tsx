@@ -7,12 +7,16 @@ import { ColourBar } from '../charts/ColourBar.tsx';
 import { LayerChart, layerValueTitle } from '../charts/LayerChart.tsx';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
+import { saturates } from '../experiment/applies.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { networkColors, networkLabels } from '../theme.ts';
 import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
 
-/** The columns of layer charts, one per network. `minColumnWidth`: narrowest chart side by side (default 300, 240 with three networks). */
-export function NetworkColumns({ minColumnWidth }: { minColumnWidth?: number } = {}) {
+/**
+ * The columns of layer charts, one per network. `minColumnWidth`: narrowest chart side by side (default 300, 240 with three networks).
+ * `deepestFirst`: the last hidden layer on top (the one Figure 1 tracks by default), the first at the bottom, as data flows up.
+ */
+export function NetworkColumns({ minColumnWidth, deepestFirst = false }: { minColumnWidth?: number; deepestFirst?: boolean } = {}) {
   // Scrolled out of view, the section takes in new data only every few seconds (each chart also slows down on its own).
   const [sectionRef, inView] = useInView<HTMLElement>();
   // The layout follows the run's shape; each chart reads the data itself (LiveHistory), in its own turn.
@@ -49,13 +53,14 @@ export function NetworkColumns({ minColumnWidth }: { minColumnWidth?: number } =
           Same value range for every network
         </label>
         {mode === 'heatmap' ? <ColourBar /> : null}
+        {deepestFirst && shape.depth > 1 ? <p className="layer-order">Last hidden layer on top, the first at the bottom: the input flows up.</p> : null}
       </div>
       {/* data-columns: how many charts a row holds (embed.css pairs the layers by it). */}
       <div ref={ref} className="columns" data-columns={chartWidth < width ? shape.networks.length : 1}>
         {shape.networks.map((net) => (
           <div key={net.id} className="network-column">
             <h3 style={{ color: networkColors[net.id].text }} data-network-label={net.id}>{networkLabels[net.id]}</h3>
-            {Array.from({ length: net.layers }, (_, layerIdx) => (
+            {layerOrder(net.layers, deepestFirst).map((layerIdx) => (
               <LiveHistory key={layerIdx} enabled={inView}>
                 {(history) => history ? (
                   <LayerChart
@@ -69,7 +74,7 @@ export function NetworkColumns({ minColumnWidth }: { minColumnWidth?: number } =
                     tracked={shape.tracked?.layer === layerIdx}
                     onTrack={() => track(layerIdx, useExperimentStore.getState().history?.tracked.unit ?? 0)}
                     valueTitle={layerValueTitle(activation)}
-                    saturates={activation !== 'relu'}
+                    saturates={saturates(activation)}
                     sharedRange={sharedRange}
                   />
                 ) : null}
@@ -88,4 +93,10 @@ export function columnWidth(containerWidth: number, columns: number, minWidth?: 
   const gap = 16;
   const sideBySide = (containerWidth - gap * (columns - 1)) / columns;
   return Math.floor(sideBySide >= (minWidth ?? (columns > 2 ? 240 : 300)) ? sideBySide : containerWidth);
+}
+
+/** Hidden layer indices in drawing order: 0..count-1, or count-1..0 with the deepest first. */
+export function layerOrder(count: number, deepestFirst: boolean): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  return deepestFirst ? order.reverse() : order;
 }

@@ -1,15 +1,18 @@
 /**
- * One button per preset; the selected one's summary below.
+ * One button per preset; the selected one's first sentence below, the rest of its summary ("what to
+ * watch") and its claims checked live each behind a disclosure, so the figures start on the first screen.
  */
 import { PRESETS, presetById } from '../experiment/presets.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { PresetClaims } from './PresetClaims.tsx';
+import { splitSummary } from './presetSummary.ts';
 
 /** The presets bar. */
 export function PresetBar() {
   const presetId = useExperimentStore((s) => s.presetId);
   const applyPreset = useExperimentStore((s) => s.actions.applyPreset);
   const selected = presetId !== null ? presetById(presetId) : undefined;
+  const { lead, rest } = splitSummary(selected ? selected.summary : 'Custom experiment: your own settings.');
   return (
     <nav className="presets" aria-label="Presets">
       <div className="preset-buttons">
@@ -19,10 +22,16 @@ export function PresetBar() {
           </button>
         ))}
       </div>
-      <p className="preset-summary" aria-live="polite">
-        {selected ? selected.summary : 'Custom experiment: your own settings.'}
-      </p>
-      {selected && <PresetClaims preset={selected} />}
+      <div className="preset-about">
+        <p className="preset-summary" aria-live="polite">{lead}</p>
+        {rest !== '' ? (
+          <details className="preset-more">
+            <summary>What to watch</summary>
+            <p>{rest}</p>
+          </details>
+        ) : null}
+        {selected && <PresetClaims preset={selected} />}
+      </div>
     </nav>
   );
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/components/App.tsx';
 import { PRESETS } from '../../src/experiment/presets.ts';
+import { splitSummary } from '../../src/components/presetSummary.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
 import { setStore } from './storeSpies.ts';
 import { attributesFreeOfNaN, makeHistory, makeNetwork } from '../charts/fixtures.ts';
@@ -107,10 +108,14 @@ describe('App', () => {
     expect(actions.setSetting).toHaveBeenCalledWith('activation', 'tanh');
   });
 
-  it('applies a preset and shows the selected one’s summary', () => {
+  it('applies a preset and shows the selected one’s summary: its first sentence, the rest behind “What to watch”', () => {
     const actions = setStore({ presetId: PRESETS[0].id });
     render(<App />);
-    expect(screen.getByText(PRESETS[0].summary)).toBeInTheDocument();
+    const { lead, rest } = splitSummary(PRESETS[0].summary);
+    expect(screen.getByText(lead)).toBeVisible();
+    expect(screen.getByText(rest)).not.toBeVisible();
+    fireEvent.click(screen.getByText('What to watch'));
+    expect(screen.getByText(rest)).toBeVisible();
     fireEvent.click(screen.getByRole('button', { name: PRESETS[1].title }));
     expect(actions.applyPreset).toHaveBeenCalledWith(PRESETS[1].id);
   });
