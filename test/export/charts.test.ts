@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { densityStops } from '../../src/theme.ts';
 import { exportCharts, percentileExtent } from '../../src/export/charts.ts';
 import { heatmapRaster } from '../../src/export/heatmapChart.ts';
 import { lineChartSvg } from '../../src/export/lineChart.ts';
@@ -101,8 +102,9 @@ describe('heatmapRaster', () => {
     const alpha = Array.from({ length: height }, (_, row) => rgba[row * 4 + 3]);
     // rows: 3 over rows (2), bin 2 (4), bin 1 (0), bin 0 (1), 3 under rows (0).
     expect(alpha).toEqual([255, 255, 255, 255, 0, 255, 0, 0, 0]);
-    // The fullest bin takes the dark end of the ramp (#440154), half of it sqrt(0.5) of the way.
-    expect([...rgba.subarray(12, 15)]).toEqual([0x44, 0x01, 0x54]);
+    // The fullest bin takes the last stop of the theme's density ramp (its darkest on the light page).
+    const last = densityStops[densityStops.length - 1];
+    expect([...rgba.subarray(12, 15)]).toEqual([1, 3, 5].map((i) => parseInt(last.slice(i, i + 2), 16)));
   });
 
   it('leaves pixel columns before the first snapshot blank', () => {
