@@ -1,7 +1,7 @@
 /**
  * The paper's Figure 1 sized for an iframe: the same charts as the full page's panel
- * (src/components/Figure1Panel.tsx), with short captions and heights that follow the width, so at
- * 640x480 the whole embed fits without scrolling. Wide: (a) beside the loss, (b) beside (c).
+ * (src/components/Figure1Panel.tsx), with short captions and fixed heights when two charts share a row,
+ * so from 640 px wide the whole embed fits 480 px without scrolling. Wide: (a) beside the loss, (b) beside (c).
  * Narrow (a phone column): one chart per row, never two percentile charts squeezed side by side.
  */
 import { useState } from 'react';
@@ -21,6 +21,9 @@ import { networkLabels } from '../theme.ts';
 export const CHART_GAP = 16;
 /** Narrowest chart that still reads: two ticks a side and a one- or two-line caption. */
 export const MIN_CHART_WIDTH = 240;
+
+/** Chart heights (px) with two charts a row: (a) and the loss, then the percentile charts. */
+export const WIDE_HEIGHTS = { top: 136, pair: 118 } as const;
 
 /** How the charts sit in a container `width` px wide with `networks` percentile charts. */
 export interface Figure1Layout {
@@ -54,13 +57,14 @@ export function figure1Layout(width: number, networks: number): Figure1Layout {
   const topWidth = wide ? Math.floor((w - CHART_GAP) / 2) : w;
   const perRow = fitting(w, networks);
   const pairWidth = Math.floor((w - CHART_GAP * (perRow - 1)) / perRow);
+  // Two charts a row: heights fixed, so the embed keeps its 640 px height (under 480) in any wider column.
   return {
     wide,
     topWidth,
-    topHeight: Math.round(clamp(topWidth * 0.46, 130, 190)),
+    topHeight: wide ? WIDE_HEIGHTS.top : Math.round(clamp(topWidth * 0.46, 130, 190)),
     perRow,
     pairWidth,
-    pairHeight: Math.round(clamp(pairWidth * 0.4, 112, 160)),
+    pairHeight: wide ? WIDE_HEIGHTS.pair : Math.round(clamp(pairWidth * 0.4, 112, 160)),
   };
 }
 

@@ -153,9 +153,9 @@ export function embedParams(choice: EmbedChoice): string {
   return `embed=1&view=${choice.view}&controls=${controls}&autoplay=${choice.autoplay ? 1 : 0}&theme=${choice.theme}`;
 }
 
-/** Suggested iframe height (px) for a view: enough for its panels at a blog's column width. */
+/** Suggested iframe height (px) for a view: enough for its panels at a blog's column width (Figure 1 fits 480 from 640 px wide). */
 export function embedHeight(view: keyof typeof VIEWS): number {
-  if (view === 'fig1') return 760;
+  if (view === 'fig1') return 480;
   if (view === 'layers') return 760;
   return 1400;
 }

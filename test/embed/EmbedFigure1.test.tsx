@@ -18,6 +18,8 @@ describe('figure1Layout', () => {
     expect(layout).toMatchObject({ wide: true, perRow: 2, topWidth: 295, pairWidth: 295 });
     expect(layout.topHeight).toBeLessThanOrEqual(140);
     expect(layout.pairHeight).toBeLessThanOrEqual(120);
+    // Wider columns widen the charts, not heighten them: the same 480 px frame still fits.
+    expect(figure1Layout(1200, 2)).toMatchObject({ topHeight: layout.topHeight, pairHeight: layout.pairHeight });
   });
 
   it('stacks every chart, one a row, at 320 and 360 px (never two of ~150 px)', () => {
