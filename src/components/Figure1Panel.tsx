@@ -35,6 +35,8 @@ export function Figure1Panel() {
   const count = Math.max(2, shape.networks.length);
   // One percentile chart per network, side by side when each gets 140 px or more.
   const each = Math.max(140, Math.floor((width - 16 * (count - 1)) / count));
+  // The percentile panels' letters: (b, c), or (b, c, d) with a third network.
+  const letters = Array.from({ length: count }, (_, i) => String.fromCharCode(98 + i));
   return (
     <section ref={sectionRef} className="panel figure1" aria-labelledby="fig1-title">
       <h2 id="fig1-title">{figure1Title(dataset)}</h2>
@@ -62,10 +64,10 @@ export function Figure1Panel() {
           )}
         </LiveHistory>
         <div className="pair-head">
-          <p className="pair-caption">{`(b, c) Input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''}: median (line), 15th–85th percentiles (band)`}</p>
+          <p className="pair-caption">{`(${letters.join(', ')}) Input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''}: median (line), 15th–85th percentiles (band)`}</p>
           <label className="range-toggle">
             <input type="checkbox" checked={sharedScale} onChange={(e) => setSharedScale(e.target.checked)} />
-            Shared y scale for (b) and (c)
+            {`Shared y scale for ${letters.slice(0, -1).map((l) => `(${l})`).join(', ')} and (${letters[letters.length - 1]})`}
           </label>
         </div>
         <div className="percentile-pair">
