@@ -106,7 +106,8 @@ export function driftNote(series: PercentileSeries, untilStep: number | null): F
     return { text: `${centred ? 'stays centred' : `stays near ${formatNoteNumber(last)}`}: median moved ${times}`, network: series.id, detail };
   }
   const recentSnapshots = steps.filter((step) => step >= lastStep / 2).length;
-  if (recentSnapshots >= 3 && span(lastStep / 2) / spread < 0.25) {
+  // Two snapshots in the later half are enough to see a frozen unit (a slow network may send no more).
+  if (recentSnapshots >= 2 && span(lastStep / 2) / spread < 0.25) {
     return { text: `settled at ${formatNoteNumber(last)} after moving ${times}`, network: series.id, detail };
   }
   return { text: `drifts: median moved ${times}`, network: series.id, detail };

@@ -54,6 +54,9 @@ describe('driftNote', () => {
     // Learning rate x30: the plain unit runs to -95 in the first snapshots and stays there, all its values alike.
     expect(driftNote(unit([0, -60, -95, -95.01, -95, -95.02, -95], 0.001), null)?.text).toBe('settled at −95 after moving 10× its spread');
     expect(driftNote(unit([-9.3, -9.32, -9.28, -9.3], 0.001), null)?.text).toBe('stays near −9.3: median moved 0.043× its spread');
+    // A slow network's few snapshots: two in the later half that agree are enough.
+    expect(driftNote({ id: 'plain', xs: [0, 250, 500, 750], p15: [0, -95, -95, -95], p50: [0, -95, -95, -95], p85: [0, -95, -95, -95] }, null)?.text)
+      .toBe('settled at −95 after moving 10× its spread');
   });
 
   it('keeps calling a median that still moves in the later half drifting', () => {
