@@ -7,8 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { transform } from 'esbuild';
 import { oembedFiles } from './scripts/oembedPlugin.ts';
+import { securityHeadersPlugin } from './scripts/securityHeaders.ts';
 
-/** The strict Content-Security-Policy of the built app (dev keeps Vite's inline HMR preamble). */
+/**
+ * The strict Content-Security-Policy of the built app (dev keeps Vite's inline HMR preamble): a meta tag in
+ * index.html for hosts that send no header, and (with frame-ancestors) the headers of scripts/securityHeaders.ts.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -84,10 +88,12 @@ function serviceWorker(): Plugin {
 export default defineConfig({
   base: './',
   // oembedFiles: oembed/<preset>.json and the discovery link (BN_EXPLORER_URL makes their addresses absolute).
-  plugins: [react(), contentSecurityPolicy(), oembedFiles(), serviceWorker()],
+  // securityHeadersPlugin: the policy as headers (dist/_headers, dist/.htaccess, and the preview server), which workers obey.
+  plugins: [react(), contentSecurityPolicy(), securityHeadersPlugin(CONTENT_SECURITY_POLICY), oembedFiles(), serviceWorker()],
   worker: { format: 'es' },
   // The manifest lets scripts/budget.ts tell the first-paint chunks from the lazy ones.
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  // No source maps unless asked for: SOURCEMAP=1 npm run build.
+  build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1', manifest: true },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

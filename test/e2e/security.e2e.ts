@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -59,10 +61,73 @@ describe('the built app is locked down', () => {
     expect(watch.pageErrors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
 
-    // The recorder works: an inline script is blocked and reported.
+    // The recorder works: an inline script is blocked and reported, once by each policy (the header's and the meta tag's).
     await page.evaluate("const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.appendChild(s);");
-    await expect.poll(() => violations(page)).toEqual([expect.stringMatching(/^script-src(-elem)? blocked inline/)]);
+    const inline = expect.stringMatching(/^script-src(-elem)? blocked inline/);
+    await expect.poll(() => violations(page)).toEqual([inline, inline]);
     expect(await page.evaluate('window.__ran')).toBeUndefined();
+    await page.close();
+  });
+
+  it('sends the policy, with frame-ancestors, as a header on every response, as dist/_headers writes it', async () => {
+    const page = await app.browser.newPage();
+    const workerScript = page.waitForResponse(/\/assets\/training\.worker-[^/]+\.js$/);
+    const pageResponse = await page.goto(`${app.url}?preset=spiral`);
+    const responses = [pageResponse!, await workerScript, await page.request.get(`${app.url}sw.js`), await page.request.get(`${app.url}data/mnist.bin`)];
+    const headersFile = readFileSync(resolve(DIST_DIR, '_headers'), 'utf8');
+    // Every path ('/*'), then the headers indented under it.
+    expect(headersFile).toMatch(/^\/\*$/m);
+    const filePolicy = headersFile.match(/^ {2}Content-Security-Policy: (.+)$/m)?.[1];
+    expect(filePolicy).toBeDefined();
+    expectStrictScripts(filePolicy!);
+    expect(directives(filePolicy!).get('frame-ancestors')).toBeDefined();
+    for (const response of responses) {
+      expect(response.headers()['content-security-policy'], response.url()).toBe(filePolicy);
+      expect(response.headers()['x-content-type-options'], response.url()).toBe('nosniff');
+    }
+    expect(readFileSync(resolve(DIST_DIR, '.htaccess'), 'utf8')).toContain(`Header always set Content-Security-Policy "${filePolicy}"`);
+    await page.close();
+  });
+
+  it('holds in the training worker: a cross-origin fetch and string code are blocked there', async () => {
+    // Another origin that would answer anyone (CORS *): without the worker's policy the fetch succeeds and is counted.
+    let hits = 0;
+    const other = createServer((_req, res) => {
+      hits += 1;
+      res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' }).end('leaked');
+    });
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    const port = (other.address() as AddressInfo).port;
+    const page = await app.browser.newPage();
+    const workerCreated = page.waitForEvent('worker', (w) => /training\.worker/.test(w.url()));
+    await page.goto(`${app.url}?preset=spiral`);
+    const worker = await workerCreated;
+    await expect.poll(() => shownStep(page), { timeout: 25_000 }).toBeGreaterThanOrEqual(100);
+    // Plain JS text (see RECORD_CSP_VIOLATIONS). The string timer and the eval run in later tasks of the
+    // worker, outside the evaluation itself (which DevTools exempts from the policy).
+    const outcome = await worker.evaluate(`(async () => {
+      const violations = [];
+      self.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      let fetched;
+      try { fetched = 'sent: ' + (await (await fetch('http://localhost:${port}/leak')).text()); } catch (e) { fetched = 'blocked: ' + e.name; }
+      self.__stringTimer = 'did not run';
+      setTimeout("self.__stringTimer = 'ran'", 0);
+      const evaluated = await new Promise((done) => setTimeout(() => {
+        try { done('ran: ' + eval('1 + 1')); } catch (e) { done('blocked: ' + e.name); }
+      }, 0));
+      await new Promise((done) => setTimeout(done, 200));
+      return { fetched, stringTimer: self.__stringTimer, evaluated, violations };
+    })()`) as { fetched: string; stringTimer: string; evaluated: string; violations: string[] };
+    other.close();
+    expect(outcome.fetched).toBe('blocked: TypeError');
+    expect(hits).toBe(0);
+    expect(outcome.stringTimer).toBe('did not run');
+    expect(outcome.evaluated).toBe('blocked: EvalError');
+    expect(outcome.violations).toContain('connect-src');
+    expect(outcome.violations).toContain('script-src');
+    // The worker still trains.
+    const step = await shownStep(page);
+    await expect.poll(() => shownStep(page), { timeout: 10_000 }).toBeGreaterThan(step);
     await page.close();
   });
 });
