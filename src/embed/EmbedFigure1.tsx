@@ -13,6 +13,7 @@ import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
 import { LiveHistory, useFrameValue, useHistoryShape } from '../components/useLive.ts';
+import { figure1Title } from '../experiment/applies.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { networkLabels } from '../theme.ts';
@@ -75,6 +76,7 @@ export function EmbedFigure1() {
   const scrubStep = useFrameValue((s) => s.scrubStep);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   const activation = useExperimentStore((s) => s.config.activation);
+  const dataset = useExperimentStore((s) => s.config.dataset);
   const [sharedScale, setSharedScale] = useState(false);
   const tracked = shape.tracked;
   const networks = shape.loaded ? shape.networks.map((n) => n.id) : NETWORK_IDS;
@@ -84,7 +86,7 @@ export function EmbedFigure1() {
   return (
     <section ref={sectionRef} className="panel figure1 embed-fig1" aria-labelledby="fig1-title">
       <div className="embed-fig1-head">
-        <h2 id="fig1-title">The paper’s Figure 1</h2>
+        <h2 id="fig1-title">{figure1Title(dataset)}</h2>
         <NetworkLegend ids={networks} />
         <label className="range-toggle">
           <input type="checkbox" checked={sharedScale} onChange={(e) => setSharedScale(e.target.checked)} />

@@ -55,4 +55,10 @@ describe('EmbedFigure1', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Shared y scale for (b), (c)' }));
     expect(screen.getByRole('checkbox', { name: 'Shared y scale for (b), (c)' })).toBeChecked();
   });
+
+  it('is titled for its dataset, as the full page\'s panel is', () => {
+    setStore({ config: { ...useExperimentStore.getState().config, dataset: 'spiral' } });
+    render(<EmbedFigure1 />);
+    expect(screen.getByRole('region', { name: /^Figure 1 setup on / })).toBeInTheDocument();
+  });
 });
