@@ -61,7 +61,10 @@ export function logTicks(domain: readonly number[], count: number, minCount = MI
   };
   for (const mantissas of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
     const values = inside(mantissas);
-    if (values.length >= minCount) return every(values, Math.max(count, minCount));
+    if (values.length < minCount) continue;
+    // Thinning keeps every k-th value: when that leaves fewer than minCount (0.7, 0.9 of 0.7..1), keep them all.
+    const kept = every(values, Math.max(count, minCount));
+    return kept.length >= minCount ? kept : values;
   }
   return linearTicks([lo, hi], count, minCount).filter((v) => v > 0);
 }

@@ -14,6 +14,8 @@ import { useInView } from '../charts/useInView.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { chart, networkColors, networkLabels } from '../theme.ts';
+import { ShiftCharts } from './ShiftChart.tsx';
+import { UnitMedians } from './UnitMedians.tsx';
 import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
 import { accuracyLeadNote, driftNote } from './figureNotes.ts';
 import type { FigureNote } from './figureNotes.ts';
@@ -100,6 +102,8 @@ export function Figure1Panel() {
           ))}
         </div>
         <TrackControl />
+        <UnitMedians shape={shape} each={each} inView={inView} scrubStep={scrubStep} />
+        <ShiftCharts shape={shape} width={width} inView={inView} scrubStep={scrubStep} />
         <figure>
           <figcaption>
             Loss (log scale): solid, on the training mini-batches; dashed, on the test set in inference mode. In training,

@@ -92,8 +92,15 @@ export function driftNote(series: PercentileSeries, untilStep: number | null): F
   const width = [...widths].sort((a, b) => a - b)[widths.length >> 1];
   const spread = Math.max(width, 0.1 * Math.max(1, Math.abs(last)));
   const span = (from: number): number => {
-    const later = medians.filter((_, i) => steps[i] >= from);
-    return Math.max(...later) - Math.min(...later);
+    // A history holds up to 1,024 snapshots: a loop, not a spread into Math.max (test/spreadScan.test.ts).
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < medians.length; i++) {
+      if (steps[i] < from) continue;
+      low = Math.min(low, medians[i]);
+      high = Math.max(high, medians[i]);
+    }
+    return high - low;
   };
   const moved = span(Number.NEGATIVE_INFINITY);
   const ratio = moved / spread;

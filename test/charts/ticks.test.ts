@@ -34,6 +34,10 @@ describe('logTicks', () => {
     expect(logTicks([0.3, 2], 7)).toEqual([0.5, 1, 2]);
   });
 
+  it('keeps at least three ticks when thinning the 1-9 multiples would leave two (0.7..1.3: deep-sigmoid\'s shift chart)', () => {
+    expect(logTicks([0.7, 1.3], 3)).toEqual([0.7, 0.8, 0.9, 1]);
+  });
+
   it('falls back to linear ticks on a domain under a decade with no three 1-9 multiples', () => {
     const ticks = logTicks([0.21, 0.29], 5);
     expect(ticks.length).toBeGreaterThanOrEqual(3);
