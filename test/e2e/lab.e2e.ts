@@ -67,8 +67,8 @@ describe('the lab, in Chromium', () => {
   it('draws the paper network\'s sweep readably (screenshots), with divergence marked where a run blew up', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const watch = await watchPage(page, app.url);
-    // The paper's sigmoid network: its loss stays finite at any rate here (it stalls instead).
-    await page.goto(`${app.url}?lab=lr-sweep&lab.steps=100`);
+    // The paper's sigmoid network as it is (units=experiment): its loss stays finite at any rate here (it stalls instead).
+    await page.goto(`${app.url}?lab=lr-sweep&lab.steps=100&lab.units=experiment`);
     await page.locator('figure.lab-sweep').waitFor({ timeout: 180_000 });
     const paper = page.locator('figure.lab-sweep');
     expect(await paper.locator('.lab-sweep-bn circle').count()).toBe(8);
@@ -81,6 +81,8 @@ describe('the lab, in Chromium', () => {
     expect(await relu.locator('.lab-sweep-plain .lab-sweep-diverged').count()).toBe(2);
     expect(await relu.locator('.lab-sweep-bn .lab-sweep-diverged').count()).toBe(1);
     await expect.poll(() => relu.locator('table').innerText()).toMatch(/diverged at step \d+/);
+    // The sentence under the chart is computed from this result: without BN it blew up at a lower rate than with BN.
+    await expect.poll(() => page.getByTestId('lab-verdict').innerText()).toMatch(/^In this run: without BN it trained up to [\d.]+ and (blew up|stopped learning) at [\d.]+; with BN it trained up to [\d.]+/);
     await chartScreenshot(page, 'lab-lr-sweep-relu');
     expect(await badSvgAttributes(page)).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
