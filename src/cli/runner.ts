@@ -1,15 +1,13 @@
 /**
- * Runs a paired experiment headless: builds the data and the session, trains in lockstep,
- * snapshots at every evaluation point (every multiple of evalEvery, and always the last step)
- * and collects one Run per network.
+ * Runs a paired experiment headless: loads the data, trains in lockstep and collects one Run per
+ * network (../experiment/trainRuns.ts), and times it.
  */
 import { performance } from 'node:perf_hooks';
 import { makeSynthetic } from '../data/synthetic.ts';
 import type { Dataset } from '../data/types.ts';
-import { emptyRun, recordFrame, summarizeRun } from '../experiment/run.ts';
+import { emptyRun, summarizeRun } from '../experiment/run.ts';
 import type { RunSummary } from '../experiment/run.ts';
-import { createSession } from '../experiment/session.ts';
-import { variantsByIds } from '../experiment/variants.ts';
+import { trainRuns } from '../experiment/trainRuns.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId, Run } from '../experiment/types.ts';
@@ -46,27 +44,11 @@ export function runExperiment(
   options: { data?: Dataset; onProgress?: (step: number) => void; networks?: readonly NetworkId[] } = {},
 ): ExperimentResult {
   const data = options.data ?? loadDataset(config);
-  const variants = variantsByIds(options.networks ?? NETWORK_IDS);
-  const networks = variants.map((variant) => variant.id);
-  const session = createSession(config, data, { variants });
-  const runs = Object.fromEntries(networks.map((id) => [id, emptyRun()])) as Record<NetworkId, Run>;
-  const record = (): void => {
-    const snapshot = session.snapshot(0);
-    for (const id of networks) recordFrame(runs[id], snapshot, id);
-  };
   const started = performance.now();
-  record();
-  while (session.step < steps && !session.allDiverged) {
-    session.advance(Math.min(config.evalEvery - (session.step % config.evalEvery), steps - session.step));
-    // The session evaluates once evalEvery steps have passed since its last test; the last step
-    // may come sooner. Evaluating is read-only: it changes no weight, batch or later figure.
-    if (session.step >= steps) session.applyLive({ evalEvery: 1 });
-    record();
-    options.onProgress?.(session.step);
-  }
+  const { runs, networks, steps: taken } = trainRuns(config, steps, data, options.networks ?? NETWORK_IDS, options.onProgress);
   const seconds = (performance.now() - started) / 1000;
   const summaries = Object.fromEntries(networks.map((id) => [id, summarizeRun(runs[id])])) as Record<NetworkId, RunSummary>;
-  return { record: { config, ...runs }, summaries, networks, stepsPerSecond: seconds > 0 ? session.step / seconds : 0 };
+  return { record: { config, ...runs }, summaries, networks, stepsPerSecond: seconds > 0 ? taken / seconds : 0 };
 }
 
 /** The one-line summary printed at the end of a run. */

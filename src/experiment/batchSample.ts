@@ -3,11 +3,11 @@
  * of its latest training step (Algorithm 1's inputs and statistics, Algorithm 2's running
  * estimates), as snapshots carry it to the page's batch panel. One unit, one batch: m numbers.
  */
-import type { Network } from '../engine/types.ts';
+import type { BatchNormUnitBatch, Network } from '../engine/types.ts';
 import type { NetworkId } from './types.ts';
 
 /** One BN unit over one training mini-batch, plain data (Network.batchNormInputs, tagged with where it comes from). */
-export interface BatchSample {
+export interface BatchSample extends BatchNormUnitBatch {
   /** The network it was read from (the BN one). */
   network: NetworkId;
   /** The training step that used this mini-batch (steps count from 1). */
@@ -15,20 +15,6 @@ export interface BatchSample {
   /** Hidden layer (0-based) and unit of the tracked unit. */
   layer: number;
   unit: number;
-  /** x_i: the unit's BN inputs over the batch; length m. */
-  x: Float32Array;
-  /** mu_B: batch mean of x. */
-  mean: number;
-  /** sigma_B^2: biased batch variance of x (Algorithm 1). */
-  variance: number;
-  /** gamma and beta of the unit after the step. */
-  gamma: number;
-  beta: number;
-  /** E[x], Var[x]: the running estimates inference uses (Algorithm 2), after the step. */
-  runningMean: number;
-  runningVar: number;
-  /** Added to the variance before the square root. */
-  epsilon: number;
 }
 
 /**

@@ -6,11 +6,10 @@ import type { Dataset } from '../data/types.ts';
 import { claimSeriesOfRun, claimsHorizon, evaluateClaim } from './claims.ts';
 import type { ClaimResult } from './claims.ts';
 import { configForPreset, presetById } from './presets.ts';
-import { emptyRun, recordFrame } from './run.ts';
-import { createSession } from './session.ts';
 import type { ExperimentConfig } from './settings.ts';
+import { trainRuns } from './trainRuns.ts';
 import type { NetworkId, Run } from './types.ts';
-import { networksFor, variantsByIds } from './variants.ts';
+import { networksFor } from './variants.ts';
 
 /** One preset's claims measured on one seed. */
 export interface PresetClaims {
@@ -32,20 +31,9 @@ export function checkPresetClaims(presetId: string, seed: number, data: Dataset)
   if (!preset) throw new RangeError(`unknown preset ${JSON.stringify(presetId)}`);
   const config = claimsConfig(presetId, seed);
   const horizon = claimsHorizon(preset.claims);
-  const networks = networksFor(config);
-  const session = createSession(config, data, { variants: variantsByIds(networks) });
-  const runs = new Map<NetworkId, Run>(networks.map((id) => [id, emptyRun()]));
-  const record = (): void => {
-    const snapshot = session.snapshot(0);
-    for (const [id, run] of runs) recordFrame(run, snapshot, id);
-  };
-  record();
-  while (session.step < horizon && !session.allDiverged) {
-    session.advance(Math.min(config.evalEvery - (session.step % config.evalEvery), horizon - session.step));
-    record();
-  }
+  const { runs } = trainRuns(config, horizon, data, networksFor(config));
   const series = (id: NetworkId) => {
-    const run = runs.get(id);
+    const run = runs[id] as Run | undefined;
     return run ? claimSeriesOfRun(run) : undefined;
   };
   return { id: presetId, claims: preset.claims.map((claim) => evaluateClaim(claim, series)) };
