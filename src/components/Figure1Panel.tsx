@@ -46,7 +46,7 @@ export function Figure1Panel() {
       <div ref={ref} className="figure1-charts">
         <LiveHistory enabled={inView}>
           {(history) => (
-            <figure>
+            <figure data-tour-target="fig1-accuracy">
               <figcaption className="chart-title">
                 (a) Test accuracy against training step
                 <FigureNoteText note={accuracyLeadNote(history?.networks ?? [], scrubStep)} />
@@ -72,7 +72,7 @@ export function Figure1Panel() {
             {`Shared y scale for ${letters.slice(0, -1).map((l) => `(${l})`).join(', ')} and (${letters[letters.length - 1]})`}
           </label>
         </div>
-        <div className="percentile-pair">
+        <div className="percentile-pair" data-tour-target="fig1-percentiles">
           {shape.networks.map(({ id }, i) => (
             <LiveHistory key={id} enabled={inView}>
               {(history) => {
@@ -104,7 +104,7 @@ export function Figure1Panel() {
         <TrackControl />
         <UnitMedians shape={shape} each={each} inView={inView} scrubStep={scrubStep} />
         <ShiftCharts shape={shape} width={width} inView={inView} scrubStep={scrubStep} />
-        <figure>
+        <figure data-tour-target="fig1-loss">
           <figcaption>
             Loss (log scale): solid, on the training mini-batches; dashed, on the test set in inference mode. In training,
             BN normalises each batch by its own mean and variance (Algorithm 1), at test time by its running averages

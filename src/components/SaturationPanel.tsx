@@ -58,7 +58,7 @@ export function SaturationPanel() {
   const columns = width >= 720 ? 3 : width >= 460 ? 2 : 1;
   const cell = Math.max(200, Math.floor(width / columns) - 12);
   return (
-    <section ref={sectionRef} className="panel saturation" aria-labelledby="saturation-title">
+    <section ref={sectionRef} className="panel saturation" aria-labelledby="saturation-title" data-tour-target="saturation">
       <h2 id="saturation-title">Saturation over training</h2>
       {!saturating ? (
         <p className="saturation-note">{NOT_SATURATING}</p>

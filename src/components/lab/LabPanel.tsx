@@ -18,7 +18,7 @@ export function LabPanel() {
   // After the bridge has written the experiment's canonical query: put the lab's keys back in.
   useEffect(() => connectLabUrl(useLabStore, replaceLabUrl), []);
   return (
-    <section className="panel lab-panel" aria-labelledby="lab-title">
+    <section className="panel lab-panel" aria-labelledby="lab-title" data-tour-target="lab">
       <div className="panel-head">
         <h2 id="lab-title">Lab</h2>
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Hide the lab' : 'Open the lab'}</button>

@@ -85,7 +85,7 @@ function Result() {
   const View = LAB_VIEWS[outcome.jobId];
   const stale = JSON.stringify(outcome.config) !== JSON.stringify(config);
   return (
-    <div className="lab-result">
+    <div className="lab-result" data-tour-target="lab-result">
       {stale && <p className="lab-status">This result ran on the experiment as it was before your last change; run again to update it.</p>}
       {View ? (
         <ErrorBoundary name="The result's chart" onClose={clear}>
