@@ -19,6 +19,8 @@ export interface LayerChartProps {
   layerIdx: number;
   mode: 'heatmap' | 'ridgeline';
   width: number;
+  /** Height of the picture, px (default chart.layerHeight): presentation mode fits it to the screen. */
+  height?: number;
   /** Scrubbed step, or null to mark the live one. */
   scrubStep: number | null;
   /** The nonlinearity saturates (sigmoid, tanh): show the saturated share; false for ReLU. */
@@ -94,7 +96,7 @@ export function LayerChart(props: LayerChartProps) {
  */
 const LayerChartBody = memo(LayerChartContent, (prev, next) =>
   prev.history === next.history && prev.networkId === next.networkId && prev.layerIdx === next.layerIdx &&
-  prev.mode === next.mode && prev.width === next.width && prev.scrubStep === next.scrubStep &&
+  prev.mode === next.mode && prev.width === next.width && prev.height === next.height && prev.scrubStep === next.scrubStep &&
   prev.tracked === next.tracked && !prev.onTrack === !next.onTrack && !prev.onHoverStep === !next.onHoverStep &&
   prev.valueTitle === next.valueTitle && prev.sharedRange === next.sharedRange);
 
@@ -137,7 +139,7 @@ function LayerChartContent(props: LayerChartProps) {
             valueTitle={valueTitle}
             version={history.version}
             width={width}
-            height={chart.layerHeight}
+            height={props.height ?? chart.layerHeight}
             xDomain={xDomain}
             markerStep={scrubStep === null ? null : markerStep}
             onHoverStep={onHoverStep}
@@ -151,7 +153,7 @@ function LayerChartContent(props: LayerChartProps) {
             offChart={offChart}
             valueTitle={valueTitle}
             width={width}
-            height={chart.layerHeight}
+            height={props.height ?? chart.layerHeight}
             markerStep={markerStep}
           />
         )}
