@@ -164,8 +164,7 @@ function LayerChartContent(props: LayerChartProps) {
 
 /** The tooltip that defines the figures beside a layer chart, with the raw shift for reference. */
 export function figuresHelp(driftRaw: number | null): string {
-  return 'shift: how far each unit\'s input distribution moved since the previous snapshot, in units of that unit\'s own '
-    + 'standard deviation (Wasserstein-1 / pooled std), averaged over units, per 1,000 steps. Snapshots a few steps '
-    + 'apart make small, noisy moves count for more: compare networks at the same moment, and see the shift charts under Figure 1; '
-    + `raw, in the input's units: ${formatFigure(driftRaw)} per 1,000 steps. saturated: share of inputs with |x| > 4.`;
+  return 'shift: how far each unit\'s input distribution moved over the last 1,000 training steps (or since step 0, earlier), '
+    + 'in units of that unit\'s own standard deviation (Wasserstein-1 / pooled std), averaged over units: the same window for every network, '
+    + `so their figures compare. Raw, in the input's units: ${formatFigure(driftRaw)}. saturated: share of inputs with |x| > 4.`;
 }

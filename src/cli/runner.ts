@@ -58,7 +58,7 @@ export function summaryLine(result: ExperimentResult): string {
     const run = result.record[id];
     const diverged = run?.diverged ? ` DIVERGED at step ${run.diverged.step}` : '';
     return `${id}: test acc ${(100 * s.finalAccuracy).toFixed(1)}%, p50 range ${s.p50Range.toFixed(2)}, `
-      + `p85-p15 range ${s.spreadRange.toFixed(2)}, drift ${s.totalDriftLastLayer.toFixed(2)}${diverged}`;
+      + `p85-p15 range ${s.spreadRange.toFixed(2)}, shift ${s.meanShiftLastLayer.toFixed(2)} sd/1k steps${diverged}`;
   });
   return `${parts.join(' | ')} | ${result.stepsPerSecond.toFixed(0)} steps/s`;
 }

@@ -36,8 +36,8 @@ export function Explainer() {
           Read the figures with care. Everything is measured in inference mode, as at test time: BN then uses running
           averages of the batch statistics (the paper’s Algorithm 2), which take a few hundred steps to settle, so at the
           very start the “With BN” charts still look un-normalised. The shift figure beside each layer chart is how far
-          each unit’s input distribution moved since the previous snapshot, in units of that unit’s own standard deviation
-          (Wasserstein-1 distance over the pooled standard deviation), averaged over the layer, per 1,000 steps; hover it for the
+          each unit’s input distribution moved over the last 1,000 training steps, in units of that unit’s own standard deviation
+          (Wasserstein-1 distance over the pooled standard deviation), averaged over the layer; hover it for the
           raw distance in the input’s units, which grows with a layer’s scale and so favours a narrow, stalled layer.
           The paper’s own measure is the percentiles of one unit, in Figure 1 (b, c).
         </p>

@@ -13,12 +13,12 @@ import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
 import { NETWORK_IDS } from '../experiment/types.ts';
 import { useExperimentStore } from '../store/index.ts';
-import { chart, networkColors, networkLabels } from '../theme.ts';
+import { chart, networkLabels } from '../theme.ts';
 import { ShiftCharts } from './ShiftChart.tsx';
 import { UnitMedians } from './UnitMedians.tsx';
 import { LiveHistory, useFrameValue, useHistoryShape } from './useLive.ts';
 import { accuracyLeadNote, driftNote } from './figureNotes.ts';
-import type { FigureNote } from './figureNotes.ts';
+import { FigureNoteText } from './FigureNoteText.tsx';
 import { figure1Title } from '../experiment/applies.ts';
 
 /** Figure 1 (a-c) and the loss curves. */
@@ -172,13 +172,3 @@ function TrackControl() {
   );
 }
 
-/** A note computed from the run, in its network's colour, beside a chart's title; its definition on hover. */
-function FigureNoteText({ note }: { note: FigureNote | null }) {
-  if (!note) return null;
-  return (
-    <span className="chart-note" title={note.detail} data-network-label={note.network ?? undefined}
-      style={note.network ? { color: networkColors[note.network].text } : undefined}>
-      {note.text}
-    </span>
-  );
-}

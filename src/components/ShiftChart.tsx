@@ -1,12 +1,14 @@
 /**
  * Internal covariate shift, measured scale-free, over training: one small chart per hidden layer,
- * one line per network, of how far the layer's units' input distributions moved between snapshots,
- * in units of each unit's own standard deviation per 1,000 steps (PAPER.md section 3), log scale.
+ * one line per network, of how far the layer's units' input distributions moved over the last 1,000
+ * steps, in units of each unit's own standard deviation (PAPER.md section 3, src/experiment/shift.ts), log scale.
  */
 import { SeriesChart } from '../charts/SeriesChart.tsx';
 import { lossDomain, shiftSeries } from '../charts/series.ts';
 import { stepDomain } from '../charts/timeAxis.ts';
 import { chart } from '../theme.ts';
+import { shiftNote } from './figureNotes.ts';
+import { FigureNoteText } from './FigureNoteText.tsx';
 import type { HistoryShape } from './useLive.ts';
 import { LiveHistory } from './useLive.ts';
 
@@ -18,29 +20,34 @@ export function ShiftCharts({ shape, width, inView, scrubStep }: { shape: Histor
   return (
     <div className="shift-charts">
       <p className="unit-medians-caption">
-        Shift of each layer’s inputs over training: how far each unit’s input distribution moved since the previous
-        snapshot, in units of that unit’s own standard deviation (Wasserstein-1 over the pooled std), averaged over the
-        layer, per 1,000 steps (log scale). Lower is steadier ground for the layer above.
+        Shift of each layer’s inputs over training: how far each unit’s input distribution moved over the last 1,000
+        steps, in units of that unit’s own standard deviation (Wasserstein-1 over the pooled std), averaged over the
+        layer (log scale). Lower is steadier ground for the layer above.
       </p>
       <div className="percentile-pair">
         {Array.from({ length: depth }, (_, layerIdx) => (
           <figure key={layerIdx} style={{ width: each }}>
-            <figcaption>{`Layer ${layerIdx + 1}: shift`}</figcaption>
             <LiveHistory enabled={inView}>
               {(history) => {
                 const lines = shiftSeries(history, layerIdx);
                 return (
-                  <SeriesChart
-                    label={`Hidden layer ${layerIdx + 1}: scale-free shift of its inputs over training, one line per network`}
-                    width={each}
-                    height={chart.smallHeight}
-                    xDomain={stepDomain(history)}
-                    yDomain={lossDomain(lines)}
-                    yType="log"
-                    yTitle="σ per 1,000 steps"
-                    lines={lines}
-                    markerStep={scrubStep}
-                  />
+                  <>
+                    <figcaption>
+                      {`Layer ${layerIdx + 1}: shift`}
+                      <FigureNoteText note={shiftNote(history?.networks ?? [], layerIdx, scrubStep)} />
+                    </figcaption>
+                    <SeriesChart
+                      label={`Hidden layer ${layerIdx + 1}: scale-free shift of its inputs over the last 1,000 steps, over training, one line per network`}
+                      width={each}
+                      height={chart.smallHeight}
+                      xDomain={stepDomain(history)}
+                      yDomain={lossDomain(lines)}
+                      yType="log"
+                      yTitle="σ moved in 1,000 steps"
+                      lines={lines}
+                      markerStep={scrubStep}
+                    />
+                  </>
                 );
               }}
             </LiveHistory>

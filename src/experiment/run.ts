@@ -3,6 +3,7 @@
  * evaluation that follows at least one training step, arrays parallel to `steps`, no NaN.
  */
 import type { NetworkFrame, NetworkId, Run, Snapshot } from './types.ts';
+import { SHIFT_WINDOW_STEPS } from './shift.ts';
 
 /** An empty Run. */
 export function emptyRun(): Run {
@@ -60,23 +61,32 @@ export interface RunSummary {
   p50Range: number;
   /** max - min of the tracked unit's 15-85 spread (p85 - p15) over the run: how much its width changed. */
   spreadRange: number;
-  /** Sum over evaluation points of the last hidden layer's drift times the steps elapsed / 1,000: total distance moved. */
-  totalDriftLastLayer: number;
+  /**
+   * The last hidden layer's shift over 1,000 steps (LayerStats.drift, in its own standard deviations),
+   * averaged over the evaluation points a full window into the run (over all of them in a shorter run).
+   */
+  meanShiftLastLayer: number;
 }
 
 /** The figures the CLI prints and the tuning of presets compares. */
 export function summarizeRun(run: Run): RunSummary {
   const n = run.steps.length;
-  if (n === 0) return { finalAccuracy: 0, p50Range: 0, spreadRange: 0, totalDriftLastLayer: 0 };
+  if (n === 0) return { finalAccuracy: 0, p50Range: 0, spreadRange: 0, meanShiftLastLayer: 0 };
   const { p15, p50, p85 } = run.trackedUnit;
   const last = run.drift[run.drift.length - 1] ?? [];
-  let totalDrift = 0;
-  for (let i = 1; i < n; i++) totalDrift += ((last[i] ?? 0) * (run.steps[i] - run.steps[i - 1])) / 1000;
+  const fullWindows = run.steps[n - 1] >= SHIFT_WINDOW_STEPS;
+  let shiftSum = 0;
+  let shiftCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (fullWindows && run.steps[i] < SHIFT_WINDOW_STEPS) continue;
+    shiftSum += last[i] ?? 0;
+    shiftCount++;
+  }
   return {
     finalAccuracy: run.testAccuracy[n - 1],
     p50Range: rangeOf(p50.length, (i) => p50[i]),
     spreadRange: rangeOf(p85.length, (i) => p85[i] - p15[i]),
-    totalDriftLastLayer: totalDrift,
+    meanShiftLastLayer: shiftCount > 0 ? shiftSum / shiftCount : 0,
   };
 }
 

@@ -9,7 +9,8 @@ import type { Dataset } from '../data/types.ts';
 import { batchSampleOf } from './batchSample.ts';
 import { binsFor } from './bins.ts';
 import { fittedHistogram } from './fittedHistogram.ts';
-import { driftPer1000StepsSorted, histogram, scaledDriftPer1000StepsSorted, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
+import { histogram, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
+import { ShiftWindow, summarizeSorted } from './shift.ts';
 import { createFloat32Sorter } from './sortFloat32.ts';
 import type { ExperimentConfig } from './settings.ts';
 import { settingFor } from './settings.ts';
@@ -46,9 +47,8 @@ interface Member {
   test: NetworkFrame['test'];
   /** Evaluations since the last frame (NetworkFrame.tests). */
   tests: NonNullable<NetworkFrame['test']>[];
-  /** The previous snapshot's probe values per layer, each unit sorted (sortedByUnit), for drift. */
-  previousSorted: Float32Array[] | null;
-  previousProbeStep: number;
+  /** Reference snapshots for each layer's shift over the last 1,000 steps (LayerStats.drift). */
+  shift: ShiftWindow;
 }
 
 /** True when every value is finite: a sum of finite values is finite, and NaN or an infinity makes it not. */
@@ -85,8 +85,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     stepsSinceFrame: 0,
     test: null,
     tests: [],
-    previousSorted: null,
-    previousProbeStep: 0,
+    shift: new ShiftWindow(),
   }));
   const sampler = createBatchSampler(data.train, config.batchSize, batchSeedFor(config.seed));
   const probeSet = takeFirst(data.test, PROBE_SIZE);
@@ -100,7 +99,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
 
   const diverge = (member: Member, atStep: number, reason: string): void => {
     member.status = { type: 'diverged', step: atStep, reason };
-    member.previousSorted = null;
+    member.shift.clear();
   };
   const training = (member: Member): boolean => member.status.type === 'training';
 
@@ -109,14 +108,11 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
   }
 
   function layerStats(member: Member, probes: Float32Array[], sorted: Float32Array[]): LayerStats[] {
-    const previous = member.previousSorted;
-    const elapsed = step - member.previousProbeStep;
+    const shifts = member.shift.measure(step, sorted.map((values, layerIdx) => summarizeSorted(values, hiddenUnits[layerIdx])));
     return probes.map((values, layerIdx) => {
       const { counts, under, over } = histogram(values, bins);
       const { mean, std } = meanStd(values);
-      const units = hiddenUnits[layerIdx];
-      const drift = previous ? scaledDriftPer1000StepsSorted(previous[layerIdx], sorted[layerIdx], units, elapsed) : 0;
-      const driftRaw = previous ? driftPer1000StepsSorted(previous[layerIdx], sorted[layerIdx], units, elapsed) : 0;
+      const { scaled: drift, raw: driftRaw } = shifts[layerIdx];
       return { counts, under, over, mean, std, drift, driftRaw, saturation: saturation(values) };
     });
   }
@@ -171,8 +167,6 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
         trackedPercentiles = { p15, p50, p85 };
         const viewed = Math.min(UNIT_VIEW_COUNT, hiddenUnits[tracked.layer]);
         unitMedians = Array.from({ length: viewed }, (_, unit) => percentileOfSorted(sorted[tracked.layer].subarray(unit * n, (unit + 1) * n), 50));
-        member.previousSorted = sorted;
-        member.previousProbeStep = step;
       } else {
         diverge(member, step, `layer inputs became NaN or infinite by step ${step}`);
       }

@@ -40,12 +40,13 @@ export interface LayerStats {
   /** Standard deviation over all units and probe examples. */
   std: number;
   /**
-   * Drift since the previous snapshot, scale-free: per unit, the 1-D Wasserstein-1 distance between
-   * its input distributions divided by their pooled standard deviation, averaged over units, per
-   * 1,000 steps elapsed (1 = the inputs moved by one of their own standard deviations). NaN-free: 0 at the first snapshot.
+   * Shift over the last 1,000 steps (src/experiment/shift.ts), scale-free: per unit, the 1-D
+   * Wasserstein-1 distance between its input distribution now and 1,000 steps ago (since the first
+   * snapshot before then) divided by their pooled standard deviation, averaged over units
+   * (1 = the inputs moved by one of their own standard deviations). NaN-free: 0 at the first snapshot.
    */
   drift: number;
-  /** The same distance unscaled (in the input's units, per 1,000 steps): it grows with the layer's scale. */
+  /** The same distance unscaled, in the input's units: it grows with the layer's scale. */
   driftRaw: number;
   /** Fraction of inputs with |x| > 4 (sigmoid/tanh derivative under 2% of its peak). */
   saturation: number;

@@ -36,7 +36,7 @@ export interface LayerHistory {
   fitted?: FittedHistogram[];
   mean: number[];
   std: number[];
-  /** Scale-free drift (LayerStats.drift: in units of each unit's own spread, per 1,000 steps). */
+  /** Scale-free shift over the last 1,000 steps (LayerStats.drift: in units of each unit's own spread). */
   drift: number[];
   /** The same movement in the input's own units (LayerStats.driftRaw). */
   driftRaw: number[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PercentileSeries } from '../../src/charts/series.ts';
-import { accuracyLeadNote, driftNote, formatNoteNumber } from '../../src/components/figureNotes.ts';
+import { accuracyLeadNote, driftNote, formatNoteNumber, shiftNote } from '../../src/components/figureNotes.ts';
+import type { LayerHistory } from '../../src/store/types.ts';
 
 const net = (id: 'plain' | 'bn', testSteps: number[], testAccuracy: number[]) => ({ id, testSteps, testAccuracy });
 
@@ -77,5 +78,35 @@ describe('driftNote', () => {
 describe('formatNoteNumber', () => {
   it('writes two significant digits with a true minus and no exponent', () => {
     expect([0, 2.83, -9.31, 0.354, 1234, 0.004, -0.004].map(formatNoteNumber)).toEqual(['0', '2.8', '−9.3', '0.35', '1,200', '< 0.01', '> −0.01']);
+  });
+});
+
+describe('shiftNote', () => {
+  /** A network whose layer 1 had shift `drift[i]` at `steps[i]`. */
+  const shifts = (id: 'plain' | 'bn', steps: number[], drift: number[]) =>
+    ({ id, steps, layers: [{ drift } as unknown as LayerHistory] });
+  const steps = [0, 500, 1000, 1500, 2000];
+
+  it('calls BN steadier when its inputs moved at least 1.25 times less over the same 1,000 steps', () => {
+    const note = shiftNote([shifts('plain', steps, [0, 3, 2.1, 2, 1.9]), shifts('bn', steps, [0, 1, 0.4, 0.5, 0.6])], 0, null);
+    expect(note).toMatchObject({ text: 'Steadier with BN: 0.6σ vs 1.9σ without', network: 'bn' });
+    expect(note?.detail).toContain('steps 1,000-2,000');
+  });
+
+  it('says so when the measure does not favour BN, and about equal in between', () => {
+    const plain = shifts('plain', steps, [0, 1, 1, 1, 1]);
+    expect(shiftNote([plain, shifts('bn', steps, [0, 1, 1, 1, 1.3])], 0, null))
+      .toMatchObject({ text: 'Not favouring BN here: 1.3σ with BN vs 1σ without', network: 'plain' });
+    expect(shiftNote([plain, shifts('bn', steps, [0, 1, 1, 1, 1.2])], 0, null)).toMatchObject({ text: 'About equal: 1.2σ with BN, 1σ without', network: null });
+  });
+
+  it('follows the scrubber, and says nothing before a full window or without both networks', () => {
+    const plain = shifts('plain', steps, [0, 3, 2, 1, 1]);
+    const bn = shifts('bn', steps, [0, 1, 0.5, 1, 2]);
+    expect(shiftNote([plain, bn], 0, 1499)?.text).toBe('Steadier with BN: 0.5σ vs 2σ without');
+    expect(shiftNote([plain, bn], 0, 999)).toBeNull();
+    expect(shiftNote([bn], 0, null)).toBeNull();
+    // A diverged network's missing figure is skipped back to the last step both have.
+    expect(shiftNote([shifts('plain', steps, [0, 3, 2, Number.NaN, 0]), bn], 0, null)?.text).toBe('Steadier with BN: 0.5σ vs 2σ without');
   });
 });

@@ -51,15 +51,23 @@ describe('recordFrame', () => {
 });
 
 describe('summarizeRun', () => {
-  it('gives the final accuracy, the ranges of the median and of the spread, and the total drift of the last layer', () => {
+  it('gives the final accuracy, the ranges of the median and of the spread, and the mean shift of the last layer', () => {
     const run = emptyRun();
     for (const step of [100, 200, 400]) recordFrame(run, snap(frame(step)), 'plain');
     const summary = summarizeRun(run);
     expect(summary.finalAccuracy).toBe(0.4);
     expect(summary.p50Range).toBeCloseTo(3, 12);
     expect(summary.spreadRange).toBeCloseTo(10 - 4, 12);
-    // last layer drift per 1,000 steps: [2, 4, 8] at steps [100, 200, 400] -> 4*0.1 + 8*0.2
-    expect(summary.totalDriftLastLayer).toBeCloseTo(2, 12);
+    // No point is a full 1,000-step window into the run: the mean of all of the last layer's [2, 4, 8].
+    expect(summary.meanShiftLastLayer).toBeCloseTo(14 / 3, 12);
     expect(summarizeRun(emptyRun()).finalAccuracy).toBe(0);
+  });
+
+  it('averages the shift only over points a full window into the run, once the run has any', () => {
+    const run = emptyRun();
+    // frame(step) gives the last layer a drift of step / 50: 2, 20, 40, 60 at these steps.
+    for (const step of [100, 1000, 2000, 3000]) recordFrame(run, snap(frame(step)), 'plain');
+    expect(run.drift[run.drift.length - 1]).toEqual([2, 20, 40, 60]);
+    expect(summarizeRun(run).meanShiftLastLayer).toBeCloseTo(40, 12);
   });
 });

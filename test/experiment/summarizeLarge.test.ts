@@ -40,11 +40,11 @@ describe(`summarizeRun on ${POINTS.toLocaleString('en-US')} points`, () => {
     expect(summary.finalAccuracy).toBe(0.875);
     expect(summary.p50Range).toBeCloseTo(5, 6);
     expect(summary.spreadRange).toBeCloseTo(4, 6);
-    // (POINTS - 1) gaps of one step at drift 0.5, per 1,000 steps.
-    expect(summary.totalDriftLastLayer).toBeCloseTo((0.5 * (POINTS - 1)) / 1000, 6);
+    // Every point's shift is 0.5.
+    expect(summary.meanShiftLastLayer).toBeCloseTo(0.5, 6);
     const result: ExperimentResult = {
       record: { config: configForPreset('spiral'), plain: run }, summaries: { plain: summary }, networks: ['plain'], stepsPerSecond: 1000,
     };
-    expect(summaryLine(result)).toBe('plain: test acc 87.5%, p50 range 5.00, p85-p15 range 4.00, drift 100.00 | 1000 steps/s');
+    expect(summaryLine(result)).toBe('plain: test acc 87.5%, p50 range 5.00, p85-p15 range 4.00, shift 0.50 sd/1k steps | 1000 steps/s');
   });
 });
