@@ -28,7 +28,13 @@ export type Claim =
   /** At `atStep`, `network`'s test loss is below `other`'s. */
   | { type: 'testLossBelow'; network: NetworkId; other: NetworkId; atStep: number }
   /** Averaged over evaluations in fromStep..untilStep, `network`'s training loss exceeds its test loss by at least `atLeast`. */
-  | { type: 'trainLossAboveTest'; network: NetworkId; fromStep: number; untilStep: number; atLeast: number };
+  | { type: 'trainLossAboveTest'; network: NetworkId; fromStep: number; untilStep: number; atLeast: number }
+  /**
+   * Averaged over the points in fromStep..untilStep, `network`'s `layer` inputs shift (LayerStats.drift: how far they
+   * moved in 1,000 steps, in their own standard deviations) less than `below` times as much as `over`'s, or at least
+   * `atLeast` times as much.
+   */
+  | { type: 'shiftRatio'; network: NetworkId; over: NetworkId; layer: LayerRef; fromStep: number; untilStep: number; below?: number; atLeast?: number };
 
 /** One network's figures as claims read them: a CLI Run, or the app's history adapted (claimSeriesOfHistory). */
 export interface ClaimSeries {
@@ -42,6 +48,8 @@ export interface ClaimSeries {
   p50: readonly (number | null)[];
   /** Per hidden layer, the saturated share at each of `steps`. */
   saturation: readonly (readonly number[])[];
+  /** Per hidden layer, the shift over the last 1,000 steps at each of `steps` (LayerStats.drift). */
+  shift: readonly (readonly number[])[];
   /** The step the network diverged at, if it did. */
   divergedStep: number | null;
 }
@@ -63,6 +71,7 @@ export function claimSeriesOfRun(run: Run): ClaimSeries {
     trainLoss: run.trainLoss,
     p50: run.trackedUnit.p50,
     saturation: run.saturation,
+    shift: run.drift,
     divergedStep: run.diverged?.step ?? null,
   };
 }
@@ -99,6 +108,11 @@ export function claimText(claim: Claim): string {
       return `At step ${stepText(claim.atStep)}, ${name(claim.network)}'s test loss is below ${name(claim.other)}'s.`;
     case 'trainLossAboveTest':
       return `Over steps ${stepText(claim.fromStep)}-${stepText(claim.untilStep)}, ${name(claim.network)}'s training loss (batch statistics) sits at least ${claim.atLeast} above its test loss (running statistics).`;
+    case 'shiftRatio': {
+      const span = `Over steps ${stepText(claim.fromStep)}-${stepText(claim.untilStep)}, ${name(claim.network)}'s ${layerText(claim.layer)} inputs move`;
+      const per = `as far in 1,000 steps as ${name(claim.over)}'s (in their own standard deviations).`;
+      return claim.below !== undefined ? `${span} less than ${claim.below} times ${per}` : `${span} at least ${claim.atLeast ?? 0} times ${per}`;
+    }
     default: {
       const never: never = claim;
       throw new Error(`unknown claim ${JSON.stringify(never)}`);
@@ -171,6 +185,21 @@ function trainAboveTest(series: ClaimSeries, fromStep: number, untilStep: number
   return trainCount > 0 && testCount > 0 ? trainSum / trainCount - testSum / testCount : null;
 }
 
+/** Mean of `layer`'s shift over the points in fromStep..untilStep; null until the run reaches untilStep or with no point there. */
+function meanShift(series: ClaimSeries, layer: LayerRef, fromStep: number, untilStep: number): number | null {
+  if (reached(series) < untilStep) return null;
+  const values = series.shift[layer < 0 ? series.shift.length - 1 : layer];
+  if (!values) return null;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < series.steps.length && i < values.length; i++) {
+    if (series.steps[i] < fromStep || series.steps[i] > untilStep || !Number.isFinite(values[i])) continue;
+    sum += values[i];
+    count++;
+  }
+  return count > 0 ? sum / count : null;
+}
+
 const atLeastOrBelow = (value: number, atLeast: number | undefined, below: number | undefined): boolean =>
   (atLeast === undefined || value >= atLeast) && (below === undefined || value < below);
 
@@ -220,6 +249,13 @@ export function evaluateClaim(claim: Claim, series: (id: NetworkId) => ClaimSeri
     }
     case 'trainLossAboveTest':
       return done(trainAboveTest(a, claim.fromStep, claim.untilStep), (v) => v >= claim.atLeast);
+    case 'shiftRatio': {
+      const b = series(claim.over);
+      const shiftA = meanShift(a, claim.layer, claim.fromStep, claim.untilStep);
+      const shiftB = b ? meanShift(b, claim.layer, claim.fromStep, claim.untilStep) : null;
+      const ratio = shiftA === null || shiftB === null ? null : shiftA / Math.max(shiftB, 1e-9);
+      return done(ratio, (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
+    }
     default: {
       const never: never = claim;
       throw new Error(`unknown claim ${JSON.stringify(never)}`);
@@ -252,6 +288,8 @@ export function formatMeasured(claim: Claim, measured: number): string {
       return `${(100 * measured).toFixed(0)}%`;
     case 'medianRangeRatio':
       return `${measured.toFixed(1)}x`;
+    case 'shiftRatio':
+      return `${measured.toFixed(2)}x`;
     case 'medianRange':
     case 'testLossBelow':
     case 'trainLossAboveTest':

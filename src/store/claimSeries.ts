@@ -12,6 +12,7 @@ export function claimSeriesOfHistory(network: NetworkHistory): ClaimSeries {
     trainLoss: network.trainLoss,
     p50: network.tracked.map((t) => t?.p50 ?? null),
     saturation: network.layers.map((layer) => layer.saturation),
+    shift: network.layers.map((layer) => layer.drift),
     divergedStep: network.status.type === 'diverged' ? network.status.step : null,
   };
 }

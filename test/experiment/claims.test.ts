@@ -5,7 +5,7 @@ import type { NetworkId } from '../../src/experiment/types.ts';
 import { PRESETS } from '../../src/experiment/presets.ts';
 
 /** A series evaluated every 100 steps up to `last`, with figures given as functions of the step. */
-function series(last: number, figures: { acc: (s: number) => number; p50?: (s: number) => number; sat?: (s: number) => number; train?: (s: number) => number; test?: (s: number) => number }, divergedStep: number | null = null): ClaimSeries {
+function series(last: number, figures: { acc: (s: number) => number; p50?: (s: number) => number; sat?: (s: number) => number; train?: (s: number) => number; test?: (s: number) => number; shift?: (s: number) => number }, divergedStep: number | null = null): ClaimSeries {
   const steps = Array.from({ length: last / 100 }, (_, i) => (i + 1) * 100);
   return {
     testSteps: steps,
@@ -15,6 +15,7 @@ function series(last: number, figures: { acc: (s: number) => number; p50?: (s: n
     trainLoss: steps.map(figures.train ?? (() => 1)),
     p50: steps.map(figures.p50 ?? (() => 0)),
     saturation: [steps.map(() => 0), steps.map(figures.sat ?? (() => 0))],
+    shift: [steps.map(() => 1), steps.map(figures.shift ?? (() => 1))],
     divergedStep,
   };
 }
@@ -59,6 +60,22 @@ describe('evaluateClaim', () => {
     const gap = evaluateClaim({ type: 'trainLossAboveTest', network: 'bn', fromStep: 1000, untilStep: 3000, atLeast: 1 }, both);
     expect(gap.measured).toBe(1);
     expect(gap.holds).toBe(true);
+  });
+
+  it('compares the mean shift of a layer over a span of steps, as a ratio', () => {
+    // Last layer: plain moves 2 sd per 1,000 steps from step 1,000, 4 before; BN 0.5 throughout.
+    const a = series(3000, { acc: () => 0.5, shift: (s) => (s < 1000 ? 4 : 2) });
+    const b = series(3000, { acc: () => 0.5, shift: () => 0.5 });
+    const claim: Claim = { type: 'shiftRatio', network: 'bn', over: 'plain', layer: -1, fromStep: 1000, untilStep: 3000, below: 0.3 };
+    expect(evaluateClaim(claim, runs({ plain: a, bn: b }))).toMatchObject({ measured: 0.25, holds: true });
+    expect(evaluateClaim({ ...claim, below: 0.25 }, runs({ plain: a, bn: b })).holds).toBe(false);
+    // From step 100 the plain mean is (9 * 4 + 21 * 2) / 30 = 2.6.
+    expect(evaluateClaim({ ...claim, fromStep: 100 }, runs({ plain: a, bn: b })).measured).toBeCloseTo(0.5 / 2.6, 10);
+    // Layer 0 is 1 everywhere for both: ratio 1, which "at least 1" accepts.
+    expect(evaluateClaim({ ...claim, layer: 0, below: undefined, atLeast: 1 }, runs({ plain: a, bn: b }))).toMatchObject({ measured: 1, holds: true });
+    expect(evaluateClaim({ ...claim, untilStep: 3100 }, runs({ plain: a, bn: b })).measured).toBeNull();
+    expect(claimText(claim)).toBe('Over steps 1,000-3,000, the BN network\'s last hidden layer inputs move less than 0.3 times as far in 1,000 steps as the plain network\'s (in their own standard deviations).');
+    expect(formatMeasured(claim, 0.25)).toBe('0.25x');
   });
 
   it('is pending (measured null) until the run reaches the step, and for a network the run lacks', () => {
