@@ -137,3 +137,91 @@ export function updateRunningStatistics(
     runningVar[u] = (1 - momentum) * runningVar[u] + momentum * state.variance[u] * unbiasing;
   }
 }
+
+/**
+ * Ghost Batch Normalization (Hoffer, Hubara & Soudry 2017): the scratch of one BN layer whose batch
+ * of n examples is normalised as n / ghostBatchSize consecutive virtual batches, each with its own
+ * Algorithm 1 statistics. State k's x-hat views rows [k g, (k + 1) g) of one shared x-hat.
+ */
+export interface GhostBatchNormState {
+  /** Examples per virtual batch, g. */
+  ghostBatchSize: number;
+  /** One BN state per virtual batch, in batch order. */
+  states: BatchNormState[];
+  /** Per virtual batch, its share of dL/dgamma (summed into the layer's gradient); length numUnits each. */
+  dGamma: Float32Array[];
+  /** Per virtual batch, its share of dL/dbeta; length numUnits each. */
+  dBeta: Float32Array[];
+}
+
+/**
+ * Allocates ghost BN scratch for a batch of `n` examples in virtual batches of `ghostBatchSize`,
+ * sharing `xHat` ([n x numUnits]). Throws a RangeError unless n is a multiple of ghostBatchSize.
+ */
+export function createGhostBatchNormState(
+  n: number, numUnits: number, ghostBatchSize: number, xHat: Float32Array, allocate: Allocate = allocateOnHeap,
+): GhostBatchNormState {
+  checkGhostBatch(n, ghostBatchSize);
+  const count = n / ghostBatchSize;
+  const states: BatchNormState[] = [];
+  const dGamma: Float32Array[] = [];
+  const dBeta: Float32Array[] = [];
+  for (let k = 0; k < count; k++) {
+    states.push({
+      mean: allocateFloat64(allocate, numUnits),
+      variance: allocateFloat64(allocate, numUnits),
+      invStd: allocateFloat64(allocate, numUnits),
+      xHat: xHat.subarray(k * ghostBatchSize * numUnits, (k + 1) * ghostBatchSize * numUnits),
+      sumDelta: allocateFloat64(allocate, numUnits),
+      sumDeltaXHat: allocateFloat64(allocate, numUnits),
+    });
+    dGamma.push(allocate(numUnits));
+    dBeta.push(allocate(numUnits));
+  }
+  return { ghostBatchSize, states, dGamma, dBeta };
+}
+
+/** Throws a RangeError unless a batch of `n` splits into whole virtual batches of `ghostBatchSize`. */
+export function checkGhostBatch(n: number, ghostBatchSize: number): void {
+  if (n % ghostBatchSize !== 0) {
+    throw new RangeError(`ghost batch norm splits each batch into virtual batches of ghostBatchSize = ${ghostBatchSize}: the batch size ${n} is not a multiple of it`);
+  }
+}
+
+/**
+ * dL/dgamma and dL/dbeta of ghost BN: the sums over virtual batches of their shares (summed in
+ * float64, in batch order).
+ */
+export function sumGhostGradients(ghost: GhostBatchNormState, numUnits: number, dGamma: Float32Array, dBeta: Float32Array): void {
+  for (let u = 0; u < numUnits; u++) {
+    let gammaSum = 0;
+    let betaSum = 0;
+    for (let k = 0; k < ghost.states.length; k++) {
+      gammaSum += ghost.dGamma[k][u];
+      betaSum += ghost.dBeta[k][u];
+    }
+    dGamma[u] = gammaSum;
+    dBeta[u] = betaSum;
+  }
+}
+
+/**
+ * Running statistics of ghost BN: as `updateRunningStatistics`, with the batch statistics the
+ * average over virtual batches of their means and of their UNBIASED variances sigma_k^2 g / (g - 1).
+ */
+export function updateGhostRunningStatistics(
+  runningMean: Float32Array, runningVar: Float32Array, ghost: GhostBatchNormState, numUnits: number, momentum: number,
+): void {
+  const { states, ghostBatchSize } = ghost;
+  const unbiasing = ghostBatchSize / (ghostBatchSize - 1);
+  for (let u = 0; u < numUnits; u++) {
+    let meanSum = 0;
+    let varianceSum = 0;
+    for (const state of states) {
+      meanSum += state.mean[u];
+      varianceSum += state.variance[u];
+    }
+    runningMean[u] = (1 - momentum) * runningMean[u] + momentum * (meanSum / states.length);
+    runningVar[u] = (1 - momentum) * runningVar[u] + momentum * (varianceSum / states.length) * unbiasing;
+  }
+}

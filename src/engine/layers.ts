@@ -2,23 +2,30 @@
 import { fillInitialWeights } from './init.ts';
 import { createRng } from './rng.ts';
 import type { Trainable } from './sgd.ts';
-import type { NetworkConfig, ParameterMap } from './types.ts';
+import type { NetworkConfig, Normalization, ParameterMap } from './types.ts';
 
-/** One dense layer (y = x W + b) and, for a hidden layer with BN on, its BN parameters. */
+/** Parameter-name prefix of each normalization's gamma and beta (`bn0.gamma`, `ln0.gamma`, `gn0.gamma`). */
+export const NORM_PREFIX: Record<Exclude<Normalization, 'none'>, string> = { batch: 'bn', layer: 'ln', group: 'gn' };
+
+/** One dense layer (y = x W + b) and, for a hidden layer with a normalization, its parameters. */
 export interface DenseLayer {
   /** Input width of the layer. */
   fanIn: number;
   /** Output width (units) of the layer. */
   fanOut: number;
-  /** Whether a nonlinearity (and BN when on) follows: every layer but the last. */
+  /** Whether a nonlinearity (and the normalization) follows: every layer but the last. */
   hidden: boolean;
+  /** The normalization of this layer ('none' for the output layer). */
+  norm: Normalization;
+  /** Whether the layer adds its input to its output (residual config and width equal to its input's). */
+  residual: boolean;
   /** W, [fanIn x fanOut] row-major. */
   weight: Float32Array;
-  /** b, length fanOut; null for hidden layers with BN (beta replaces it). */
+  /** b, length fanOut; null for hidden layers with BN placed before the nonlinearity (beta replaces it). */
   bias: Float32Array | null;
-  /** BN scale gamma, length fanOut; null without BN. */
+  /** The normalization's scale gamma (BN, LN or GN), length fanOut; null without one. */
   gamma: Float32Array | null;
-  /** BN shift beta, length fanOut; null without BN. */
+  /** The normalization's shift beta, length fanOut; null without one. */
   beta: Float32Array | null;
   /** Running mean E[x] (Algorithm 2), starts at 0; null without BN. */
   runningMean: Float32Array | null;
@@ -46,7 +53,8 @@ export interface NetworkParameters {
 
 /**
  * Builds the parameters of `config`. Every dense layer's weights are drawn from `seed` in
- * the same order whether BN is on or off, so a BN / no-BN pair shares its initial weights.
+ * the same order whatever the normalization, placement or residual setting, so every variant
+ * of an experiment shares its initial dense weights.
  * `allocate` provides every parameter, gradient and velocity (wasm memory on the fast path).
  */
 export function createParameters(
@@ -65,29 +73,35 @@ export function createParameters(
     const fanIn = config.layers[layerIdx];
     const fanOut = config.layers[layerIdx + 1];
     const hidden = layerIdx < numDense - 1;
-    const withBatchNorm = hidden && config.batchNorm;
+    const norm: Normalization = hidden ? config.normalization : 'none';
+    const withNorm = norm !== 'none';
+    const withBatchNorm = norm === 'batch';
+    // BN right after the dense layer makes its bias redundant (beta replaces it); any other layout keeps it.
+    const withBias = !(withBatchNorm && config.normPlacement === 'before');
     const weight = allocate(fanIn * fanOut);
     fillInitialWeights(weight, fanIn, fanOut, config.init, rng);
     const layer: DenseLayer = {
-      fanIn, fanOut, hidden, weight,
-      bias: withBatchNorm ? null : allocate(fanOut),
-      gamma: withBatchNorm ? allocate(fanOut).fill(1) : null,
-      beta: withBatchNorm ? allocate(fanOut) : null,
+      fanIn, fanOut, hidden, norm, weight,
+      residual: hidden && config.residual && fanIn === fanOut,
+      bias: withBias ? allocate(fanOut) : null,
+      gamma: withNorm ? allocate(fanOut).fill(1) : null,
+      beta: withNorm ? allocate(fanOut) : null,
       runningMean: withBatchNorm ? allocate(fanOut) : null,
       runningVar: withBatchNorm ? allocate(fanOut).fill(1) : null,
       dWeight: allocate(fanIn * fanOut),
-      dBias: withBatchNorm ? null : allocate(fanOut),
-      dGamma: withBatchNorm ? allocate(fanOut) : null,
-      dBeta: withBatchNorm ? allocate(fanOut) : null,
+      dBias: withBias ? allocate(fanOut) : null,
+      dGamma: withNorm ? allocate(fanOut) : null,
+      dBeta: withNorm ? allocate(fanOut) : null,
     };
     layers.push(layer);
     addTrainable(`dense${layerIdx}.weight`, layer.weight, layer.dWeight, allocate(fanIn * fanOut));
     if (layer.bias !== null && layer.dBias !== null) addTrainable(`dense${layerIdx}.bias`, layer.bias, layer.dBias);
-    if (layer.gamma !== null && layer.dGamma !== null) addTrainable(`bn${layerIdx}.gamma`, layer.gamma, layer.dGamma);
-    if (layer.beta !== null && layer.dBeta !== null) addTrainable(`bn${layerIdx}.beta`, layer.beta, layer.dBeta);
+    const prefix = norm === 'none' ? '' : `${NORM_PREFIX[norm]}${layerIdx}`;
+    if (layer.gamma !== null && layer.dGamma !== null) addTrainable(`${prefix}.gamma`, layer.gamma, layer.dGamma);
+    if (layer.beta !== null && layer.dBeta !== null) addTrainable(`${prefix}.beta`, layer.beta, layer.dBeta);
     if (layer.runningMean !== null && layer.runningVar !== null) {
-      parameters[`bn${layerIdx}.runningMean`] = layer.runningMean;
-      parameters[`bn${layerIdx}.runningVar`] = layer.runningVar;
+      parameters[`${prefix}.runningMean`] = layer.runningMean;
+      parameters[`${prefix}.runningVar`] = layer.runningVar;
     }
   }
   return { layers, trainables, parameters };

@@ -1,52 +1,72 @@
 /**
- * A multi-layer perceptron with optional Batch Normalization before every hidden
- * nonlinearity: the engine behind DESIGN.md's "Engine contract".
+ * A multi-layer perceptron with an optional normalization at every hidden layer (Batch
+ * Normalization, ghost BN, LayerNorm or GroupNorm, before or after the nonlinearity) and optional
+ * residual connections: the engine behind DESIGN.md's "Engine contract".
  */
-import { activationBackward, activationForward } from './activations.ts';
-import { batchNormBackward, batchNormForward, batchNormInference, updateRunningStatistics } from './batchNorm.ts';
+import { checkGhostBatch, updateGhostRunningStatistics, updateRunningStatistics } from './batchNorm.ts';
+import type { BatchNormState } from './batchNorm.ts';
 import {
-  applyBnNoise, bnNoiseBackward, bnNoiseSeed, bnProbeNoiseSeed, createBnNoiseBuffers, drawExampleNoise, drawUnitNoise,
-  ensureBnNoiseCapacity,
+  applyBnNoise, bnNoiseSeed, bnProbeNoiseSeed, createBnNoiseBuffers, drawExampleNoise, drawUnitNoise, ensureBnNoiseCapacity,
 } from './bnNoise.ts';
 import type { BnNoiseBuffers } from './bnNoise.ts';
 import { resolveNetworkConfig } from './config.ts';
-import { addBias, sumColumns } from './dense.ts';
 import type { KernelName, Kernels } from './kernels.ts';
 import { createParameters } from './layers.ts';
+import { createPasses } from './passes.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
 import { sgdUpdate } from './sgd.ts';
 import type { Batch, BatchNormUnitBatch, BatchResult, Network, NetworkConfig, ParameterMap, ProbeOptions, StepOptions } from './types.ts';
 import { kernelsFor } from './wasm/selectKernels.ts';
-import { WorkspaceCache } from './workspace.ts';
+import { WorkspaceCache, workspaceFloatsPerRow } from './workspace.ts';
+import type { WorkspaceLayout } from './workspace.ts';
 import { allocateFloat64, allocateOnHeap } from './allocate.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Examples per block when evaluating or probing in inference mode (any n is accepted). */
 export const INFERENCE_CHUNK = 256;
 
+/** Ghost BN virtual batches per layer whose statistics the fast path's memory holds (more run in JS). */
+const GHOST_BATCHES_IN_WASM = 64;
+
 /**
  * Builds a network from `config` (defaults: bnMomentum 0.1, bnEpsilon 1e-5, init std 0.1,
- * scale 1). `kernels`: 'auto' (default) takes WebAssembly SIMD where available and plain
+ * scale 1, normalization from `batchNorm`, normGroups 4, normPlacement 'before', no ghost
+ * batches, not residual). `kernels`: 'auto' (default) takes WebAssembly SIMD where available and plain
  * JavaScript otherwise; 'wasm-simd' or 'js' forces one (see `network.kernel`); or a `Kernels` object.
  */
 export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernels | KernelName | 'auto' = 'auto'): Network {
   const config = resolveNetworkConfig(networkConfig);
-  const { activation, batchNorm, bnEpsilon } = config;
-  const kernels = typeof kernelChoice === 'string' ? kernelsFor(config.layers, kernelChoice) : kernelChoice;
+  const { batchNorm, bnEpsilon, ghostBatchSize } = config;
+  const shapes = config.layers.slice(1).map((fanOut, layerIdx) => {
+    const hidden = layerIdx < config.layers.length - 2;
+    return { fanOut, hidden, norm: hidden ? config.normalization : 'none' as const,
+      residual: hidden && config.residual && config.layers[layerIdx] === fanOut };
+  });
+  const layout: WorkspaceLayout = { shapes, placement: config.normPlacement, normGroups: config.normGroups };
+  const hiddenUnits = shapes.reduce((sum, shape) => sum + (shape.hidden ? shape.fanOut : 0), 0);
+  const kernels = typeof kernelChoice === 'string'
+    ? kernelsFor(config.layers, kernelChoice, {
+      rowFloats: workspaceFloatsPerRow(shapes),
+      // Bias and gamma/beta of every layout (value, gradient, velocity), GroupNorm's per-example
+      // statistics of a full arena, ghost BN's statistics (5 float64 + 2 float32 a unit per virtual batch).
+      extraFloats: 6 * hiddenUnits + 2 * 2048 * config.normGroups * shapes.length
+        + (ghostBatchSize === null ? 0 : 12 * GHOST_BATCHES_IN_WASM * hiddenUnits),
+    })
+    : kernelChoice;
   const allocate = kernels.allocate?.bind(kernels);
   const { layers, trainables, parameters } = createParameters(config, allocate);
   const numDense = layers.length;
   const numInputs = config.layers[0];
   const numClasses = config.layers[numDense];
   const singleTrainables = trainables.map((trainable) => [trainable]);
-  const workspaces = new WorkspaceCache(config.layers, batchNorm, 4, allocate);
+  /** The dense weights, the only tensors weight decay acts on. */
+  const denseWeights = trainables.filter((trainable) => trainable.name.endsWith('.weight'));
+  const workspaces = new WorkspaceCache(layout, 4, allocate);
   const maxWidth = Math.max(...config.layers);
   const scratchA = allocateFloat64(allocate ?? allocateOnHeap, maxWidth);
   const scratchB = allocateFloat64(allocate ?? allocateOnHeap, maxWidth);
-  /** The nonlinearity the fused kernels apply; tanh (Math.tanh) always runs in JS. */
-  const fusedActivation = activation === 'tanh' ? null : activation;
   const { bnNoise } = config;
   /** Noisy BN (Santurkar et al. Algorithm 1): its training and probe streams, and per hidden layer the latest draw. */
   const trainNoiseRng = bnNoise === null ? null : createRng(bnNoiseSeed(config.seed));
@@ -71,6 +91,7 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     const { x, y, n } = batch;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`a batch needs n >= 1 examples, got ${n}`);
     if (training && batchNorm && n < 2) throw new RangeError('Batch Normalization in training mode needs at least 2 examples');
+    if (training && ghostBatchSize !== null) checkGhostBatch(n, ghostBatchSize);
     if (x.length < n * numInputs) throw new RangeError(`batch.x holds ${x.length} values, expected n * inputs = ${n * numInputs}`);
     if (y.length < n) throw new RangeError(`batch.y holds ${y.length} labels, expected ${n}`);
     for (let i = 0; i < n; i++) {
@@ -78,94 +99,15 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     }
   }
 
-  /**
-   * Forward pass of `n` examples into `ws`; training mode uses batch statistics. `noiseRng` (null:
-   * none) adds BN noise after every BN layer, drawing the per-unit part too when `drawUnits`.
-   */
+  const passes = createPasses({
+    config, layers, kernels, allocate: allocate ?? allocateOnHeap, scratchA, scratchB, noiseBuffers, addNoise,
+  });
+
+  /** Forward pass that also remembers which workspace holds the last training-mode pass. */
   function forward(ws: Workspace, x: Float32Array, n: number, training: boolean, noiseRng: Rng | null = null, drawUnits = true): void {
     if (training) lastTraining = ws;
     else if (ws === lastTraining) lastTraining = null;
-    let input = x;
-    for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
-      const layer = layers[layerIdx];
-      const z = ws.z[layerIdx];
-      const { fanOut, bias, gamma, beta } = layer;
-      kernels.matmul(input, layer.weight, z, n, layer.fanIn, fanOut);
-      if (!layer.hidden) {
-        if (bias !== null && kernels.biasActivation?.(z, bias, z, n, fanOut, null) !== true) addBias(z, bias, n, fanOut);
-        break;
-      }
-      const u = ws.u[layerIdx];
-      const a = ws.a[layerIdx];
-      // Whether a fused kernel already wrote a = f(u).
-      let activated = false;
-      if (gamma !== null && beta !== null) {
-        // With noise the nonlinearity must wait for it: fused kernels then write u only.
-        const noisy = noiseRng !== null && noiseBuffers[layerIdx] !== null;
-        const bnActivation = noisy ? null : fusedActivation;
-        if (training) {
-          const state = ws.batchNorm[layerIdx];
-          activated = kernels.batchNormForward?.(z, u, a, n, fanOut, gamma, beta, bnEpsilon, state, bnActivation) === true;
-          if (!activated) batchNormForward(z, u, n, fanOut, gamma, beta, bnEpsilon, state);
-        } else {
-          const runningMean = layer.runningMean as Float32Array;
-          const runningVar = layer.runningVar as Float32Array;
-          activated = kernels.batchNormInference?.(
-            z, u, a, n, fanOut, gamma, beta, runningMean, runningVar, bnEpsilon, scratchA, scratchB, bnActivation) === true;
-          if (!activated) batchNormInference(z, u, n, fanOut, gamma, beta, runningMean, runningVar, bnEpsilon, scratchA, scratchB);
-        }
-        if (noisy && noiseRng !== null) {
-          addNoise(layerIdx, u, n, noiseRng, drawUnits);
-          activated = false;
-        }
-      } else if (bias !== null) {
-        activated = kernels.biasActivation?.(z, bias, a, n, fanOut, fusedActivation) === true;
-        if (!activated) addBias(z, bias, n, fanOut);
-      }
-      const count = n * fanOut;
-      if (!activated || fusedActivation === null) {
-        if (activation !== 'sigmoid' || kernels.sigmoid?.(u, a, count) !== true) activationForward(activation, u, a, count);
-      }
-      input = a;
-    }
-  }
-
-  /** Backward pass from dL/dlogits (in ws.delta of the last layer) down to every gradient. */
-  function backward(ws: Workspace, x: Float32Array, n: number): void {
-    for (let layerIdx = numDense - 1; layerIdx >= 0; layerIdx--) {
-      const layer = layers[layerIdx];
-      const { fanOut, gamma, dGamma, dBeta, dBias } = layer;
-      const delta = ws.delta[layerIdx];
-      // Hidden layers: dL/da -> dL/du (-> dL/dz through BN); dBias summed on the way when fused.
-      const u = layer.hidden ? ws.u[layerIdx] : delta;
-      const a = layer.hidden ? ws.a[layerIdx] : delta;
-      const nonlinearity = layer.hidden ? activation : 'linear';
-      let biasDone = false;
-      if (gamma !== null && dGamma !== null && dBeta !== null) {
-        const state = ws.batchNorm[layerIdx];
-        const noise = noiseBuffers[layerIdx];
-        if (noise !== null) {
-          // Noisy BN: dL/du' = f'(u') dL/da, dL/du = s dL/du', then Algorithm 1's backward.
-          if (kernels.activationBackward?.(delta, u, a, n, fanOut, nonlinearity, null, scratchA) !== true) {
-            activationBackward(nonlinearity, u, a, delta, n * fanOut);
-          }
-          bnNoiseBackward(delta, n * fanOut, noise.scale);
-          if (kernels.batchNormBackward?.(delta, u, a, n, fanOut, 'linear', gamma, state, dGamma, dBeta) !== true) {
-            batchNormBackward(delta, n, fanOut, gamma, state, dGamma, dBeta);
-          }
-        } else if (kernels.batchNormBackward?.(delta, u, a, n, fanOut, nonlinearity, gamma, state, dGamma, dBeta) !== true) {
-          activationBackward(nonlinearity, u, a, delta, n * fanOut);
-          batchNormBackward(delta, n, fanOut, gamma, state, dGamma, dBeta);
-        }
-      } else if (layer.hidden || dBias !== null) {
-        biasDone = kernels.activationBackward?.(delta, u, a, n, fanOut, nonlinearity, dBias, scratchA) === true;
-        if (!biasDone) activationBackward(nonlinearity, u, a, delta, n * fanOut);
-      }
-      const input = layerIdx === 0 ? x : ws.a[layerIdx - 1];
-      kernels.matmulTransA(input, delta, layer.dWeight, layer.fanIn, n, fanOut);
-      if (dBias !== null && !biasDone) sumColumns(delta, dBias, n, fanOut, scratchA);
-      if (layerIdx > 0) kernels.matmulTransB(delta, layer.weight, ws.delta[layerIdx - 1], n, fanOut, layer.fanIn);
-    }
+    passes.forward(ws, x, n, training, noiseRng, drawUnits);
   }
 
   /** Training-mode forward + backward; fills every gradient, returns loss and accuracy. */
@@ -175,7 +117,7 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     const ws = workspaces.get(n);
     forward(ws, x, n, true, trainNoiseRng);
     const sums = softmaxCrossEntropy(ws.z[numDense - 1], y, n, numClasses, ws.delta[numDense - 1], 1 / n);
-    backward(ws, x, n);
+    passes.backward(ws, x, n);
     return { ws, result: { loss: sums.lossSum / n, accuracy: sums.correct / n } };
   }
 
@@ -203,11 +145,24 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
     kernel: kernels.name,
 
     trainStep(batch: Batch, options: StepOptions): BatchResult {
+      const weightDecay = options.weightDecay ?? 0;
+      if (!(weightDecay >= 0 && Number.isFinite(weightDecay))) throw new RangeError(`weightDecay must be a finite number >= 0, got ${weightDecay}`);
       const { ws, result } = computeGradients(batch);
       for (let layerIdx = 0; layerIdx < numDense; layerIdx++) {
         const layer = layers[layerIdx];
         if (layer.runningMean !== null && layer.runningVar !== null) {
-          updateRunningStatistics(layer.runningMean, layer.runningVar, ws.batchNorm[layerIdx], batch.n, layer.fanOut, config.bnMomentum);
+          if (ghostBatchSize === null) {
+            const state = ws.batchNorm[layerIdx] as BatchNormState;
+            updateRunningStatistics(layer.runningMean, layer.runningVar, state, batch.n, layer.fanOut, config.bnMomentum);
+          } else {
+            updateGhostRunningStatistics(layer.runningMean, layer.runningVar, passes.ghostState(ws, layerIdx), layer.fanOut, config.bnMomentum);
+          }
+        }
+      }
+      if (weightDecay > 0) {
+        // L2 on the dense weights only: g <- g + lambda w (float64, stored float32), before SGD / momentum.
+        for (const { value, gradient } of denseWeights) {
+          for (let i = 0; i < value.length; i++) gradient[i] += weightDecay * value[i];
         }
       }
       const momentum = options.momentum ?? 0;
@@ -260,10 +215,12 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
       const { gamma, beta, runningMean, runningVar, fanOut } = layer;
       const ws = lastTraining;
       if (ws === null || gamma === null || beta === null || runningMean === null || runningVar === null) return null;
-      const z = ws.z[layerIdx];
-      const x = new Float32Array(ws.n);
-      for (let i = 0; i < ws.n; i++) x[i] = z[i * fanOut + unit];
-      const state = ws.batchNorm[layerIdx];
+      // BN's input: the dense output before the nonlinearity, its output after it.
+      const inputs = config.normPlacement === 'before' ? ws.z[layerIdx] : ws.a[layerIdx];
+      const state = ghostBatchSize === null ? ws.batchNorm[layerIdx] as BatchNormState : passes.ghostState(ws, layerIdx).states[0];
+      const m = ghostBatchSize ?? ws.n;
+      const x = new Float32Array(m);
+      for (let i = 0; i < m; i++) x[i] = inputs[i * fanOut + unit];
       return {
         x, mean: state.mean[unit], variance: state.variance[unit], gamma: gamma[unit], beta: beta[unit],
         runningMean: runningMean[unit], runningVar: runningVar[unit], epsilon: bnEpsilon,

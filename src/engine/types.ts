@@ -33,14 +33,71 @@ export interface BnNoiseConfig {
   rSigma: number;
 }
 
-/** Everything that defines a network; two configs equal but for `batchNorm` share their dense weights. */
+/**
+ * Which normalization follows each hidden dense layer: 'batch' is Batch Normalization (Ioffe &
+ * Szegedy 2015: per unit, over the mini-batch; running statistics at inference), 'layer' is Layer
+ * Normalization (Ba, Kiros & Hinton 2016: per example, over the layer's units), 'group' is Group
+ * Normalization (Wu & He 2018: per example, over groups of consecutive units). LayerNorm and
+ * GroupNorm compute the same thing in training and inference (no running statistics).
+ */
+export type Normalization = 'none' | 'batch' | 'layer' | 'group';
+
+/** Where the normalization sits: 'before' the nonlinearity (the paper: dense -> norm -> f) or 'after' it (dense + bias -> f -> norm). */
+export type NormPlacement = 'before' | 'after';
+
+/**
+ * Everything that defines a network. Two configs that differ only in their normalization
+ * (`batchNorm`, `normalization`, `normGroups`, `normPlacement`, `ghostBatchSize`, `bnNoise`,
+ * BN settings) or `residual` share their initial dense weights: they are drawn from `seed` in
+ * the same order whatever the normalization.
+ */
 export interface NetworkConfig {
   /** Layer widths: [inputs, hidden..., classes]; at least [inputs, classes]. */
   layers: number[];
   /** Hidden nonlinearity. The output layer is always linear, followed by softmax. */
   activation: Activation;
-  /** Insert BN before every hidden nonlinearity; hidden dense layers then have no bias. */
-  batchNorm: boolean;
+  /**
+   * Insert BN before every hidden nonlinearity; hidden dense layers then have no bias. The older
+   * spelling of `normalization: 'batch'` (true) or 'none' (false); optional when `normalization`
+   * is given. Resolved, it is true exactly when the normalization is 'batch'. A value that
+   * contradicts `normalization` (true with 'none', 'layer', 'group'; false with 'batch') is a RangeError.
+   */
+  batchNorm?: boolean;
+  /**
+   * The normalization of every hidden layer (see `Normalization`). Default: 'batch' when `batchNorm`
+   * is true, else 'none'. Parameters per hidden layer i: `bn{i}.gamma`, `bn{i}.beta` (and
+   * `bn{i}.runningMean`, `bn{i}.runningVar`), `ln{i}.gamma`, `ln{i}.beta` or `gn{i}.gamma`, `gn{i}.beta`.
+   * Every normalization adds `bnEpsilon` to its variance.
+   */
+  normalization?: Normalization;
+  /**
+   * GroupNorm's number of groups G (Wu & He's G): each example's units split into G groups of
+   * width / G consecutive units, each normalised over its own units. Must divide every hidden
+   * width (a RangeError otherwise). Default 4. G = 1 is LayerNorm; G = width is per-unit.
+   * Ignored unless `normalization` is 'group'.
+   */
+  normGroups?: number;
+  /**
+   * 'before' (default): dense -> norm -> nonlinearity, as in the paper. 'after': dense + bias ->
+   * nonlinearity -> norm, whose output feeds the next layer. A hidden dense layer has a bias
+   * unless BN directly follows it (BN placed 'before'). `probe` returns the nonlinearity inputs
+   * either way (with 'after', the un-normalised z = h W + b).
+   */
+  normPlacement?: NormPlacement;
+  /**
+   * Ghost Batch Normalization (Hoffer, Hubara & Soudry 2017), BN only: in training mode each
+   * consecutive run of `ghostBatchSize` examples of the batch (a "virtual batch") is normalised
+   * with its own statistics; a batch size that is not a multiple of it is a RangeError at step
+   * time. The running statistics take the average of the virtual batches' means and (unbiased)
+   * variances. An integer >= 2; null (default) normalises over the whole batch.
+   */
+  ghostBatchSize?: number | null;
+  /**
+   * Residual connections: each hidden layer whose width equals its input's outputs
+   * h_l = h_(l-1) + f_l(h_(l-1)), f_l being its dense layer, normalization and nonlinearity
+   * (the nonlinearity inputs that `probe` returns are f_l's). Default false.
+   */
+  residual?: boolean;
   /** Initial weights; biases start at 0, gamma at 1, beta at 0. */
   init: InitConfig;
   /** Seed of the initial weights: same seed (and layers, init) => bit-identical weights. */
@@ -72,6 +129,12 @@ export interface StepOptions {
   learningRate: number;
   /** Heavy-ball momentum mu in v = mu v + g; w -= eta v. 0 (default) is plain SGD. */
   momentum?: number;
+  /**
+   * L2 weight decay lambda (van Laarhoven 2017): g + lambda w replaces the gradient g of every
+   * DENSE WEIGHT (`dense{i}.weight` only: not biases, gamma or beta) before the SGD or momentum
+   * update, i.e. the gradient of L + lambda/2 ||W||^2. 0 (default) is none.
+   */
+  weightDecay?: number;
 }
 
 /** Loss and accuracy of a batch. */
@@ -99,7 +162,12 @@ export interface ProbeOptions {
  * statistics, with the unit's learned parameters and Algorithm 2's running estimates as they are now.
  */
 export interface BatchNormUnitBatch {
-  /** x_i: the unit's BN inputs (dense outputs W u, no bias) over the batch, a copy; length m. */
+  /**
+   * x_i: the unit's BN inputs over the batch, a copy; length m. With BN before the nonlinearity
+   * (the paper) they are the dense outputs W u (no bias); with normPlacement 'after', the
+   * nonlinearity outputs f(W u + b). With ghostBatchSize g, only the first virtual batch (m = g),
+   * whose statistics `mean` and `variance` are.
+   */
   x: Float32Array;
   /** mu_B: the batch mean of x that the forward pass used. */
   mean: number;
@@ -133,8 +201,9 @@ export interface Network {
   /** Loss and accuracy in inference mode (running statistics, Algorithm 2). */
   evaluate(batch: Batch): BatchResult;
   /**
-   * Per hidden layer, the nonlinearity inputs (after BN when on) in inference mode:
-   * Float32Array [n x units] row-major, one per hidden layer.
+   * Per hidden layer, the nonlinearity inputs in inference mode (after the normalization when it is
+   * placed 'before'; with 'after', the dense outputs z = h W + b): Float32Array [n x units]
+   * row-major, one per hidden layer.
    */
   probe(batch: Batch, options?: ProbeOptions): Float32Array[];
   /** Live views of every parameter and BN running statistic, by name. */
@@ -142,7 +211,7 @@ export interface Network {
   /**
    * Hidden layer `layerIdx`'s BN unit `unit` over the last training-mode batch (trainStep or
    * lossAndGradients), read from the buffers that pass cached: a copy, cheap (m values). Null
-   * without BN in that layer, before the first training pass, or once an inference pass of the
+   * without BN in that layer (so always null with LayerNorm or GroupNorm: they have no batch statistics), before the first training pass, or once an inference pass of the
    * same batch size (evaluate, probe) has reused those buffers. Throws a RangeError for a layer
    * or unit out of range.
    */

@@ -14,12 +14,20 @@ export function fastPathAvailable(): boolean {
   return wasmSimdAvailable();
 }
 
+/** How much wasm memory a network needs beyond its weights (`kernelsFor`'s defaults fit a BN or plain network). */
+export interface ArenaNeeds {
+  /** Floats a workspace holds per example over all layers; default 5 per unit of every layer. */
+  rowFloats?: number;
+  /** Further floats of per-layer scratch (e.g. ghost BN's per-virtual-batch statistics); default 0. */
+  extraFloats?: number;
+}
+
 /**
  * Kernels for a network of widths `layers`: `choice` 'wasm-simd' (throws if unavailable),
  * 'js', or 'auto' (the fast path when available, else the fallback). Each wasm-simd call
- * builds a new instance with its own memory, sized for this network.
+ * builds a new instance with its own memory, sized for this network (`needs`).
  */
-export function kernelsFor(layers: readonly number[], choice: KernelName | 'auto' = 'auto'): Kernels {
+export function kernelsFor(layers: readonly number[], choice: KernelName | 'auto' = 'auto', needs: ArenaNeeds = {}): Kernels {
   if (choice === 'js' || (choice === 'auto' && !wasmSimdAvailable())) return jsKernels;
   let weightFloats = 0;
   let maxWeight = 0;
@@ -34,7 +42,8 @@ export function kernelsFor(layers: readonly number[], choice: KernelName | 'auto
   // scratch (5 arrays); float64 scratch of the network; per row of workspace up to 5 floats a unit.
   const perUnitFloats = 8 + 4 * 5 * 2;
   const kernels = createWasmKernels({
-    arenaFloats: 3 * weightFloats + perUnitFloats * outputs + 4 * Math.max(...layers) + 5 * ARENA_ROWS * outputs + slack,
+    arenaFloats: 3 * weightFloats + perUnitFloats * outputs + 4 * Math.max(...layers)
+      + ARENA_ROWS * (needs.rowFloats ?? 5 * outputs) + (needs.extraFloats ?? 0) + slack,
     stagingFloats: MAX_STAGED_ROWS * Math.max(...layers) + maxWeight + 2 * MAX_STAGED_ROWS + slack,
   });
   if (kernels === null) {

@@ -30,8 +30,41 @@ export interface FixedBnNoise {
 }
 
 /**
+ * The normalization of a hidden layer in TF.js ops, training mode: BN (per unit over the batch,
+ * or per virtual batch of `ghostBatchSize`), LayerNorm (per example over the units) or GroupNorm
+ * (per example over `normGroups` groups of consecutive units); biased variances; then gamma, beta.
+ */
+function tfNormalize(config: Required<NetworkConfig>, x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor2D {
+  const [n, units] = x.shape;
+  const standardize = (values: tf.Tensor, axis: number): tf.Tensor => {
+    const { mean, variance } = tf.moments(values, axis, true);
+    return tf.div(tf.sub(values, mean), tf.sqrt(tf.add(variance, config.bnEpsilon)));
+  };
+  let xHat: tf.Tensor;
+  switch (config.normalization) {
+    case 'batch': {
+      const g = config.ghostBatchSize ?? n;
+      xHat = tf.reshape(standardize(tf.reshape(x, [n / g, g, units]), 1), [n, units]);
+      break;
+    }
+    case 'layer':
+      xHat = standardize(x, 1);
+      break;
+    case 'group': {
+      const groups = config.normGroups;
+      xHat = tf.reshape(standardize(tf.reshape(x, [n, groups, units / groups]), 2), [n, units]);
+      break;
+    }
+    case 'none':
+      return x;
+  }
+  return tf.add<tf.Tensor2D>(tf.mul(xHat, gamma), beta);
+}
+
+/**
  * Loss and gradients (by parameter name) of the TF.js twin of a network with `parameters`;
  * `noise` (one per hidden layer) is applied after each BN affine map, before the nonlinearity.
+ * Follows the config's normalization, normPlacement, ghostBatchSize and residual.
  */
 export function tfLossAndGradients(
   config: Required<NetworkConfig>,
@@ -60,17 +93,19 @@ export function tfLossAndGradients(
           h = z;
           break;
         }
-        if (config.batchNorm) {
-          const { mean, variance } = tf.moments(z, 0); // biased variance, as Algorithm 1
-          const xHat = tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, config.bnEpsilon)));
-          z = tf.add<tf.Tensor2D>(tf.mul(xHat, byName.get(`bn${layerIdx}.gamma`) as tf.Tensor), byName.get(`bn${layerIdx}.beta`) as tf.Tensor);
-        }
+        const prefix = { none: '', batch: 'bn', layer: 'ln', group: 'gn' }[config.normalization] + String(layerIdx);
+        const normalize = (values: tf.Tensor2D): tf.Tensor2D =>
+          tfNormalize(config, values, byName.get(`${prefix}.gamma`) as tf.Tensor, byName.get(`${prefix}.beta`) as tf.Tensor);
+        const before = config.normalization !== 'none' && config.normPlacement === 'before';
+        if (before) z = normalize(z);
         if (noise !== null) {
           const shape: [number, number] = [batch.n, config.layers[layerIdx + 1]];
           const { scale, shift } = noise[layerIdx];
           z = tf.add<tf.Tensor2D>(tf.mul(z, tf.tensor2d(scale.subarray(0, shape[0] * shape[1]), shape)), tf.tensor2d(shift.subarray(0, shape[0] * shape[1]), shape));
         }
-        h = applyActivation(config.activation, z);
+        let out = applyActivation(config.activation, z);
+        if (config.normalization !== 'none' && !before) out = normalize(out);
+        h = config.residual && config.layers[layerIdx] === config.layers[layerIdx + 1] ? tf.add<tf.Tensor2D>(h, out) : out;
       }
       const logProbabilities = tf.logSoftmax(h);
       return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logProbabilities), 1))) as tf.Scalar;
