@@ -26,12 +26,13 @@ export const PRESETS: readonly Preset[] = [
     id: 'paper-fig1',
     title: 'Paper, Figure 1',
     summary: 'The MNIST experiment of section 4.1: three sigmoid layers of 100 units on binary digits, with and without BN, same weights and batches. '
-      + 'Watch the BN network pass 85% test accuracy within 1,000 steps while the plain one is still near chance, and the plain network\'s tracked sigmoid input wander over its first 3,000 steps, across a range more than 1.5 times BN\'s. '
+      + 'Watch the BN network pass 85% test accuracy within 1,000 steps while the plain one is still near chance, 50 points or more behind, and the plain network\'s tracked sigmoid input wander over its first 3,000 steps, across a range more than 1.5 times BN\'s. '
       + 'With 10,000 digits and plain SGD, our plain network stalls for its first ~1,500 steps; the paper\'s learned sooner but still more slowly than BN.',
     config: {},
     claims: [
       { type: 'accuracyAtLeast', network: 'bn', atStep: 1000, atLeast: 0.85 },
       { type: 'accuracyBelow', network: 'plain', atStep: 1000, below: 0.2 },
+      { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 50 },
       { type: 'medianRange', network: 'plain', untilStep: 3000, atLeast: 1.5 },
       { type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 3000, times: 1.5 },
     ],
@@ -82,11 +83,13 @@ export const PRESETS: readonly Preset[] = [
     id: 'deep-sigmoid',
     title: 'Deep sigmoid',
     summary: 'Eight hidden sigmoid layers instead of three. '
-      + 'Watch the plain network stay at chance while BN trains it past 75% by step 3,000, as with the sigmoid Inception of section 4.2.2.',
+      + 'Watch the plain network stay at chance while BN trains it past 75% by step 3,000, as with the sigmoid Inception of section 4.2.2. '
+      + 'Its sigmoids are not what stops it (under 5% of its last hidden layer\'s inputs saturated at step 3,000): its signal shrinks through the eight layers.',
     config: { depth: 8 },
     claims: [
       { type: 'accuracyBelow', network: 'plain', atStep: 3000, below: 0.15 },
       { type: 'accuracyAtLeast', network: 'bn', atStep: 3000, atLeast: 0.75 },
+      { type: 'saturation', network: 'plain', layer: -1, atStep: 3000, below: 0.05 },
     ],
   },
   {

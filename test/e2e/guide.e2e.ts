@@ -33,8 +33,8 @@ describe('the guided tour in Chromium', () => {
       if (step.lab) {
         // Its lab job is chosen in the lab, ready to run; the instant one is run and drawn here.
         const lab = page.locator('.lab-panel');
-        await expect.poll(() => lab.getByLabel('Job').inputValue(), { timeout: 15_000 }).toBe(step.lab);
-        if (step.lab === 'scale-invariance') {
+        await expect.poll(() => lab.getByLabel('Job').inputValue(), { timeout: 15_000 }).toBe(step.lab.job);
+        if (step.lab.job === 'scale-invariance') {
           await lab.getByRole('button', { name: 'Run', exact: true }).click();
           await expect.poll(() => lab.getByRole('button', { name: 'Clear the result' }).count(), { timeout: 30_000 }).toBe(1);
           await expect.poll(() => lab.locator('svg, table').count(), { timeout: 15_000 }).toBeGreaterThan(0);

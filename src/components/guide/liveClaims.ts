@@ -1,0 +1,20 @@
+/** The live run's figures as the tour's claims read them (src/experiment/claims.ts over the store's history). */
+import type { ClaimSeries } from '../../experiment/claims.ts';
+import type { NetworkId } from '../../experiment/types.ts';
+import { claimSeriesOfHistory } from '../../store/claimSeries.ts';
+import type { ExperimentState } from '../../store/index.ts';
+
+/** `network`'s series in the store's history, or undefined when the run has no such network (yet). */
+export function liveSeries(s: ExperimentState): (id: NetworkId) => ClaimSeries | undefined {
+  return (id) => {
+    const network = s.history?.networks.find((n) => n.id === id);
+    return network ? claimSeriesOfHistory(network) : undefined;
+  };
+}
+
+/** The latest step the run on screen has reached (the slowest network's), 0 before any snapshot. */
+export function reachedStep(s: ExperimentState): number {
+  const networks = s.history?.networks ?? [];
+  if (networks.length === 0) return 0;
+  return Math.min(...networks.map((n) => Math.max(n.steps.at(-1) ?? 0, n.testSteps.at(-1) ?? 0)));
+}
