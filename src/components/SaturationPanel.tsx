@@ -68,7 +68,7 @@ export function SaturationPanel() {
           <NetworkLegend ids={ids} />
           <div ref={ref} className="saturation-grid" style={{ display: 'grid', gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: '0.5rem' }}>
             {Array.from({ length: layers }, (_, layerIdx) => (
-              <figure key={layerIdx} style={{ margin: 0 }}>
+              <figure key={layerIdx} style={{ margin: 0 }} data-tour-target={layerIdx === layers - 1 ? 'saturation-last' : undefined}>
                 <figcaption>{`Hidden layer ${layerIdx + 1}`}</figcaption>
                 <LiveHistory enabled={inView}>
                   {(history) => (
