@@ -289,7 +289,8 @@ export function formatMeasured(claim: Claim, measured: number): string {
     case 'medianRangeRatio':
       return `${measured.toFixed(1)}x`;
     case 'shiftRatio':
-      return `${measured.toFixed(2)}x`;
+      // A frozen layer (vanishing gradients) moves ~0: the ratio over it is astronomically large.
+      return measured >= 1000 ? 'over 1,000x' : `${measured.toFixed(2)}x`;
     case 'medianRange':
     case 'testLossBelow':
     case 'trainLossAboveTest':

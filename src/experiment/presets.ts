@@ -26,7 +26,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'paper-fig1',
     title: 'Paper, Figure 1',
     summary: 'The MNIST experiment of section 4.1: three sigmoid layers of 100 units on binary digits, with and without BN, same weights and batches. '
-      + 'Watch the BN network pass 85% test accuracy within 1,000 steps while the plain one is still near chance, 50 points or more behind, and the plain network\'s tracked sigmoid input wander over its first 3,000 steps, across a range more than 1.5 times BN\'s. '
+      + 'Watch the BN network pass 85% test accuracy within 1,000 steps while the plain one is still near chance, 50 points or more behind, and the plain network\'s tracked sigmoid input wander over its first 3,000 steps, across a range more than 1.5 times BN\'s; over steps 1,000-3,000 BN\'s last hidden layer inputs move less than a quarter as far per 1,000 steps as plain\'s (the shift charts). '
       + 'With 10,000 digits and plain SGD, our plain network stalls for its first ~1,500 steps; the paper\'s learned sooner but still more slowly than BN.',
     config: {},
     claims: [
@@ -35,6 +35,7 @@ export const PRESETS: readonly Preset[] = [
       { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 50 },
       { type: 'medianRange', network: 'plain', untilStep: 3000, atLeast: 1.5 },
       { type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 3000, times: 1.5 },
+      { type: 'shiftRatio', network: 'bn', over: 'plain', layer: -1, fromStep: 1000, untilStep: 3000, below: 0.25 },
     ],
   },
   {
@@ -69,7 +70,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'bad-init',
     title: 'Init x100',
     summary: 'Every initial weight is a hundred times larger (std 1 instead of 0.01), so the plain network starts with most of its sigmoids saturated (|x| > 4) and keeps half or more of them there. '
-      + 'Watch BN train from this init as from the default one, since BN(aWu) = BN(Wu), and lead early; the plain network still learns (its unsaturated units carry it past 75% by step 1,000) but ends with a higher test loss.',
+      + 'Watch BN train from this init as from the default one, since BN(aWu) = BN(Wu), and lead early; the plain network still learns (its unsaturated units carry it past 75% by step 1,000) but ends with a higher test loss. '
+      + 'The shift measure does not favour BN here: over steps 1,000-3,000 BN\'s first-layer inputs move at least twice as far per 1,000 steps as the plain network\'s, in their own standard deviations.',
     config: { initScale: 100 },
     claims: [
       { type: 'saturation', network: 'plain', layer: -1, atStep: 1000, atLeast: 0.5 },
@@ -77,6 +79,7 @@ export const PRESETS: readonly Preset[] = [
       { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 300, points: 5 },
       { type: 'accuracyAtLeast', network: 'plain', atStep: 1000, atLeast: 0.75 },
       { type: 'testLossBelow', network: 'bn', other: 'plain', atStep: 3000 },
+      { type: 'shiftRatio', network: 'bn', over: 'plain', layer: 0, fromStep: 1000, untilStep: 3000, atLeast: 2 },
     ],
   },
   {
@@ -84,12 +87,13 @@ export const PRESETS: readonly Preset[] = [
     title: 'Deep sigmoid',
     summary: 'Eight hidden sigmoid layers instead of three. '
       + 'Watch the plain network stay at chance while BN trains it past 75% by step 3,000, as with the sigmoid Inception of section 4.2.2. '
-      + 'Its sigmoids are not what stops it (under 5% of its last hidden layer\'s inputs saturated at step 3,000): its signal shrinks through the eight layers.',
+      + 'Its sigmoids are not what stops it (under 5% of its last hidden layer\'s inputs saturated at step 3,000): its signal shrinks through the eight layers, and its first layer barely learns: over steps 1,000-3,000 BN\'s first-layer inputs move at least 10 times as far per 1,000 steps as the plain network\'s.',
     config: { depth: 8 },
     claims: [
       { type: 'accuracyBelow', network: 'plain', atStep: 3000, below: 0.15 },
       { type: 'accuracyAtLeast', network: 'bn', atStep: 3000, atLeast: 0.75 },
       { type: 'saturation', network: 'plain', layer: -1, atStep: 3000, below: 0.05 },
+      { type: 'shiftRatio', network: 'bn', over: 'plain', layer: 0, fromStep: 1000, untilStep: 3000, atLeast: 10 },
     ],
   },
   {
@@ -109,10 +113,11 @@ export const PRESETS: readonly Preset[] = [
     id: 'noisy-bn',
     title: 'BN + noise',
     summary: 'The paper\'s Figure 1 setup with a third network: BN followed by Santurkar et al.\'s time-varying noise, which shifts every layer\'s input distribution at each step on purpose. '
-      + 'Watch its tracked input, measured with the noise, jump around across a range at least 1.25 times BN\'s, while its test accuracy stays within 3 points of BN\'s: less covariate shift is not what makes BN work.',
+      + 'Watch its tracked input, measured with the noise, jump around across a range at least 1.25 times BN\'s, and its last hidden layer\'s inputs move at least 1.4 times as far per 1,000 steps as BN\'s over steps 1,000-3,000, while its test accuracy stays within 3 points of BN\'s: less covariate shift is not what makes BN work.',
     config: { noisyBn: true },
     claims: [
       { type: 'medianRangeRatio', network: 'noisy', over: 'bn', untilStep: 3000, times: 1.25 },
+      { type: 'shiftRatio', network: 'noisy', over: 'bn', layer: -1, fromStep: 1000, untilStep: 3000, atLeast: 1.4 },
       { type: 'accuracyClose', network: 'noisy', of: 'bn', atStep: 1000, points: 3 },
       { type: 'accuracyClose', network: 'noisy', of: 'bn', atStep: 3000, points: 3 },
     ],
@@ -121,7 +126,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'spiral',
     title: 'Spiral (fast)',
     summary: 'A 2-D spiral of three arms that trains in seconds, with three ReLU layers of 64 units. '
-      + 'Watch BN lead by 10 points or more at step 1,000 while the plain network\'s tracked input drifts across 3 times BN\'s range; '
+      + 'Watch BN lead by 10 points or more at step 1,000 while the plain network\'s tracked input drifts across 3 times BN\'s range, and over steps 1,000-3,000 BN\'s last hidden layer inputs move less than half as far per 1,000 steps as plain\'s; '
       + 'then the plain network catches up and passes 95%: on this tiny problem BN\'s batch noise (batches of 32) costs about as much as it helps.',
     config: {
       dataset: 'spiral', depth: 3, width: 64, activation: 'relu', initScheme: 'he', learningRate: 0.1,
@@ -130,6 +135,7 @@ export const PRESETS: readonly Preset[] = [
     claims: [
       { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 10 },
       { type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 3000, times: 3 },
+      { type: 'shiftRatio', network: 'bn', over: 'plain', layer: -1, fromStep: 1000, untilStep: 3000, below: 0.5 },
       { type: 'accuracyAtLeast', network: 'plain', atStep: 3000, atLeast: 0.95 },
     ],
   },
