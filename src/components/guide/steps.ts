@@ -188,7 +188,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
       source: 'the 2015 paper (section 3.3)',
     },
     look: [
-      'The saturation panel: at step 1,000, half or more of the plain network\'s last-hidden-layer inputs are beyond ±4, the BN network\'s under 5%.',
+      'The saturation panel, last hidden layer (outlined): at step 1,000, half or more of the plain network\'s last-hidden-layer inputs are beyond ±4, the BN network\'s under 5%.',
       'Figure 1 (a): BN leads by 5 points or more at step 300; the plain network still learns (75% or more by step 1,000), carried by its unsaturated units, and has the higher test loss at step 3,000.',
     ],
     claims: [
@@ -199,7 +199,7 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
       { type: 'testLossBelow', network: 'bn', other: 'plain', atStep: 3000 },
     ],
     preset: 'bad-init',
-    focus: 'saturation',
+    focus: 'saturation-last',
     lab: {
       job: 'scale-invariance',
       about: 'The scale-invariance check computes BN(aWu) - BN(Wu) and the gradient ratio for several a on a real batch.',

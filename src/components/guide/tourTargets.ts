@@ -5,7 +5,7 @@
  */
 
 /** The charts a step can point at. */
-export type TourTarget = 'fig1-accuracy' | 'fig1-percentiles' | 'fig1-loss' | 'saturation' | 'lab' | 'lab-result';
+export type TourTarget = 'fig1-accuracy' | 'fig1-percentiles' | 'fig1-loss' | 'saturation' | 'saturation-last' | 'lab' | 'lab-result';
 
 /** The attribute that names a tour target on its element. */
 export const TARGET_ATTRIBUTE = 'data-tour-target';
