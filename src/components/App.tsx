@@ -18,6 +18,8 @@ import { Notices } from './Notices.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { SaturationPanel } from './SaturationPanel.tsx';
 import { LiveSummary } from './presentation/LiveSummary.tsx';
+import { PresentationSlide } from './presentation/PresentationSlide.tsx';
+import { usePresentationStore } from './presentation/presentationStore.ts';
 import { TimeScrubber } from './TimeScrubber.tsx';
 import { networksFor } from '../experiment/variants.ts';
 import { useExperimentStore } from '../store/index.ts';
@@ -29,11 +31,14 @@ const STORY_MIN_COLUMN = 200;
 export function App() {
   // Three networks need the full width for their layer charts: the story stacks Figure 1 above them.
   const networks = useExperimentStore((s) => networksFor(s.config).length);
+  // Presentation mode shows one slide; the page below stays mounted (hidden but for the time scrubber) and keeps its state.
+  const presenting = usePresentationStore((s) => s.presenting);
   return (
     <div className="app">
       <Header />
       <Notices />
       <PresetBar />
+      {presenting ? <PresentationSlide /> : null}
       <main className="layout">
         <div className="main-column">
           <div className={`story${networks > 2 ? ' story-stacked' : ''}`}>

@@ -1,24 +1,29 @@
 /**
- * Presentation mode, the keyboard shortcuts, narration and the screen-reader summary in Chromium,
- * with screenshots at 1920x1080 and 3840x2160 (a projector) to look at.
+ * Presentation mode, the keyboard shortcuts, narration and the screen-reader summary in Chromium:
+ * one slide at 1280x720 and 1920x1080 (light and dark) with Figure 1 (a-c) and both tracked-layer charts
+ * inside the window and the narration caption over none of them, and screenshots at 1280x720, 1920x1080
+ * and 3840x2160 (a projector) to look at, under test-results/present/.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { badSvgAttributes, screenshot, SCREENSHOT_DIR, shownStep, watchPage } from './harness.ts';
+import { resolve } from 'node:path';
+import { badSvgAttributes, screenshot, shownStep, watchPage } from './harness.ts';
 import type { PageWatch } from './harness.ts';
 import { expectCleanPage, useServedApp } from './suite.ts';
 
 const app = useServedApp();
 const pages: Page[] = [];
+/** Presentation's screenshots, to look at (gitignored). */
+const SCREENSHOT_DIR = resolve('test-results/present');
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 // A failed test's page would keep training and slow the next ones down.
 afterEach(async () => {
   await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
 });
 
-async function open(query: string, viewport: { width: number; height: number }): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await app.browser.newPage({ viewport });
+async function open(query: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await app.browser.newPage({ viewport, colorScheme });
   pages.push(page);
   const watch = await watchPage(page, app.url);
   await page.goto(app.url + (query ? `?${query}` : ''));
@@ -158,17 +163,27 @@ describe('presentation mode and keyboard shortcuts', () => {
     await page.keyboard.press('n');
     const caption = page.getByTestId('narration-caption');
     await caption.waitFor();
-    await expect.poll(() => caption.innerText(), { timeout: 10_000 }).toMatch(/→ [\d,]+\): median input moved/);
+    // The run was further on: narration rewinds it and replays it from step 0, and says so.
+    await expect.poll(() => caption.innerText(), { timeout: 20_000 }).toMatch(/^Step [\d,]+ \(replaying this run from step 0\)/);
+    await expect.poll(() => shownStep(page), { timeout: 10_000 }).toBeLessThan(200);
+    await expect.poll(() => caption.innerText(), { timeout: 10_000 }).toMatch(/\(a\) With BN ahead by \d+ points? at step [\d,]+: With BN \d+%, Without BN \d+%\./);
     const first = await caption.innerText();
     const stepAtFirst = await shownStep(page);
     await page.waitForTimeout(3500);
     const later = await caption.innerText();
     expect(later).not.toBe(first);
-    // Real numbers for both networks, read from the history.
-    expect(later).toMatch(/Without BN \(step [\d,]+ → [\d,]+\): median input moved \d+\.\d\d \(−?\d+\.\d\d → −?\d+\.\d\d\), 15–85% spread \d+\.\d\d → \d+\.\d\d; test accuracy \d+\.\d% \(step [\d,]+\)/);
-    expect(later).toMatch(/With BN \(step [\d,]+ → [\d,]+\): median input moved \d+\.\d\d/);
-    expect(later).not.toMatch(/NaN|undefined/);
-    // It advanced by chunks of 20, not at the free run's hundreds of steps a second.
+    // What the charts say, in their own words: the notes on (a), (b) and (c) appear in the caption as they are drawn.
+    const notes = await page.locator('.slide .chart-note').allInnerTexts();
+    expect(notes.length).toBe(3);
+    // (The caption follows each snapshot; the notes redraw in the same frame or the next: read both again if they differ.)
+    await expect.poll(async () => {
+      const [text, drawn] = [await caption.innerText(), await page.locator('.slide .chart-note').allInnerTexts()];
+      return drawn.every((note) => text.includes(note));
+    }, { timeout: 5_000 }).toBe(true);
+    expect(later).toMatch(/\(b\) Without BN (drifts|stays|settled)[^;]*; \(c\) With BN (drifts|stays|settled)/);
+    expect(later).toMatch(/Over steps 0–[\d,]+ (the plain network's median moved across|BN's median moved across|the two medians moved across similar ranges)/);
+    expect(later).not.toMatch(/NaN|undefined|Infinity/);
+    // It advanced by chunks of 20 (under step 1,000), not at the free run's hundreds of steps a second.
     const advanced = (await shownStep(page)) - stepAtFirst;
     expect(advanced).toBeGreaterThanOrEqual(20);
     expect(advanced).toBeLessThanOrEqual(100);
@@ -176,7 +191,7 @@ describe('presentation mode and keyboard shortcuts', () => {
     const captionStep = Number(/^Step ([\d,]+)/.exec(later)?.[1].replace(/,/g, '') ?? -1);
     expect(captionStep).toBeGreaterThanOrEqual(stepAtFirst);
     expect(captionStep).toBeLessThanOrEqual(await shownStep(page));
-    // The caption is fixed to the foot of the window: a window-sized picture shows what the room sees.
+    // A window-sized picture shows what the room sees.
     await page.screenshot({ path: `${SCREENSHOT_DIR}/presentation-narration-1920.png` });
 
     await page.keyboard.press('n');
@@ -198,6 +213,88 @@ describe('presentation mode and keyboard shortcuts', () => {
     expectCleanPage(watch);
     await page.close();
   });
+
+  /** The visible role=img elements' names and boxes, the caption's box, and how far the page scrolls. */
+  async function slideLayout(page: Page) {
+    return page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+      };
+      const charts = Array.from(document.querySelectorAll('[role=img]'))
+        .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0)
+        .map((el) => ({ name: el.getAttribute('aria-label') ?? '', ...box(el) }));
+      const caption = document.querySelector('[data-testid=narration-caption]');
+      return {
+        charts,
+        caption: caption ? box(caption) : null,
+        window: { width: window.innerWidth, height: window.innerHeight },
+        scroll: document.documentElement.scrollHeight - window.innerHeight,
+      };
+    });
+  }
+
+  /** The slide's five charts, by name: Figure 1 (a), (b), (c) and the tracked layer of each network. */
+  const SLIDE_CHARTS = [
+    /^Figure 1 \(a\): test accuracy/,
+    /^Figure 1 \(b\): Without BN, tracked unit's input percentiles/,
+    /^Figure 1 \(c\): With BN, tracked unit's input percentiles/,
+    /^Without BN, hidden layer 3: input distribution/,
+    /^With BN, hidden layer 3: input distribution/,
+  ];
+
+  type Layout = Awaited<ReturnType<typeof slideLayout>>;
+
+  function expectOneSlide(layout: Layout): void {
+    const { width, height } = layout.window;
+    for (const pattern of SLIDE_CHARTS) {
+      const found = layout.charts.filter((c) => pattern.test(c.name));
+      expect(found.length, `${pattern}: one visible chart`).toBe(1);
+      const c = found[0];
+      expect(c.x, `${c.name} left`).toBeGreaterThanOrEqual(0);
+      expect(c.y, `${c.name} top`).toBeGreaterThanOrEqual(0);
+      expect(c.right, `${c.name} right`).toBeLessThanOrEqual(width);
+      expect(c.bottom, `${c.name} bottom`).toBeLessThanOrEqual(height);
+      expect(c.height, `${c.name} height`).toBeGreaterThanOrEqual(60);
+    }
+    // One screen: nothing to scroll to.
+    expect(layout.scroll).toBeLessThanOrEqual(0);
+  }
+
+  for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`fits one slide at ${size.width}x${size.height} (${scheme}): Figure 1 (a-c) and both tracked layers, the caption over no chart`, async () => {
+        const { page, watch } = await open('present=1', size, scheme);
+        await expect.poll(() => page.locator('html').getAttribute('class')).toContain('presentation');
+        await waitForStep(page, 400, 60_000);
+        await page.waitForFunction(() => document.querySelectorAll('.slide svg path[data-network]').length >= 3, null, { timeout: 30_000 });
+        await page.waitForTimeout(500);
+        expectOneSlide(await slideLayout(page));
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/slide-${size.width}x${size.height}-${scheme}.png` });
+
+        // Narrating: the caption takes its own band under the slide, and every chart stays whole and uncovered.
+        await page.keyboard.press('n');
+        const caption = page.getByTestId('narration-caption');
+        await expect.poll(() => caption.innerText(), { timeout: 20_000 }).toMatch(/\(a\) With BN ahead/);
+        await page.waitForTimeout(3200);
+        const layout = await slideLayout(page);
+        expectOneSlide(layout);
+        expect(layout.caption).not.toBeNull();
+        const band = layout.caption!;
+        expect(band.bottom).toBeLessThanOrEqual(layout.window.height);
+        for (const c of layout.charts) {
+          const overlaps = c.x < band.right && band.x < c.right && c.y < band.bottom && band.y < c.bottom;
+          expect(overlaps, `the caption covers ${c.name}`).toBe(false);
+        }
+        expect(await badSvgAttributes(page)).toEqual([]);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/slide-${size.width}x${size.height}-${scheme}-narrating.png` });
+        await page.keyboard.press('n');
+        await caption.waitFor({ state: 'hidden' });
+        expectCleanPage(watch);
+        await page.close();
+      });
+    }
+  }
 
   for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
     it(`reads from the back of a room at ${size.width}x${size.height}, nothing clipped`, async () => {

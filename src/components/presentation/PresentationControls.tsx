@@ -1,7 +1,7 @@
 /**
  * The header's presentation controls: Present (projector mode, also P and `present=1` in the URL),
  * Narrate (also N), and Keys, which opens the shortcut help (also ? or H). Mounts the page-wide
- * shortcuts, the help dialog and the narration caption, and puts `presentation` on <html>.
+ * shortcuts, the help dialog and (outside presentation mode) the narration caption, and puts `presentation` on <html>.
  */
 import { useEffect } from 'react';
 import type { MouseEvent } from 'react';
@@ -66,7 +66,8 @@ export function PresentationControls() {
       <ErrorBoundary name="The shortcut help" onClose={() => actions.setHelpOpen(false)}>
         <HelpDialog />
       </ErrorBoundary>
-      <NarrationCaption />
+      {/* In presentation mode the slide docks the caption in a band of its own under the charts. */}
+      {presenting ? null : <NarrationCaption />}
     </div>
   );
 }

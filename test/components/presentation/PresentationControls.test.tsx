@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { PresentationControls } from '../../../src/components/presentation/PresentationControls.tsx';
-import { usePresentationStore } from '../../../src/components/presentation/presentationStore.ts';
+import { NARRATION_INTERVAL_MS, usePresentationStore } from '../../../src/components/presentation/presentationStore.ts';
 import { PRESETS } from '../../../src/experiment/presets.ts';
 import { useExperimentStore } from '../../../src/store/index.ts';
 import { makeHistory, makeNetwork } from '../../charts/fixtures.ts';
@@ -125,17 +125,22 @@ describe('PresentationControls', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 
-  it('narrates from the Narrate button or N with a caption of real figures, and Space stops it and plays', () => {
+  it('narrates from the Narrate button or N, replaying the run from step 0 with a caption of real figures, and Space stops it and plays', () => {
     vi.useFakeTimers();
     try {
       const actions = setStore({ runState: 'running', step: 5000, history: history() });
       render(<PresentationControls />);
       fireEvent.click(screen.getByRole('button', { name: 'Narrate' }));
       expect(actions.pause).toHaveBeenCalledOnce();
-      expect(actions.step).toHaveBeenCalledWith(20);
+      // Further on than step 0: the run is reset, and narration waits for it.
+      expect(actions.reset).toHaveBeenCalledOnce();
       const caption = screen.getByTestId('narration-caption');
-      expect(caption).toHaveTextContent('Step 5,000: the input of hidden layer 2 (the last), unit 0');
-      expect(caption).toHaveTextContent('Without BN (step 5,000): median input 0.00, 15–85% spread 6.00; test accuracy 100.0% (step 5,000).');
+      expect(caption).toHaveTextContent('Narration: rewinding to step 0 to replay this run');
+      act(() => useExperimentStore.setState({ runState: 'paused', step: 0, history: { ...history(), runId: 9 } }));
+      act(() => vi.advanceTimersByTime(NARRATION_INTERVAL_MS));
+      expect(actions.step).toHaveBeenCalledWith(20);
+      expect(caption).toHaveTextContent('(replaying this run from step 0): Figure 1 (b, c) follows unit 0 of hidden layer 2 (the last).');
+      expect(caption).toHaveTextContent('(a) ');
       expect(caption).toHaveTextContent('Santurkar et al. (2018) dispute');
       expect(screen.getByRole('button', { name: 'Narrate' })).toHaveAttribute('aria-pressed', 'true');
       key(' ');

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFits, anchorFor, describeNarration, NARRATION_NOTE, slowestStep } from '../../../src/components/presentation/narration.ts';
+import { describeNarration, NARRATION_NOTE, narrationChunk, slowestStep } from '../../../src/components/presentation/narration.ts';
+import { accuracyLeadNote, driftNote } from '../../../src/components/figureNotes.ts';
+import { percentileSeries } from '../../../src/charts/series.ts';
 import { makeHistory, makeNetwork } from '../../charts/fixtures.ts';
+import type { TrackedPercentiles } from '../../../src/experiment/types.ts';
 
-/** Plain: median -2.00 at step 0, -2.25 at 600, -2.80 at 1,200; BN: 0.10, 0.05, 0.02. */
+const steady = (p50: number, spread = 2): TrackedPercentiles => ({ p15: p50 - spread / 2, p50, p85: p50 + spread / 2 });
+
+/** Plain: median 0 -> -2 over steps 0..1,200 with a spread of 0.5 (it drifts); BN: about 0.1 with a spread of 2.6 (it stays centred). */
 function history() {
   const plain = makeNetwork('plain', [0, 600, 1200], {
-    tracked: [{ p15: -2.01, p50: -2, p85: -1.99 }, { p15: -2.5, p50: -2.25, p85: -2 }, { p15: -3.5, p50: -2.8, p85: -2.1 }],
+    tracked: [steady(0, 0.5), steady(-1.2, 0.5), steady(-2, 0.5)],
     testSteps: [0, 1000],
     testAccuracy: [0.098, 0.126],
   });
   const bn = makeNetwork('bn', [0, 600, 1200], {
-    tracked: [{ p15: -1.2, p50: 0.1, p85: 1.3 }, { p15: -1.4, p50: 0.05, p85: 1.5 }, { p15: -1.5, p50: 0.02, p85: 1.6 }],
+    tracked: [steady(0.1, 2.6), steady(0.05, 2.6), steady(0.02, 2.6)],
     testSteps: [0, 1000],
     testAccuracy: [0.101, 0.8864],
   });
@@ -18,83 +23,101 @@ function history() {
 }
 
 describe('describeNarration', () => {
-  it('says how far each median moved since the anchor step, with the spreads then and now, from the history', () => {
+  it('says what Figure 1 shows in the words of its notes, with the figures behind them', () => {
     const h = history();
-    const caption = describeNarration(h, { runId: h.runId, steps: { plain: 600, bn: 600 }, layer: 1, unit: 0 });
+    const caption = describeNarration(h);
     expect(caption.step).toBe(1200);
-    expect(caption.heading).toBe('Step 1,200: the input of hidden layer 2 (the last), unit 0');
-    // |-2.80 - -2.25| = 0.55; spreads 0.50 -> 1.40. BN: |0.02 - 0.05| = 0.03; spreads 2.90 -> 3.10.
-    expect(caption.lines).toEqual([
-      'Without BN (step 600 → 1,200): median input moved 0.55 (−2.25 → −2.80), 15–85% spread 0.50 → 1.40; test accuracy 12.6% (step 1,000).',
-      'With BN (step 600 → 1,200): median input moved 0.03 (0.05 → 0.02), 15–85% spread 2.90 → 3.10; test accuracy 88.6% (step 1,000).',
-    ]);
+    expect(caption.heading).toBe('Step 1,200: Figure 1 (b, c) follows unit 0 of hidden layer 2 (the last).');
+    const lead = accuracyLeadNote(h.networks, null);
+    const plainNote = driftNote(percentileSeries(h.networks[0]), null);
+    const bnNote = driftNote(percentileSeries(h.networks[1]), null);
+    expect(lead?.text).toBe('With BN ahead by 76 points at step 1,000');
+    expect(caption.lines[0]).toBe(`(a) ${lead?.text}: With BN 89%, Without BN 13%. (b) Without BN ${plainNote?.text}; (c) With BN ${bnNote?.text}.`);
+    expect(plainNote?.text).toMatch(/^drifts/);
+    expect(bnNote?.text).toMatch(/^stays centred/);
   });
 
-  it('reads the snapshot kept at or before the anchor when the anchor step was thinned away', () => {
+  it('measures the medians over the window the charts draw, steps 0 to now, on a checked claim', () => {
+    const caption = describeNarration(history());
+    // Plain's median spans 0..-2 = 2; BN's 0.02..0.1 = 0.08: 25 times.
+    expect(caption.lines[1]).toContain("Over steps 0–1,200 the plain network's median moved across 25 times the range of BN's (2 against 0.08).");
+    const ratio = caption.claims.find((c) => c.claim.type === 'medianRangeRatio');
+    expect(ratio?.claim).toEqual({ type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 1200, times: 1.5 });
+    expect(ratio?.result.holds).toBe(true);
+  });
+
+  it('says so when the run does not favour BN', () => {
     const h = history();
-    const caption = describeNarration(h, { runId: h.runId, steps: { plain: 900, bn: 900 }, layer: 1, unit: 0 });
-    expect(caption.lines[0]).toContain('(step 600 → 1,200): median input moved 0.55 (−2.25 → −2.80)');
+    h.networks[1].tracked = [steady(0, 2.6), steady(3, 2.6), steady(6, 2.6)];
+    const caption = describeNarration(h);
+    expect(caption.lines[1]).toContain("BN's median moved across 3 times the range of the plain network's (6 against 2): this run does not show a steadier input with BN.");
+    expect(caption.lines.join(' ')).not.toContain("the plain network's median moved across");
+    expect(caption.claims.find((c) => c.claim.type === 'medianRangeRatio')?.claim).toMatchObject({ network: 'bn', over: 'plain' });
   });
 
-  it('gives the current figures only when nothing has happened since the anchor', () => {
+  it('says the ranges are alike when neither is 1.5 times the other', () => {
     const h = history();
-    const caption = describeNarration(h, anchorFor(h));
-    expect(caption.heading).toBe('Step 1,200: the input of hidden layer 2 (the last), unit 0');
-    expect(caption.lines[0]).toBe('Without BN (step 1,200): median input −2.80, 15–85% spread 1.40; test accuracy 12.6% (step 1,000).');
+    h.networks[1].tracked = [steady(0, 2.6), steady(-1, 2.6), steady(-1.5, 2.6)];
+    expect(describeNarration(h).lines[1]).toContain("the two medians moved across similar ranges in the input's units (Without BN 2, With BN 1.5)");
   });
 
-  it('says a diverged network diverged instead of quoting its percentiles', () => {
+  it('rests every outcome sentence on a claim that holds on the same history', () => {
+    for (const h of [history(), (() => { const x = history(); x.networks[1].testAccuracy = [0.1, 0.05]; return x; })()]) {
+      const caption = describeNarration(h);
+      expect(caption.claims.length).toBeGreaterThan(0);
+      for (const { result } of caption.claims) expect(result.holds).toBe(true);
+    }
+    const behind = history();
+    behind.networks[1].testAccuracy = [0.1, 0.05];
+    expect(describeNarration(behind).lines[0]).toMatch(/^\(a\) Without BN ahead by 8 points at step 1,000: With BN 5%, Without BN 13%\./);
+  });
+
+  it('describes the scrubbed step when the charts are scrubbed back', () => {
+    const caption = describeNarration(history(), { marker: 600 });
+    expect(caption.step).toBe(600);
+    expect(caption.lines[0]).toMatch(/^\(a\) Level at step 0: With BN 10%, Without BN 10%\./);
+    expect(caption.lines[1]).toContain('Over steps 0–600');
+  });
+
+  it("prints the tracked layer's saturated share as its chart's caption does, and none for ReLU", () => {
+    expect(describeNarration(history()).lines[1]).toContain('Layer 2 inputs saturated (|x| > 4): Without BN 10%, With BN 10%.');
+    expect(describeNarration(history(), { saturates: false }).lines[1]).not.toContain('saturated');
+  });
+
+  it('says it replays the run when narration rewound it', () => {
+    expect(describeNarration(history(), { start: 'replay' }).heading).toBe('Step 1,200 (replaying this run from step 0): Figure 1 (b, c) follows unit 0 of hidden layer 2 (the last).');
+  });
+
+  it('says a diverged network diverged, and never writes NaN or claims BN removes the shift', () => {
     const h = history();
     h.networks[0].status = { type: 'diverged', step: 700, reason: 'loss is NaN' };
-    const caption = describeNarration(h, { runId: h.runId, steps: { plain: 0, bn: 0 }, layer: 1, unit: 0 });
-    expect(caption.lines[0]).toBe('Without BN: diverged at step 700; test accuracy 12.6% (step 1,000).');
-  });
-
-  it('skips missing percentiles and says when there is no test accuracy yet', () => {
-    const h = history();
-    h.networks[1].tracked[2] = null;
-    h.networks[1].testAccuracy = [];
-    h.networks[1].testSteps = [];
-    const caption = describeNarration(h, { runId: h.runId, steps: { plain: 0, bn: 0 }, layer: 1, unit: 0 });
-    // Latest usable percentiles are step 600's: |0.05 - 0.10| = 0.05.
-    expect(caption.lines[1]).toBe('With BN (step 0 → 600): median input moved 0.05 (0.10 → 0.05), 15–85% spread 2.50 → 2.90; no test accuracy yet.');
-  });
-
-  it('never writes NaN and never claims BN removes the shift', () => {
-    const h = history();
-    const text = [describeNarration(h, { runId: h.runId, steps: { plain: 0, bn: 0 }, layer: 1, unit: 0 }), describeNarration(h, anchorFor(h))]
-      .flatMap((c) => [c.heading, ...c.lines]).join(' ');
+    const caption = describeNarration(h);
+    expect(caption.lines[0]).toContain('(b) Without BN diverged at step 700;');
+    const text = [caption.heading, ...caption.lines, NARRATION_NOTE].join(' ');
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
-    expect(`${text} ${NARRATION_NOTE}`).not.toMatch(/removes|eliminates|because of internal covariate/i);
+    expect(text).not.toMatch(/removes|eliminates|because of internal covariate/i);
     expect(NARRATION_NOTE).toContain('Santurkar et al. (2018) dispute');
   });
-});
 
-describe('networks at different steps', () => {
-  it('compares each network with its own step at the anchor, and heads the caption with the slower one', () => {
+  it('waits for test evaluations and snapshots before saying anything about them', () => {
+    const h = makeHistory([makeNetwork('plain', [0], { testSteps: [], testAccuracy: [] }), makeNetwork('bn', [0], { testSteps: [], testAccuracy: [] })]);
+    const caption = describeNarration(h);
+    expect(caption.lines[0]).toBe('(a) No test evaluation of both networks yet. (b) Without BN: too few snapshots yet; (c) With BN: too few snapshots yet.');
+    expect(caption.claims).toEqual([]);
+  });
+
+  it('heads the caption with the slower network when the workers are apart', () => {
     const h = history();
-    // BN's worker is behind: its latest kept snapshot is step 600.
     h.networks[1].steps = [0, 600];
     h.networks[1].tracked = h.networks[1].tracked.slice(0, 2);
-    const anchor = anchorFor({ ...h, networks: [{ ...h.networks[0], steps: [0, 600], tracked: h.networks[0].tracked.slice(0, 2) }, { ...h.networks[1], steps: [0], tracked: h.networks[1].tracked.slice(0, 1) }] });
-    expect(anchor.steps).toEqual({ plain: 600, bn: 0 });
-    const caption = describeNarration(h, anchor);
-    expect(caption.step).toBe(600);
-    expect(caption.heading).toBe('Step 600: the input of hidden layer 2 (the last), unit 0');
-    expect(caption.lines[0]).toContain('Without BN (step 600 → 1,200): median input moved 0.55');
-    // |0.05 - 0.10| = 0.05; spreads 2.50 -> 2.90.
-    expect(caption.lines[1]).toContain('With BN (step 0 → 600): median input moved 0.05 (0.10 → 0.05), 15–85% spread 2.50 → 2.90');
+    expect(slowestStep(h)).toBe(600);
+    expect(describeNarration(h).step).toBe(600);
   });
 });
 
-describe('anchors', () => {
-  it('start at the latest step and no longer fit after a new run or a new tracked unit', () => {
-    const h = history();
-    const anchor = anchorFor(h);
-    expect(anchor).toEqual({ runId: h.runId, steps: { plain: 1200, bn: 1200 }, layer: 1, unit: 0 });
-    expect(slowestStep(h)).toBe(1200);
-    expect(anchorFits(anchor, h)).toBe(true);
-    expect(anchorFits(anchor, { ...h, runId: h.runId + 1 })).toBe(false);
-    expect(anchorFits(anchor, { ...h, tracked: { layer: 1, unit: 3 } })).toBe(false);
+describe('narrationChunk', () => {
+  it('takes 20 steps at a time up to step 999, then more as the run goes on', () => {
+    expect([0, 999, 1000, 1999, 2000, 4000, 10_000, 1e6].map(narrationChunk)).toEqual([20, 20, 50, 50, 100, 200, 500, 500]);
+    expect(narrationChunk(Number.NaN)).toBe(20);
   });
 });

@@ -46,21 +46,44 @@ describe('the present URL parameter', () => {
 });
 
 describe('narration', () => {
-  it('pauses a running run, then takes one chunk and writes one caption per beat', () => {
+  it('rewinds a run that is further on, then replays it from step 0 in chunks, one caption per snapshot', () => {
     const actions = setStore({ runState: 'running', step: 100, history: history([0, 100]) });
     act(() => usePresentationStore.getState().actions.startNarration());
     expect(actions.pause).toHaveBeenCalledOnce();
+    expect(actions.reset).toHaveBeenCalledOnce();
+    expect(actions.step).not.toHaveBeenCalled();
+    expect(usePresentationStore.getState().caption).toBeNull();
+
+    // The reset run arrives (a new runId at step 0): narration starts it.
+    act(() => useExperimentStore.setState({ runState: 'paused', step: 0, history: { ...history([0]), runId: 2 } }));
+    act(() => vi.advanceTimersByTime(NARRATION_INTERVAL_MS));
     expect(actions.step).toHaveBeenCalledTimes(1);
     expect(actions.step).toHaveBeenLastCalledWith(NARRATION_CHUNK);
-    expect(usePresentationStore.getState().caption?.heading).toBe('Step 100: the input of hidden layer 2 (the last), unit 0');
+    expect(usePresentationStore.getState().caption?.heading).toBe('Step 0 (replaying this run from step 0): Figure 1 (b, c) follows unit 0 of hidden layer 2 (the last).');
 
-    // The chunk arrives; the next beat describes it against the start and asks for the next chunk.
-    act(() => useExperimentStore.setState({ runState: 'paused', step: 120, history: history([0, 100, 120]) }));
+    // The chunk's snapshot: the caption follows it at once, as the charts do; the next beat asks for the next chunk.
+    act(() => useExperimentStore.setState({ runState: 'paused', step: 20, history: { ...history([0, 20]), runId: 2 } }));
+    expect(usePresentationStore.getState().caption?.step).toBe(20);
     act(() => vi.advanceTimersByTime(NARRATION_INTERVAL_MS));
     expect(actions.step).toHaveBeenCalledTimes(2);
-    expect(usePresentationStore.getState().caption?.heading).toBe('Step 120: the input of hidden layer 2 (the last), unit 0');
-    expect(usePresentationStore.getState().caption?.lines[0]).toMatch(/^Without BN \(step 100 → 120\): median input moved/);
     expect(actions.play).not.toHaveBeenCalled();
+  });
+
+  it('narrates a run at step 0 at once, without rewinding it', () => {
+    const actions = setStore({ runState: 'paused', step: 0, history: history([0]) });
+    act(() => usePresentationStore.getState().actions.startNarration());
+    expect(actions.reset).not.toHaveBeenCalled();
+    expect(actions.step).toHaveBeenCalledOnce();
+    expect(usePresentationStore.getState().caption?.heading).toMatch(/^Step 0: Figure 1/);
+  });
+
+  it('takes larger chunks later in the run', () => {
+    const actions = setStore({ runState: 'paused', step: 0, history: history([0]) });
+    act(() => usePresentationStore.getState().actions.startNarration());
+    act(() => useExperimentStore.setState({ runState: 'paused', step: 2000, history: history([0, 2000]) }));
+    act(() => vi.advanceTimersByTime(NARRATION_INTERVAL_MS));
+    expect(actions.step).toHaveBeenLastCalledWith(100);
+    expect(usePresentationStore.getState().chunk).toBe(100);
   });
 
   it('waits for a chunk still running instead of piling up steps', () => {
@@ -91,21 +114,21 @@ describe('narration', () => {
     expect(usePresentationStore.getState().narrating).toBe(false);
     expect(actions.play).not.toHaveBeenCalled();
 
-    act(() => useExperimentStore.setState({ runState: 'paused' }));
+    act(() => useExperimentStore.setState({ runState: 'paused', step: 0, history: history([0]) }));
     act(() => usePresentationStore.getState().actions.startNarration());
     act(() => useExperimentStore.setState({ runState: 'finished' }));
     act(() => vi.advanceTimersByTime(NARRATION_INTERVAL_MS));
     expect(usePresentationStore.getState().narrating).toBe(false);
   });
 
-  it('waits while the run is loading and starts its comparison over on a new run', () => {
+  it('waits while the run is loading, then replays it from step 0 if it got further', () => {
     const actions = setStore({ runState: 'loading', step: 0, history: null });
     act(() => usePresentationStore.getState().actions.startNarration());
     expect(actions.step).not.toHaveBeenCalled();
-    const h = { ...history([0, 40]), runId: 7 };
-    act(() => useExperimentStore.setState({ runState: 'paused', step: 40, history: h }));
+    act(() => useExperimentStore.setState({ runState: 'running', step: 40, history: { ...history([0, 40]), runId: 7 } }));
     act(() => vi.advanceTimersByTime(NARRATION_INTERVAL_MS));
-    expect(actions.step).toHaveBeenCalledOnce();
-    expect(usePresentationStore.getState().caption?.heading).toBe('Step 40: the input of hidden layer 2 (the last), unit 0');
+    expect(actions.pause).toHaveBeenCalledOnce();
+    expect(actions.reset).toHaveBeenCalledOnce();
+    expect(usePresentationStore.getState().narrating).toBe(true);
   });
 });
