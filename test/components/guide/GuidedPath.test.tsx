@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GuidedPath } from '../../../src/components/guide/GuidedPath.tsx';
 import { readGuideStep } from '../../../src/components/guide/guideUrl.ts';
 import { GUIDE_STEPS } from '../../../src/components/guide/steps.ts';
@@ -8,12 +8,35 @@ import { PASS_THROUGH_PARAMS } from '../../../src/url/codec.ts';
 import { useExperimentStore } from '../../../src/store/index.ts';
 import { useLabStore } from '../../../src/store/lab.ts';
 import { setStore } from '../storeSpies.ts';
+import type { NetworkId } from '../../../src/experiment/types.ts';
+import type { NetworkHistory, RunHistory } from '../../../src/store/types.ts';
+
+/** A run whose networks were tested at `steps` with the given accuracies. */
+function run(steps: number[], accuracy: Record<'plain' | 'bn', number[]>): RunHistory {
+  const network = (id: NetworkId): NetworkHistory => ({
+    id, steps, trainLoss: steps.map(() => 1), testSteps: steps, testLoss: steps.map(() => 1), testAccuracy: accuracy[id as 'plain' | 'bn'],
+    layers: [], tracked: [], status: { type: 'training' },
+  });
+  return { runId: 1, bins: { min: -8, max: 8, count: 64 }, hiddenUnits: [100, 100, 100], tracked: { layer: 2, unit: 0 }, version: steps.length, networks: [network('plain'), network('bn')] };
+}
+
+/** A page element the tour can point at. */
+function target(name: string): HTMLElement {
+  const element = document.createElement('div');
+  element.setAttribute('data-tour-target', name);
+  document.body.append(element);
+  return element;
+}
 
 beforeEach(() => {
   useExperimentStore.setState(useExperimentStore.getInitialState(), true);
+  useLabStore.setState(useLabStore.getInitialState(), true);
   window.history.replaceState(null, '', '/');
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  for (const element of document.querySelectorAll('[data-tour-target]')) element.remove();
+});
 
 describe('the guide\'s place in the link', () => {
   it('reads guide=N as step N (1-based), and nothing else', () => {
@@ -73,5 +96,45 @@ describe('GuidedPath', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('heading', { name: GUIDE_STEPS[5].title })).toBeTruthy();
     expect(actions.applyPreset).toHaveBeenCalledWith(GUIDE_STEPS[5].preset);
+  });
+
+  it('points at the step\'s chart, veils it until the student predicts, then lets the run answer', async () => {
+    const chart = target('fig1-accuracy');
+    setStore({ presetId: 'paper-fig1', history: run([0, 500], { plain: [0.1, 0.1], bn: [0.1, 0.8] }) });
+    window.history.replaceState(null, '', '/?guide=2');
+    render(<GuidedPath />);
+    await waitFor(() => expect(chart.getAttribute('data-tour-focus')).toBe('true'));
+    expect(chart.getAttribute('data-tour-veil')).toBe('true');
+    expect(screen.queryByText('Look at:')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Without BN' }));
+    await waitFor(() => expect(chart.hasAttribute('data-tour-veil')).toBe(false));
+    expect(screen.getByRole('button', { name: 'Without BN' }).getAttribute('aria-pressed')).toBe('true');
+    expect((screen.getByRole('button', { name: 'With BN, by 50 points or more' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Look at:')).toBeTruthy();
+    expect(screen.getByTestId('guide-reveal').textContent).toBe('The run answers at step 1,000; it is at step 500.');
+    // The run reaches step 1,000: it answers from its own figures.
+    act(() => useExperimentStore.setState({ history: run([0, 500, 1000], { plain: [0.1, 0.1, 0.12], bn: [0.1, 0.8, 0.9] }) }));
+    await waitFor(() => expect(screen.getByTestId('guide-reveal').getAttribute('data-reveal')).toBe('disagrees'));
+    expect(screen.getByTestId('guide-reveal').textContent).toContain('In this run, the BN network\'s lead over the plain one at step 1,000 is +78 points: "With BN, by 50 points or more".');
+    expect(screen.getByTestId('guide-reveal').textContent).toContain('You predicted "Without BN": the run disagrees.');
+    fireEvent.click(screen.getByRole('button', { name: 'Close tour' }));
+    expect(chart.hasAttribute('data-tour-focus')).toBe(false);
+  });
+
+  it('runs the step\'s lab job from Run this and points at the result when it arrives', async () => {
+    const saturation = target('saturation-last');
+    const result = target('lab-result');
+    setStore({ presetId: 'bad-init' });
+    const run = vi.fn();
+    useLabStore.setState({ actions: { ...useLabStore.getState().actions, run } });
+    window.history.replaceState(null, '', '/?preset=bad-init&guide=5');
+    render(<GuidedPath />);
+    await waitFor(() => expect(saturation.getAttribute('data-tour-focus')).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Run this' }));
+    await waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    expect(run.mock.calls[0][0]).toMatchObject({ jobId: 'scale-invariance' });
+    act(() => useLabStore.setState({ status: { type: 'done' }, outcome: { jobId: 'scale-invariance', params: {}, encoded: {}, config: useExperimentStore.getState().config, result: {} } }));
+    await waitFor(() => expect(result.getAttribute('data-tour-focus')).toBe('true'));
+    expect(saturation.hasAttribute('data-tour-focus')).toBe(false);
   });
 });
