@@ -96,12 +96,14 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     look: [
       'Figure 1 (a): the BN network passes 85% test accuracy by step 1,000, while the plain one is still below 20%.',
       'Figure 1 (c): over the first 3,000 steps the BN unit\'s median moves across less than two-thirds of the range of (b)\'s.',
+      'The shift charts under them: over steps 1,000-3,000, BN\'s last hidden layer moves less than a quarter as far per 1,000 steps as the plain network\'s, in each unit\'s own standard deviations.',
     ],
     claims: [
       { type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 50 },
       { type: 'accuracyAtLeast', network: 'bn', atStep: 1000, atLeast: 0.85 },
       { type: 'accuracyBelow', network: 'plain', atStep: 1000, below: 0.2 },
       { type: 'medianRangeRatio', network: 'plain', over: 'bn', untilStep: 3000, times: 1.5 },
+      { type: 'shiftRatio', network: 'bn', over: 'plain', layer: -1, fromStep: 1000, untilStep: 3000, below: 0.25 },
     ],
     preset: 'paper-fig1',
     focus: 'fig1-accuracy',
@@ -247,12 +249,13 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     },
     look: [
       'Figure 1 (a): its test accuracy is within 3 points of the BN network\'s at steps 1,000 and 3,000.',
-      'Figure 1 (b, c, d): the BN + noise unit\'s median, measured with the noise, moves across at least 1.25 times the BN unit\'s range over the first 3,000 steps. The shift is back, the benefit stays. Compare the shift charts under them too.',
+      'Figure 1 (b, c, d): the BN + noise unit\'s median, measured with the noise, moves across at least 1.25 times the BN unit\'s range over the first 3,000 steps. The shift charts: over steps 1,000-3,000 its last hidden layer moves at least 1.4 times as far per 1,000 steps as BN\'s. The shift is back, the benefit stays.',
     ],
     claims: [
       { type: 'accuracyClose', network: 'noisy', of: 'bn', atStep: 1000, points: 3 },
       { type: 'accuracyClose', network: 'noisy', of: 'bn', atStep: 3000, points: 3 },
       { type: 'medianRangeRatio', network: 'noisy', over: 'bn', untilStep: 3000, times: 1.25 },
+      { type: 'shiftRatio', network: 'noisy', over: 'bn', layer: -1, fromStep: 1000, untilStep: 3000, atLeast: 1.4 },
     ],
     preset: 'noisy-bn',
     focus: 'fig1-accuracy',
