@@ -4,12 +4,15 @@
  * its WebAssembly SIMD fast path and on its JS fallback, against TF.js (cpu and wasm
  * backends), interleaved in rounds, medians reported; beside them this machine's wasm SIMD
  * mul+add peak (bench/wasmPeak.ts) as steps/s of this network's FLOPs, and inference time.
- * Usage: npm run bench [-- --json [file]] [-- --rounds N] [-- --seconds S]
+ * Then the normalization zoo (issue 14) on the fast path, interleaved with BN in rounds of their
+ * own: LayerNorm, GroupNorm, BN after the sigmoid, ghost BN, residual BN and BN with weight decay,
+ * each step time's median and its ratio to BN's median of the same rounds (target: at most 1.3x).
+ * Usage: npm run bench [-- --json [file]] [-- --rounds N] [-- --seconds S] [-- --zoo-only]
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createNetwork } from '../src/engine/index.ts';
-import type { Batch, Network } from '../src/engine/index.ts';
+import type { Batch, Network, NetworkConfig, StepOptions } from '../src/engine/index.ts';
 import { measureWasmSimdPeak } from './wasmPeak.ts';
 import { createTfjsTwin, prepareTfjs, useBackend } from './tfjsTwin.ts';
 import type { TfjsTwin } from './tfjsTwin.ts';
@@ -28,6 +31,7 @@ const option = (name: string): string | undefined => {
 };
 const ROUNDS = Number(option('--rounds') ?? 5);
 const SECONDS_PER_ROUND = Number(option('--seconds') ?? 1.2);
+const ZOO_ONLY = args.includes('--zoo-only');
 const jsonIndex = args.indexOf('--json');
 const jsonPath = jsonIndex >= 0 ? (args[jsonIndex + 1]?.startsWith('--') ? undefined : args[jsonIndex + 1]) ?? 'bench-engine.json' : null;
 
@@ -94,8 +98,83 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The zoo's variants of the paper network, each against BN (the first). */
+const ZOO: { name: string; config: Partial<NetworkConfig>; step?: Partial<StepOptions> }[] = [
+  { name: 'BN (reference)', config: { normalization: 'batch' } },
+  { name: 'LayerNorm', config: { normalization: 'layer' } },
+  { name: 'GroupNorm (4 groups of 25)', config: { normalization: 'group', normGroups: 4 } },
+  { name: 'BN after the sigmoid', config: { normalization: 'batch', normPlacement: 'after' } },
+  { name: 'ghost BN (4 virtual batches of 15)', config: { normalization: 'batch', ghostBatchSize: 15 } },
+  { name: 'BN, residual (layers 2 and 3)', config: { normalization: 'batch', residual: true } },
+  { name: 'BN, weight decay 5e-4', config: { normalization: 'batch' }, step: { weightDecay: 5e-4 } },
+];
+
+/** One zoo timing round: steps for `seconds` of wall time; the process's CPU time (user + system) and the wall time per step, in µs. */
+function timeZooRound(step: (index: number) => number, seconds: number): { cpu: number; wall: number } {
+  for (let i = 0; i < 3; i++) step(i % NUM_BATCHES);
+  let steps = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  let now = start;
+  while (now - start < seconds * 1000) {
+    step(steps % NUM_BATCHES);
+    steps++;
+    now = performance.now();
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  return { cpu: (cpu.user + cpu.system) / steps, wall: ((now - start) * 1000) / steps };
+}
+
+/**
+ * Zoo rows: each variant's median step time on the fast path over interleaved rounds and its ratio to
+ * BN's median. CPU time of the process (user + system) per step is the measure: unlike wall time it
+ * does not count the time other processes hold the core (the 2-core test machine is shared); wall
+ * time is reported beside it.
+ */
+async function benchZoo(train: Batch[]): Promise<{ name: string; kernel: string; cpuMicroseconds: number; wallMicroseconds: number; vsBn: number; wallVsBn: number; rounds: number[] }[]> {
+  const runs = ZOO.map(({ name, config, step }) => {
+    const net = createNetwork({ layers: LAYERS, activation: 'sigmoid', init: { scheme: 'gaussian', std: 0.1 }, seed: 1, ...config });
+    const options: StepOptions = { learningRate: LEARNING_RATE, ...step };
+    return { name, net, cpu: [] as number[], wall: [] as number[], step: (index: number) => net.trainStep(train[index], options).loss };
+  });
+  for (const run of runs) timeZooRound(run.step, 0.3); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const run of runs) {
+      const { cpu, wall } = timeZooRound(run.step, SECONDS_PER_ROUND);
+      run.cpu.push(cpu);
+      run.wall.push(wall);
+    }
+    process.stderr.write(`zoo round ${round + 1}/${ROUNDS} done\n`);
+    await Promise.resolve();
+  }
+  const bnCpu = median(runs[0].cpu);
+  const bnWall = median(runs[0].wall);
+  return runs.map((run) => ({
+    name: run.name, kernel: run.net.kernel, cpuMicroseconds: median(run.cpu), wallMicroseconds: median(run.wall),
+    vsBn: median(run.cpu) / bnCpu, wallVsBn: median(run.wall) / bnWall, rounds: run.cpu,
+  }));
+}
+
+function printZoo(zoo: Awaited<ReturnType<typeof benchZoo>>): void {
+  console.log(`\nNormalization zoo on the fast path (${zoo[0].kernel}), 784-100-100-100-10 sigmoid, batch ${BATCH_SIZE}; median of ${ROUNDS} interleaved rounds of ${SECONDS_PER_ROUND} s`);
+  console.log('| network | CPU time a step (median) | vs BN | wall time a step (median) | vs BN | CPU time, rounds (µs) |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const row of zoo) {
+    console.log(`| ${row.name} | ${row.cpuMicroseconds.toFixed(0)} µs | ${row.vsBn.toFixed(2)}x | ${row.wallMicroseconds.toFixed(0)} µs | ${row.wallVsBn.toFixed(2)}x | ${row.rounds.map((r) => r.toFixed(0)).join(', ')} |`);
+  }
+}
+
 async function main(): Promise<void> {
   const { train, test } = mnistBatches();
+  if (ZOO_ONLY) {
+    const zoo = await benchZoo(train);
+    printZoo(zoo);
+    if (jsonPath !== null && jsonPath !== undefined) {
+      writeFileSync(jsonPath, JSON.stringify({ layers: LAYERS, batchSize: BATCH_SIZE, rounds: ROUNDS, secondsPerRound: SECONDS_PER_ROUND, node: process.version, zoo }, null, 2));
+      console.log(`wrote ${jsonPath}`);
+    }
+    return;
+  }
   const wasm = await prepareTfjs();
   const contenders: Contender[] = [];
   const twins: TfjsTwin[] = [];
@@ -143,6 +222,7 @@ async function main(): Promise<void> {
     }
     return median(times);
   };
+  const zoo = await benchZoo(train);
   const evaluateMs = timeMs(() => evalNet.evaluate(test));
   const probeMs = timeMs(() => evalNet.probe(test));
   const evaluateFallbackMs = timeMs(() => evalFallback.evaluate(test));
@@ -170,13 +250,14 @@ async function main(): Promise<void> {
       `(${(100 * (1 - density)).toFixed(0)}% of binary MNIST), so it computes ${(computedFlops / 1e6).toFixed(1)} MFLOP a step: the fast path with BN ` +
       `runs ${gflops.toFixed(1)} GFLOP/s of arithmetic, ${((100 * gflops) / peakGflops).toFixed(0)}% of the peak.`);
   }
+  printZoo(zoo);
   console.log(`\nengine inference on 2,000 test examples (BN net, median of 7): evaluate ${evaluateMs.toFixed(1)} ms on ${evalNet.kernel}, ` +
     `${evaluateFallbackMs.toFixed(1)} ms on ${evalFallback.kernel}; probe ${probeMs.toFixed(1)} ms on ${evalNet.kernel}`);
   if (jsonPath !== null && jsonPath !== undefined) {
     writeFileSync(jsonPath, JSON.stringify({ layers: LAYERS, batchSize: BATCH_SIZE, rounds: ROUNDS, secondsPerRound: SECONDS_PER_ROUND,
       wasmSimd: wasm.simd, wasmThreads: wasm.threads, node: process.version, flopsPerStep: FLOPS_PER_STEP, inputDensity: density, computedFlopsPerStep: computedFlops, wasmSimdPeakGflops: peakGflops,
       peakStepsPerSecond: peakSteps, contenders: rows, evaluate2000Ms: evaluateMs, evaluate2000FallbackMs: evaluateFallbackMs,
-      probe2000Ms: probeMs }, null, 2));
+      probe2000Ms: probeMs, zoo }, null, 2));
     console.log(`wrote ${jsonPath}`);
   }
   for (const twin of twins) twin.dispose();

@@ -5,6 +5,7 @@
  */
 
 import type { BatchNormState } from './batchNorm.ts';
+import type { GroupNormState } from './groupNorm.ts';
 import type { Activation } from './types.ts';
 
 /** Which implementation of the kernels runs: WebAssembly SIMD (the fast path) or plain JavaScript (the fallback). */
@@ -67,6 +68,23 @@ export interface Kernels {
   batchNormBackward?(
     delta: Float32Array, u: Float32Array, a: Float32Array, n: number, units: number, activation: Activation,
     gamma: Float32Array, state: BatchNormState, dGamma: Float32Array, dBeta: Float32Array,
+  ): boolean;
+  /**
+   * Optional fused GroupNorm / LayerNorm forward (groupNorm.ts's groupNormForward) into u and `state`,
+   * then a = f(u) unless `activation` is null (never 'tanh'). Equal to groupNormForward + activationForward
+   * within float64 round-off of the group sums (summed in another order); false: did nothing.
+   */
+  groupNormForward?(
+    z: Float32Array, u: Float32Array, a: Float32Array, n: number, units: number, gamma: Float32Array, beta: Float32Array,
+    epsilon: number, state: GroupNormState, activation: Activation | null,
+  ): boolean;
+  /**
+   * Optional fused backward of nonlinearity + GroupNorm: delta = f'(u) delta, then groupNormBackward in
+   * place with dGamma, dBeta (same round-off caveat as groupNormForward); false: did nothing.
+   */
+  groupNormBackward?(
+    delta: Float32Array, u: Float32Array, a: Float32Array, n: number, units: number, activation: Activation,
+    gamma: Float32Array, state: GroupNormState, dGamma: Float32Array, dBeta: Float32Array,
   ): boolean;
   /** c[m x n] = a[m x k] · b[k x n]  (forward: z = x W). */
   matmul(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): void;

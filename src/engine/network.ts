@@ -161,8 +161,12 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
       }
       if (weightDecay > 0) {
         // L2 on the dense weights only: g <- g + lambda w (float64, stored float32), before SGD / momentum.
-        for (const { value, gradient } of denseWeights) {
-          for (let i = 0; i < value.length; i++) gradient[i] += weightDecay * value[i];
+        // The SGD kernel with momentum 0 computes a -= eta b: with a = g, b = w, eta = -lambda that is
+        // exactly g + lambda w (a sign flip is exact), vectorised; velocity is untouched at momentum 0.
+        for (const { value, gradient, velocity } of denseWeights) {
+          if (kernels.sgdUpdate?.(gradient, value, velocity, -weightDecay, 0) !== true) {
+            for (let i = 0; i < value.length; i++) gradient[i] += weightDecay * value[i];
+          }
         }
       }
       const momentum = options.momentum ?? 0;
@@ -200,7 +204,7 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
           const width = layers[layerIdx].fanOut;
           output.set(ws.u[layerIdx].subarray(0, count * width), start * width);
         });
-      }, options.bnNoise === true ? probeNoiseRng : null);
+      }, options.bnNoise !== true || probeNoiseRng === null ? null : options.noiseSeed === undefined ? probeNoiseRng : createRng(options.noiseSeed));
       return outputs;
     },
 

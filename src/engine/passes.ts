@@ -86,6 +86,7 @@ export function createPasses(ctx: PassContext): Passes {
     const beta = layer.beta as Float32Array;
     const groupState = ws.groupNorm[layerIdx];
     if (groupState !== null) {
+      if (kernels.groupNormForward?.(input, output, a, n, fanOut, gamma, beta, bnEpsilon, groupState, act) === true) return true;
       groupNormForward(input, output, n, fanOut, gamma, beta, bnEpsilon, groupState);
       return false;
     }
@@ -120,9 +121,8 @@ export function createPasses(ctx: PassContext): Passes {
     const delta = ws.delta[layerIdx];
     const groupState = ws.groupNorm[layerIdx];
     if (groupState !== null) {
-      if (act !== 'linear' && kernels.activationBackward?.(delta, u, a, n, fanOut, act, null, scratchA) !== true) {
-        activationBackward(act, u, a, delta, n * fanOut);
-      }
+      if (kernels.groupNormBackward?.(delta, u, a, n, fanOut, act, gamma, groupState, dGamma, dBeta) === true) return;
+      activationBackward(act, u, a, delta, n * fanOut);
       groupNormBackward(delta, n, fanOut, gamma, groupState, dGamma, dBeta);
       return;
     }
@@ -223,7 +223,9 @@ export function createPasses(ctx: PassContext): Passes {
       }
       const input = layerIdx === 0 ? x : ws.h[layerIdx - 1];
       kernels.matmulTransA(input, delta, layer.dWeight, layer.fanIn, n, fanOut);
-      if (dBias !== null && !biasDone) sumColumns(delta, dBias, n, fanOut, scratchA);
+      if (dBias !== null && !biasDone && kernels.activationBackward?.(delta, delta, delta, n, fanOut, 'linear', dBias, scratchA) !== true) {
+        sumColumns(delta, dBias, n, fanOut, scratchA);
+      }
       if (layerIdx > 0) {
         const below = ws.delta[layerIdx - 1];
         kernels.matmulTransB(delta, layer.weight, below, n, fanOut, layer.fanIn);

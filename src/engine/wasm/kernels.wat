@@ -841,4 +841,227 @@
         (local.set $xHat (i32.add (local.get $xHat) (local.get $rowBytes)))
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $rows))))
+
+  ;; GroupNorm (Wu & He 2018; LayerNorm is one group) forward, as groupNorm.ts: per example and
+  ;; group of units / groups consecutive units, float64 mean and biased variance (summed two lanes
+  ;; at a time, so in another order than the JS), invStd[r groups + g] = 1 / sqrt(var + eps),
+  ;; xHat = (z - mean) invStd (float32), u = gamma xHat + beta (float64, then float32); then
+  ;; a = f(u) unless $act is 0.
+  (func (export "groupNormForward")
+    (param $z i32) (param $u i32) (param $a i32) (param $n i32) (param $units i32) (param $groups i32)
+    (param $gamma i32) (param $beta i32) (param $eps f64) (param $invStd i32) (param $xHat i32) (param $act i32)
+    (local $width i32) (local $count f64) (local $rowBytes i32) (local $g i32) (local $end i32) (local $j i32)
+    (local $o i32) (local $wide i32) (local $x v128) (local $lo v128) (local $hi v128) (local $acc v128)
+    (local $tail f64) (local $mean f64) (local $scale f64) (local $m2 v128) (local $s2 v128)
+    (local $gm v128) (local $bt v128) (local $y v128) (local $t f64)
+    (local.set $width (i32.div_u (local.get $units) (local.get $groups)))
+    (local.set $count (f64.convert_i32_u (local.get $width)))
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $g (i32.const 0))
+        (block $groupsDone
+          (loop $groupLoop
+            (br_if $groupsDone (i32.ge_u (local.get $g) (local.get $groups)))
+            (local.set $end (i32.mul (i32.add (local.get $g) (i32.const 1)) (local.get $width)))
+            ;; pass 1: the sum
+            (local.set $acc (v128.const f64x2 0 0))
+            (local.set $tail (f64.const 0))
+            (local.set $j (i32.mul (local.get $g) (local.get $width)))
+            (block $s4Done
+              (loop $s4
+                (br_if $s4Done (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $end)))
+                (local.set $x (v128.load (i32.add (local.get $z) (i32.shl (local.get $j) (i32.const 2)))))
+                (local.set $acc (f64x2.add (local.get $acc) (f64x2.add (f64x2.promote_low_f32x4 (local.get $x))
+                  (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 4)))
+                (br $s4)))
+            (block $s1Done
+              (loop $s1
+                (br_if $s1Done (i32.ge_s (local.get $j) (local.get $end)))
+                (local.set $tail (f64.add (local.get $tail)
+                  (f64.promote_f32 (f32.load (i32.add (local.get $z) (i32.shl (local.get $j) (i32.const 2)))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $s1)))
+            (local.set $mean (f64.div (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
+              (local.get $tail)) (local.get $count)))
+            (local.set $m2 (f64x2.splat (local.get $mean)))
+            ;; pass 2: the squared deviations
+            (local.set $acc (v128.const f64x2 0 0))
+            (local.set $tail (f64.const 0))
+            (local.set $j (i32.mul (local.get $g) (local.get $width)))
+            (block $v4Done
+              (loop $v4
+                (br_if $v4Done (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $end)))
+                (local.set $x (v128.load (i32.add (local.get $z) (i32.shl (local.get $j) (i32.const 2)))))
+                (local.set $lo (f64x2.sub (f64x2.promote_low_f32x4 (local.get $x)) (local.get $m2)))
+                (local.set $hi (f64x2.sub (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))) (local.get $m2)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (f64x2.add (f64x2.mul (local.get $lo) (local.get $lo)) (f64x2.mul (local.get $hi) (local.get $hi)))))
+                (local.set $j (i32.add (local.get $j) (i32.const 4)))
+                (br $v4)))
+            (block $v1Done
+              (loop $v1
+                (br_if $v1Done (i32.ge_s (local.get $j) (local.get $end)))
+                (local.set $t (f64.sub (f64.promote_f32 (f32.load (i32.add (local.get $z) (i32.shl (local.get $j) (i32.const 2)))))
+                  (local.get $mean)))
+                (local.set $tail (f64.add (local.get $tail) (f64.mul (local.get $t) (local.get $t))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $v1)))
+            (local.set $scale (f64.div (f64.const 1) (f64.sqrt (f64.add (f64.div (f64.add (f64.add
+              (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))) (local.get $tail)) (local.get $count))
+              (local.get $eps)))))
+            (f64.store (local.get $invStd) (local.get $scale))
+            (local.set $invStd (i32.add (local.get $invStd) (i32.const 8)))
+            (local.set $s2 (f64x2.splat (local.get $scale)))
+            ;; pass 3: xHat, u = gamma xHat + beta, a = f(u)
+            (local.set $j (i32.mul (local.get $g) (local.get $width)))
+            (block $wDone
+              (loop $w
+                (br_if $wDone (i32.ge_s (local.get $j) (local.get $end)))
+                (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $end)))
+                (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+                (local.set $x (call $load (i32.add (local.get $z) (local.get $o)) (local.get $wide)))
+                (local.set $gm (call $load (i32.add (local.get $gamma) (local.get $o)) (local.get $wide)))
+                (local.set $bt (call $load (i32.add (local.get $beta) (local.get $o)) (local.get $wide)))
+                (local.set $lo (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4 (local.get $x)) (local.get $m2)) (local.get $s2)))
+                (local.set $hi (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))) (local.get $m2)) (local.get $s2)))
+                (call $store (i32.add (local.get $xHat) (local.get $o))
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                    (f32x4.demote_f64x2_zero (local.get $lo)) (f32x4.demote_f64x2_zero (local.get $hi)))
+                  (local.get $wide))
+                (local.set $y (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                  (f32x4.demote_f64x2_zero (f64x2.add
+                    (f64x2.mul (f64x2.promote_low_f32x4 (local.get $gm)) (local.get $lo))
+                    (f64x2.promote_low_f32x4 (local.get $bt))))
+                  (f32x4.demote_f64x2_zero (f64x2.add
+                    (f64x2.mul (f64x2.promote_low_f32x4
+                      (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $gm) (local.get $gm))) (local.get $hi))
+                    (f64x2.promote_low_f32x4
+                      (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $bt) (local.get $bt)))))))
+                (call $store (i32.add (local.get $u) (local.get $o)) (local.get $y) (local.get $wide))
+                (if (local.get $act)
+                  (then (call $store (i32.add (local.get $a) (local.get $o))
+                    (call $activate (local.get $y) (local.get $act)) (local.get $wide))))
+                (local.set $j (i32.add (local.get $j) (select (i32.const 4) (i32.const 1) (local.get $wide))))
+                (br $w)))
+            (local.set $g (i32.add (local.get $g) (i32.const 1)))
+            (br $groupLoop)))
+        (local.set $z (i32.add (local.get $z) (local.get $rowBytes)))
+        (local.set $u (i32.add (local.get $u) (local.get $rowBytes)))
+        (local.set $a (i32.add (local.get $a) (local.get $rowBytes)))
+        (local.set $xHat (i32.add (local.get $xHat) (local.get $rowBytes)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
+
+  ;; GroupNorm backward, in place on delta, as groupNorm.ts: first delta = f'(u) delta (backward
+  ;; code $act) with dBeta = sum delta and dGamma = sum delta xHat per unit (float64 sums, then
+  ;; float32); then per example and group, with d = gamma delta over its units,
+  ;; delta = invStd (d - mean(d) - xHat mean(d xHat)) (float64 group sums, two lanes at a time).
+  (func (export "groupNormBackward")
+    (param $delta i32) (param $u i32) (param $a i32) (param $n i32) (param $units i32) (param $groups i32) (param $act i32)
+    (param $gamma i32) (param $invStd i32) (param $xHat i32) (param $sumDelta i32) (param $sumDeltaXHat i32)
+    (param $dGamma i32) (param $dBeta i32)
+    (local $width i32) (local $count f64) (local $rowBytes i32) (local $g i32) (local $end i32) (local $j i32)
+    (local $o i32) (local $wide i32) (local $dy v128) (local $gm v128) (local $x v128) (local $lo v128) (local $hi v128)
+    (local $accD v128) (local $accDX v128) (local $tailD f64) (local $tailDX f64) (local $t f64)
+    (local $mD v128) (local $mDX v128) (local $s2 v128)
+    (call $activationBackwardSums (local.get $delta) (local.get $u) (local.get $a) (local.get $n) (local.get $units)
+      (local.get $act) (local.get $sumDelta) (local.get $xHat) (local.get $sumDeltaXHat))
+    (block $uDone
+      (loop $ul
+        (br_if $uDone (i32.ge_s (local.get $j) (local.get $units)))
+        (f32.store (i32.add (local.get $dBeta) (i32.shl (local.get $j) (i32.const 2)))
+          (f32.demote_f64 (f64.load (i32.add (local.get $sumDelta) (i32.shl (local.get $j) (i32.const 3))))))
+        (f32.store (i32.add (local.get $dGamma) (i32.shl (local.get $j) (i32.const 2)))
+          (f32.demote_f64 (f64.load (i32.add (local.get $sumDeltaXHat) (i32.shl (local.get $j) (i32.const 3))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $ul)))
+    (local.set $width (i32.div_u (local.get $units) (local.get $groups)))
+    (local.set $count (f64.convert_i32_u (local.get $width)))
+    (local.set $rowBytes (i32.shl (local.get $units) (i32.const 2)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $g (i32.const 0))
+        (block $groupsDone
+          (loop $groupLoop
+            (br_if $groupsDone (i32.ge_u (local.get $g) (local.get $groups)))
+            (local.set $end (i32.mul (i32.add (local.get $g) (i32.const 1)) (local.get $width)))
+            ;; pass 1: sums of d = gamma delta and of d xHat over the group
+            (local.set $accD (v128.const f64x2 0 0))
+            (local.set $accDX (v128.const f64x2 0 0))
+            (local.set $tailD (f64.const 0))
+            (local.set $tailDX (f64.const 0))
+            (local.set $j (i32.mul (local.get $g) (local.get $width)))
+            (block $s4Done
+              (loop $s4
+                (br_if $s4Done (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $end)))
+                (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+                (local.set $dy (v128.load (i32.add (local.get $delta) (local.get $o))))
+                (local.set $gm (v128.load (i32.add (local.get $gamma) (local.get $o))))
+                (local.set $x (v128.load (i32.add (local.get $xHat) (local.get $o))))
+                (local.set $lo (f64x2.mul (f64x2.promote_low_f32x4 (local.get $gm)) (f64x2.promote_low_f32x4 (local.get $dy))))
+                (local.set $hi (f64x2.mul
+                  (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $gm) (local.get $gm)))
+                  (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $dy) (local.get $dy)))))
+                (local.set $accD (f64x2.add (local.get $accD) (f64x2.add (local.get $lo) (local.get $hi))))
+                (local.set $accDX (f64x2.add (local.get $accDX) (f64x2.add
+                  (f64x2.mul (local.get $lo) (f64x2.promote_low_f32x4 (local.get $x)))
+                  (f64x2.mul (local.get $hi) (f64x2.promote_low_f32x4
+                    (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x)))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 4)))
+                (br $s4)))
+            (block $s1Done
+              (loop $s1
+                (br_if $s1Done (i32.ge_s (local.get $j) (local.get $end)))
+                (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+                (local.set $t (f64.mul (f64.promote_f32 (f32.load (i32.add (local.get $gamma) (local.get $o))))
+                  (f64.promote_f32 (f32.load (i32.add (local.get $delta) (local.get $o))))))
+                (local.set $tailD (f64.add (local.get $tailD) (local.get $t)))
+                (local.set $tailDX (f64.add (local.get $tailDX)
+                  (f64.mul (local.get $t) (f64.promote_f32 (f32.load (i32.add (local.get $xHat) (local.get $o)))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $s1)))
+            (local.set $mD (f64x2.splat (f64.div (f64.add (f64.add (f64x2.extract_lane 0 (local.get $accD))
+              (f64x2.extract_lane 1 (local.get $accD))) (local.get $tailD)) (local.get $count))))
+            (local.set $mDX (f64x2.splat (f64.div (f64.add (f64.add (f64x2.extract_lane 0 (local.get $accDX))
+              (f64x2.extract_lane 1 (local.get $accDX))) (local.get $tailDX)) (local.get $count))))
+            (local.set $s2 (f64x2.splat (f64.load (local.get $invStd))))
+            (local.set $invStd (i32.add (local.get $invStd) (i32.const 8)))
+            ;; pass 2: delta = invStd (gamma delta - mean(d) - xHat mean(d xHat))
+            (local.set $j (i32.mul (local.get $g) (local.get $width)))
+            (block $wDone
+              (loop $w
+                (br_if $wDone (i32.ge_s (local.get $j) (local.get $end)))
+                (local.set $wide (i32.le_s (i32.add (local.get $j) (i32.const 4)) (local.get $end)))
+                (local.set $o (i32.shl (local.get $j) (i32.const 2)))
+                (local.set $dy (call $load (i32.add (local.get $delta) (local.get $o)) (local.get $wide)))
+                (local.set $gm (call $load (i32.add (local.get $gamma) (local.get $o)) (local.get $wide)))
+                (local.set $x (call $load (i32.add (local.get $xHat) (local.get $o)) (local.get $wide)))
+                (local.set $lo (f64x2.mul (local.get $s2) (f64x2.sub (f64x2.sub
+                  (f64x2.mul (f64x2.promote_low_f32x4 (local.get $gm)) (f64x2.promote_low_f32x4 (local.get $dy))) (local.get $mD))
+                  (f64x2.mul (f64x2.promote_low_f32x4 (local.get $x)) (local.get $mDX)))))
+                (local.set $hi (f64x2.mul (local.get $s2) (f64x2.sub (f64x2.sub
+                  (f64x2.mul
+                    (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $gm) (local.get $gm)))
+                    (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $dy) (local.get $dy))))
+                  (local.get $mD))
+                  (f64x2.mul (f64x2.promote_low_f32x4
+                    (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))) (local.get $mDX)))))
+                (call $store (i32.add (local.get $delta) (local.get $o))
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                    (f32x4.demote_f64x2_zero (local.get $lo)) (f32x4.demote_f64x2_zero (local.get $hi)))
+                  (local.get $wide))
+                (local.set $j (i32.add (local.get $j) (select (i32.const 4) (i32.const 1) (local.get $wide))))
+                (br $w)))
+            (local.set $g (i32.add (local.get $g) (i32.const 1)))
+            (br $groupLoop)))
+        (local.set $delta (i32.add (local.get $delta) (local.get $rowBytes)))
+        (local.set $xHat (i32.add (local.get $xHat) (local.get $rowBytes)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
 )

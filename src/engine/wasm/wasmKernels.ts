@@ -141,6 +141,24 @@ export function createWasmKernels(size: WasmKernelsSize): Kernels | null {
       return true;
     },
 
+    groupNormForward(z, u, a, n, units, gamma, beta, epsilon, state, activation) {
+      const act = forwardCode(activation);
+      const { invStd, xHat, groups } = state;
+      if (act < 0 || !mine(z) || !mine(u) || !mine(a) || !mine(gamma) || !mine(beta) || !mine(invStd) || !mine(xHat)) return false;
+      wasm.groupNormForward(z.byteOffset, u.byteOffset, a.byteOffset, n, units, groups, gamma.byteOffset, beta.byteOffset, epsilon,
+        invStd.byteOffset, xHat.byteOffset, act);
+      return true;
+    },
+
+    groupNormBackward(delta, u, a, n, units, activation, gamma, state, dGamma, dBeta) {
+      const { invStd, xHat, sumDelta, sumDeltaXHat, groups } = state;
+      if (!mine(delta) || !mine(u) || !mine(a) || !mine(gamma) || !mine(dGamma) || !mine(dBeta)) return false;
+      if (!mine(invStd) || !mine(xHat) || !mine(sumDelta) || !mine(sumDeltaXHat)) return false;
+      wasm.groupNormBackward(delta.byteOffset, u.byteOffset, a.byteOffset, n, units, groups, BACKWARD_CODES[activation], gamma.byteOffset,
+        invStd.byteOffset, xHat.byteOffset, sumDelta.byteOffset, sumDeltaXHat.byteOffset, dGamma.byteOffset, dBeta.byteOffset);
+      return true;
+    },
+
     matmul(a, b, c, m, k, n) {
       stagingNext = arenaEnd;
       const pa = input(a, m * k), pb = input(b, k * n), pc = output(c, m * n), list = reserve(2 * k);

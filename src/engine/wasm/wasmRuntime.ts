@@ -40,6 +40,16 @@ export interface KernelExports {
     delta: number, u: number, a: number, n: number, units: number, act: number, gamma: number, invStd: number,
     xHat: number, sumDelta: number, sumDeltaXHat: number, dGamma: number, dBeta: number,
   ): void;
+  /** GroupNorm forward per example and group (float64 statistics into invStd [n x groups]; xHat), then a = f(u). */
+  groupNormForward(
+    z: number, u: number, a: number, n: number, units: number, groups: number, gamma: number, beta: number, epsilon: number,
+    invStd: number, xHat: number, act: number,
+  ): void;
+  /** delta *= f'(u) with dBeta, dGamma (float64 sums in sumDelta, sumDeltaXHat), then GroupNorm's backward in place. */
+  groupNormBackward(
+    delta: number, u: number, a: number, n: number, units: number, groups: number, act: number, gamma: number, invStd: number,
+    xHat: number, sumDelta: number, sumDeltaXHat: number, dGamma: number, dBeta: number,
+  ): void;
 }
 
 interface WasmApi {
