@@ -40,6 +40,7 @@ export function GuidedPath() {
   const [picks, setPicks] = useState<Record<number, number>>({});
   const [collapsed, setCollapsed] = useState(false);
   const cardRef = useRef<HTMLElement | null>(null);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
 
   // Before the link's guide value is written over: a value that is not a step goes in the link's notice.
   useEffect(() => {
@@ -51,6 +52,10 @@ export function GuidedPath() {
     if (lab && useLabStore.getState().jobId === null) openLabJob(lab.job);
   }, []);
   useEffect(() => writeGuideStep(index), [index]);
+  // A new step's text starts at its title, not where the last one was scrolled to.
+  useEffect(() => {
+    if (bodyRef.current) bodyRef.current.scrollTop = 0;
+  }, [index]);
 
   const step = index === null ? null : GUIDE_STEPS[index];
   // A prediction's chart is veiled until the student has picked an answer.
@@ -108,7 +113,7 @@ export function GuidedPath() {
           {collapsed ? 'Show text' : 'Hide text'}
         </button>
       </div>
-      <div className="guide-body">
+      <div className="guide-body" ref={bodyRef}>
         <h3 className="guide-step-title">{step.title}</h3>
         {step.text.map((paragraph) => <p key={paragraph}>{paragraph}</p>)}
         {step.prediction ? (
