@@ -23,6 +23,7 @@ import { usePresentationStore } from './presentation/presentationStore.ts';
 import { TimeScrubber } from './TimeScrubber.tsx';
 import { networksFor } from '../experiment/variants.ts';
 import { useExperimentStore } from '../store/index.ts';
+import { pageControls, showsControl } from '../url/pageControls.ts';
 
 /** Narrowest layer chart that still sits beside its twin in the story's half-width column, px. */
 const STORY_MIN_COLUMN = 200;
@@ -48,12 +49,14 @@ export function App() {
           <TimeScrubber />
           <BatchPanel />
           <SaturationPanel />
-          <LabPanel />
+          {showsControl(pageControls(), 'lab') ? <LabPanel /> : null}
         </div>
         <div className="side-column">
-          <ErrorBoundary name="The guided tour">
-            <GuidedPath />
-          </ErrorBoundary>
+          {showsControl(pageControls(), 'tour') ? (
+            <ErrorBoundary name="The guided tour">
+              <GuidedPath />
+            </ErrorBoundary>
+          ) : null}
           <Explainer />
           <ControlsPanel />
         </div>

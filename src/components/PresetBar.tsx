@@ -4,6 +4,7 @@
  */
 import { PRESETS, presetById } from '../experiment/presets.ts';
 import { useExperimentStore } from '../store/index.ts';
+import { pageControls, showsControl } from '../url/pageControls.ts';
 import { PresetClaims } from './PresetClaims.tsx';
 import { splitSummary } from './presetSummary.ts';
 
@@ -15,13 +16,16 @@ export function PresetBar() {
   const { lead, rest } = splitSummary(selected ? selected.summary : 'Custom experiment: your own settings.');
   return (
     <nav className="presets" aria-label="Presets">
-      <div className="preset-buttons">
-        {PRESETS.map((p) => (
-          <button key={p.id} type="button" aria-pressed={p.id === presetId} onClick={() => applyPreset(p.id)}>
-            {p.title}
-          </button>
-        ))}
-      </div>
+      {/* A classroom link without `presets` keeps the experiment it opened: its title, no buttons. */}
+      {showsControl(pageControls(), 'presets') ? (
+        <div className="preset-buttons">
+          {PRESETS.map((p) => (
+            <button key={p.id} type="button" aria-pressed={p.id === presetId} onClick={() => applyPreset(p.id)}>
+              {p.title}
+            </button>
+          ))}
+        </div>
+      ) : <h2 className="preset-title">{selected ? selected.title : 'Custom experiment'}</h2>}
       <div className="preset-about">
         <p className="preset-summary" aria-live="polite">{lead}</p>
         {rest !== '' ? (

@@ -2,6 +2,7 @@
  * Play/Pause, Step and Reset, the step counter and speed (written per frame, outside React) and the run state.
  */
 import { useExperimentStore } from '../store/index.ts';
+import { pageControls, showsControl } from '../url/pageControls.ts';
 import { describeRunState, formatStep } from './runStatus.ts';
 import { useFrameValue, useLiveText } from './useLive.ts';
 
@@ -18,15 +19,21 @@ export function Transport() {
   const speedRef = useLiveText<number, HTMLSpanElement>((s) => (s.runState === 'running' ? s.stepsPerSecond : -1), (v) => (v < 0 ? '' : `${formatStep(v)} steps/s`));
   const kernel = useExperimentStore((s) => s.kernel);
   const running = runState === 'running';
+  // A classroom link (controls=...) keeps only the buttons it names.
+  const controls = pageControls();
   return (
     <div className="transport" role="group" aria-label="Training">
-      <button type="button" className="primary" onClick={running ? actions.pause : actions.play} disabled={runState === 'loading'}>
-        {running ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" title={`Take ${STEP_COUNT} training steps`} onClick={() => actions.step(STEP_COUNT)} disabled={runState === 'loading'}>
-        Step
-      </button>
-      <button type="button" onClick={actions.reset}>Reset</button>
+      {showsControl(controls, 'play') ? (
+        <button type="button" className="primary" onClick={running ? actions.pause : actions.play} disabled={runState === 'loading'}>
+          {running ? 'Pause' : 'Play'}
+        </button>
+      ) : null}
+      {showsControl(controls, 'step') ? (
+        <button type="button" title={`Take ${STEP_COUNT} training steps`} onClick={() => actions.step(STEP_COUNT)} disabled={runState === 'loading'}>
+          Step
+        </button>
+      ) : null}
+      {showsControl(controls, 'reset') ? <button type="button" onClick={actions.reset}>Reset</button> : null}
       <span className="counter" data-testid="step-counter" aria-live="off" ref={stepRef} />
       <span className="speed" ref={speedRef} />
       <span className="speed" data-testid="kernel" title={kernelHelp(kernel)}>{kernelLabel(kernel)}</span>

@@ -6,6 +6,7 @@
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { quoteForMessage } from '../experiment/validate.ts';
+import { PAGE_PARTS } from '../url/pageControls.ts';
 
 /** A part of the page an embed can show. */
 export type EmbedPanel = 'fig1' | 'layers';
@@ -114,13 +115,17 @@ export function readEmbedOptions(search: string): EmbedOptions {
   if (controls !== null) {
     options.transport = [];
     const unknown: string[] = [];
+    // The full page's parts (a classroom link's presets, lab, tour: src/url/pageControls.ts) are not in an embed.
+    const pageOnly: string[] = [];
     for (const word of list(controls)) {
       if (word === 'none') continue;
       if ((TRANSPORT_CONTROLS as readonly string[]).includes(word)) options.transport.push(word as TransportControl);
       else if (SETTING_KEYS.has(word)) options.settings.push(word as keyof ExperimentConfig);
+      else if ((PAGE_PARTS as readonly string[]).includes(word)) pageOnly.push(word);
       else unknown.push(word);
     }
-    if (unknown.length > 0) problems.push(`unknown ${naming('control', unknown)} (controls: ${[...TRANSPORT_CONTROLS, 'none', 'or a setting such as learningRate'].join(', ')}); ignored`);
+    if (unknown.length > 0) problems.push(`unknown ${naming('control', unknown)} (controls: ${[...TRANSPORT_CONTROLS, ...PAGE_PARTS, 'none', 'or a setting such as learningRate'].join(', ')}); ignored`);
+    if (pageOnly.length > 0 && options.embed) problems.push(`${naming('control', pageOnly)} only on the full page, not in an embed; ignored`);
   }
 
   const autoplay = last(params, 'autoplay');

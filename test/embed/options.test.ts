@@ -46,7 +46,7 @@ describe('readEmbedOptions', () => {
     expect(o.theme).toBe('light');
     expect(o.problems).toEqual([
       'unknown view "everything" (views: fig1, layers, all); showing fig1, layers',
-      'unknown control "__proto__" (controls: play, step, reset, none, or a setting such as learningRate); ignored',
+      'unknown control "__proto__" (controls: play, step, reset, presets, lab, tour, none, or a setting such as learningRate); ignored',
       'autoplay must be 0 or 1 (got "maybe"); using 1',
       'unknown theme "solarized" (themes: light, dark); using light',
     ]);
@@ -69,7 +69,7 @@ describe('readEmbedOptions', () => {
     expect(o.panels).toEqual(['fig1']);
     expect(o.problems).toEqual([
       'unknown views "c0", "c1", "c2" and 1,497 more (views: fig1, layers, all); showing fig1',
-      'unknown controls "c0", "c1", "c2" and 1,497 more (controls: play, step, reset, none, or a setting such as learningRate); ignored',
+      'unknown controls "c0", "c1", "c2" and 1,497 more (controls: play, step, reset, presets, lab, tour, none, or a setting such as learningRate); ignored',
     ]);
   });
 });

@@ -6,12 +6,19 @@ import { useEffect } from 'react';
 import { stepDomain } from '../../charts/timeAxis.ts';
 import { PRESETS } from '../../experiment/presets.ts';
 import { useExperimentStore } from '../../store/index.ts';
+import { pageControls, showsControl } from '../../url/pageControls.ts';
+import type { PageControl } from '../../url/pageControls.ts';
 import { usePresentationStore } from './presentationStore.ts';
 import { keyBelongsToFocus, scrubTarget, SHORTCUT_STEP_COUNT, shortcutFor } from './shortcuts.ts';
 import type { ShortcutAction } from './shortcuts.ts';
 
-/** Carry out one shortcut. */
+/** The control a shortcut stands for, which a classroom link may have left out (then the key does nothing). */
+const CONTROL_OF: Partial<Record<ShortcutAction['type'], PageControl>> = { playPause: 'play', step: 'step', reset: 'reset', preset: 'presets' };
+
+/** Carry out one shortcut (unless the page's link left out the control it stands for). */
 export function runShortcut(action: ShortcutAction): void {
+  const control = CONTROL_OF[action.type];
+  if (control !== undefined && !showsControl(pageControls(), control)) return;
   const experiment = useExperimentStore.getState();
   const presentation = usePresentationStore.getState();
   const { actions } = experiment;
