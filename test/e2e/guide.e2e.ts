@@ -115,16 +115,23 @@ describe('the guided tour in Chromium', () => {
     await page.close();
   });
 
-  it('opens a guide=N link at step N, pointing at its chart with its lab job ready', async () => {
-    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+  it('opens a guide=N link at step N, pointing at its chart with its lab job ready (dark theme, reduced motion)', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark', reducedMotion: 'reduce' });
+    const page = await context.newPage();
     const watch = await watchPage(page, app.url);
     await page.goto(`${app.url}?preset=noisy-bn&guide=8`);
     await expect.poll(() => page.getByRole('heading', { name: GUIDE_STEPS[7].title }).count()).toBe(1);
     await expectPointedAt(page, GUIDE_STEPS[7].focus);
     await expect.poll(() => page.locator('.lab-panel').getByLabel('Job').inputValue(), { timeout: 15_000 }).toBe(GUIDE_STEPS[7].lab!.job);
     expect(await page.getByTestId('tour-card').getByRole('button', { name: 'Run this' }).isEnabled()).toBe(true);
+    // The outline shows on the dark page (the theme's pink), still, without its animation.
+    const outline = await page.locator('[data-tour-focus="true"]').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor, animation: style.animationName };
+    });
+    expect(outline).toEqual({ style: 'solid', width: '3px', color: 'rgb(247, 120, 186)', animation: 'none' });
     expectCleanPage(watch);
-    await page.close();
+    await context.close();
   });
 
   it('on a 390x844 phone, keeps the card as a bottom sheet and the step\'s chart above it', async () => {
