@@ -139,7 +139,7 @@ describe('hostile links', () => {
   it('name every unusable value in one notice, fall back to the defaults, and keep commas in the address bar', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const watch = await watchPage(page, app.url);
-    const link = `${app.url}?preset=spiral&${junkKeys(1_500)}&depth=99&guide=999&present=junk&theme=solarized&controls=play,reset,learningRate&lab=lr-sweep&lab.steps=20&lab.factors=0.1,1&lab.zz=1`;
+    const link = `${app.url}?preset=spiral&${junkKeys(1_500)}&depth=99&guide=999&present=junk&theme=solarized&controls=play,reset,learningRate,lab,tour&lab=lr-sweep&lab.steps=20&lab.factors=0.1,1&lab.zz=1`;
     expect(link.length).toBeGreaterThan(9_000);
     await page.goto(link);
     const notices = page.locator('.notices > li');
@@ -157,12 +157,13 @@ describe('hostile links', () => {
     expect(text).toMatch(/guide must be a tour step from 1 to \d+ \(got "999"\)/);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThan(8_000);
-    // The defaults: the tour closed, no presentation mode, the preset's depth; the lab's small job ran.
+    // The defaults: the tour closed, no presentation mode, the preset's depth; the lab's small job ran
+    // (the link's controls, a classroom link's, keep the lab and the tour).
     expect(await page.getByRole('button', { name: 'Start the tour' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.className)).not.toMatch(/present/);
     await page.locator('figure.lab-sweep').waitFor({ timeout: 60_000 });
     // The address bar: the junk gone, the page's own values as written (commas, not %2C).
-    await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?preset=spiral&controls=play,reset,learningRate&lab=lr-sweep&lab.steps=20&lab.factors=0.1,1');
+    await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?preset=spiral&controls=play,reset,learningRate,lab,tour&lab=lr-sweep&lab.steps=20&lab.factors=0.1,1');
     expect(page.url()).not.toMatch(/%2C/i);
     console.info(`hostile link: ${link.length} characters, 1 notice, page ${height} px tall`);
     expect(watch.pageErrors).toEqual([]);
@@ -173,7 +174,7 @@ describe('hostile links', () => {
   it('names an embed value that is neither on nor off and opens the full page', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const watch = await watchPage(page, app.url);
-    await page.goto(`${app.url}?preset=spiral&embed=%3Cx%3E&view=fig1&controls=${'zz,'.repeat(500)}play`);
+    await page.goto(`${app.url}?preset=spiral&embed=%3Cx%3E&view=fig1&controls=${'zz,'.repeat(500)}play,lab`);
     const notice = page.locator('.notices > li');
     await expect.poll(() => notice.first().innerText(), { timeout: 20_000 }).toMatch(/embed must be 1 or 0 \(got "<x>"\); embed mode off/);
     expect(await notice.count()).toBe(1);
