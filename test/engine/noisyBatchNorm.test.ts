@@ -65,6 +65,21 @@ describe.each(KERNEL_BACKENDS)('noisy BN on the %s kernels', (kernel) => {
     );
   });
 
+  it.each(['sigmoid', 'tanh'] as const)('with ghost batches and residual connections (%s), matches TF.js autodiff with the same noise draw', (activation) => {
+    const layers = [9, 9, 9, 4];
+    const net = createNetwork({
+      layers, activation, normalization: 'batch', ghostBatchSize: 4, residual: true, init: { scheme: 'xavier' }, seed: 7, bnNoise: SANTURKAR_BN_NOISE,
+    }, kernel);
+    perturbParameters(net, 11);
+    const batch = randomBatch(createRng(5), 12, layers[0], 4, 0.5, 1.5);
+    const noise = replayTrainingDraw(createRng(bnNoiseSeed(7)), layers, 12);
+    const mine = net.lossAndGradients(batch);
+    const oracle = tfLossAndGradients(net.config, net.parameters(), batch, noise);
+    expect(Math.abs(mine.loss - oracle.loss) / Math.abs(oracle.loss)).toBeLessThan(1e-5);
+    expect(worstScaledError(mine.gradients, oracle.gradients)).toBeLessThan(1e-5);
+    expect(worstScaledError(mine.gradients, tfLossAndGradients(net.config, net.parameters(), batch).gradients)).toBeGreaterThan(1e-2);
+  });
+
   it('draws a fresh noise at every training step (the second step\'s gradients match the second draw)', () => {
     const layers = [6, 5, 4, 3];
     const config: NetworkConfig = { layers, activation: 'sigmoid', batchNorm: true, init: { scheme: 'xavier' }, seed: 3, bnNoise: SANTURKAR_BN_NOISE };
@@ -150,6 +165,25 @@ describe('a noisy BN network', () => {
     expect(first[1]).not.toEqual(clean[1]);
     // Probing with noise did not touch the training stream or the parameters.
     for (const batch of batches) expect(probed.trainStep(batch, { learningRate: 0.5 })).toEqual(untouched.trainStep(batch, { learningRate: 0.5 }));
+  });
+
+  it('draws a probe\'s noise from noiseSeed alone when given, whatever probes came before', () => {
+    const [a, b] = [createNetwork(noisy), createNetwork(noisy)];
+    const probeSet = randomBatch(createRng(80), 40, 20, 4);
+    a.probe(probeSet, { bnNoise: true });
+    a.probe(probeSet, { bnNoise: true });
+    const seeded = a.probe(probeSet, { bnNoise: true, noiseSeed: 1234 });
+    expect(b.probe(probeSet, { bnNoise: true, noiseSeed: 1234 })).toEqual(seeded);
+    expect(b.probe(probeSet, { bnNoise: true, noiseSeed: 1235 })[0]).not.toEqual(seeded[0]);
+    // Layer 0 is s * u + m with the seeded stream's first draws (per-unit for every layer, then per-example).
+    const clean = a.probe(probeSet);
+    const rng = createRng(1234);
+    const [mu, sigma] = [new Float64Array(12), new Float64Array(12)];
+    drawUnitNoise(rng, 12, SANTURKAR_BN_NOISE, mu, sigma);
+    drawUnitNoise(rng, 10, SANTURKAR_BN_NOISE, new Float64Array(10), new Float64Array(10));
+    const [scale, shift] = [new Float32Array(40 * 12), new Float32Array(40 * 12)];
+    drawExampleNoise(rng, 40, 12, SANTURKAR_BN_NOISE, mu, sigma, scale, shift);
+    expect(seeded[0]).toEqual(clean[0].map((u, i) => scale[i] * u + shift[i]));
   });
 
   it('ignores a probe noise request on a network without noise', () => {
