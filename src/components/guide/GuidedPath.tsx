@@ -120,6 +120,7 @@ export function GuidedPath() {
           <PredictStep
             key={`predict-${index}`}
             prediction={step.prediction}
+            preset={step.preset}
             picked={picks[index] ?? null}
             onPick={(choice) => setPicks((p) => ({ ...p, [index]: choice }))}
           >

@@ -4,7 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { useFrameValue } from '../useLive.ts';
-import { reachedStep, liveSeries } from './liveClaims.ts';
+import { useExperimentStore } from '../../store/index.ts';
+import { changedFromPreset, reachedStep, liveSeries } from './liveClaims.ts';
 import { reveal, revealSentences } from './prediction.ts';
 import type { Reveal } from './prediction.ts';
 import type { GuidePrediction } from './steps.ts';
@@ -12,8 +13,10 @@ import type { GuidePrediction } from './steps.ts';
 const grouped = (step: number): string => step.toLocaleString('en-US');
 
 /** The question, the choices, then the answer; `children` (what to look at) once the student has predicted. */
-export function PredictStep({ prediction, picked, onPick, children }: {
+export function PredictStep({ prediction, preset, picked, onPick, children }: {
   prediction: GuidePrediction;
+  /** The step's preset: the claim was written for it as it is. */
+  preset: string;
   picked: number | null;
   onPick: (choice: number) => void;
   children: ReactNode;
@@ -21,6 +24,7 @@ export function PredictStep({ prediction, picked, onPick, children }: {
   // Compared as text, so the card re-renders when the answer or the step shown changes, not every frame.
   const live = JSON.parse(useFrameValue((s) => JSON.stringify([reveal(prediction, liveSeries(s)), reachedStep(s)]))) as [Reveal, number];
   const [result, step] = live;
+  const changed = useExperimentStore((s) => changedFromPreset(s.config, preset).join(', '));
   return (
     <div className="guide-predict">
       <p className="guide-question" id="guide-question"><strong>Predict first.</strong> {prediction.question}</p>
@@ -45,6 +49,7 @@ export function PredictStep({ prediction, picked, onPick, children }: {
             {result.type === 'pending'
               ? <p>{`The run answers at step ${grouped(result.atStep)}; it is at step ${grouped(Math.min(step, result.atStep))}.`}</p>
               : revealSentences(prediction, picked, result).map((sentence) => <p key={sentence}>{sentence}</p>)}
+            {changed !== '' && <p>{`You changed ${changed}: the claim was written for the preset as it is, so this run may answer differently.`}</p>}
           </div>
           {children}
         </>

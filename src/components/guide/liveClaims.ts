@@ -1,5 +1,8 @@
 /** The live run's figures as the tour's claims read them (src/experiment/claims.ts over the store's history). */
 import type { ClaimSeries } from '../../experiment/claims.ts';
+import { configForPreset } from '../../experiment/presets.ts';
+import { SETTINGS } from '../../experiment/settings.ts';
+import type { ExperimentConfig } from '../../experiment/settings.ts';
 import type { NetworkId } from '../../experiment/types.ts';
 import { claimSeriesOfHistory } from '../../store/claimSeries.ts';
 import type { ExperimentState } from '../../store/index.ts';
@@ -17,4 +20,10 @@ export function reachedStep(s: ExperimentState): number {
   const networks = s.history?.networks ?? [];
   if (networks.length === 0) return 0;
   return Math.min(...networks.map((n) => Math.max(n.steps.at(-1) ?? 0, n.testSteps.at(-1) ?? 0)));
+}
+
+/** Labels of the settings `config` changed from preset `presetId` (not the seed: claims hold on any seed; not view-only settings). */
+export function changedFromPreset(config: ExperimentConfig, presetId: string): string[] {
+  const preset = configForPreset(presetId);
+  return SETTINGS.filter((s) => s.key !== 'seed' && s.key !== 'maxSteps' && s.effect !== 'view' && config[s.key] !== preset[s.key]).map((s) => s.label);
 }

@@ -7,6 +7,7 @@ import { GUIDE_STEPS } from '../../../src/components/guide/steps.ts';
 import { PASS_THROUGH_PARAMS } from '../../../src/url/codec.ts';
 import { useExperimentStore } from '../../../src/store/index.ts';
 import { useLabStore } from '../../../src/store/lab.ts';
+import { configForPreset } from '../../../src/experiment/presets.ts';
 import { setStore } from '../storeSpies.ts';
 import type { NetworkId } from '../../../src/experiment/types.ts';
 import type { NetworkHistory, RunHistory } from '../../../src/store/types.ts';
@@ -131,10 +132,24 @@ describe('GuidedPath', () => {
     render(<GuidedPath />);
     await waitFor(() => expect(saturation.getAttribute('data-tour-focus')).toBe('true'));
     fireEvent.click(screen.getByRole('button', { name: 'Run this' }));
-    await waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    // The jobs' code loads on demand (a dynamic import), so this can take a moment.
+    await waitFor(() => expect(run).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(run.mock.calls[0][0]).toMatchObject({ jobId: 'scale-invariance' });
     act(() => useLabStore.setState({ status: { type: 'done' }, outcome: { jobId: 'scale-invariance', params: {}, encoded: {}, config: useExperimentStore.getState().config, result: {} } }));
     await waitFor(() => expect(result.getAttribute('data-tour-focus')).toBe('true'));
     expect(saturation.hasAttribute('data-tour-focus')).toBe(false);
+  });
+
+  it('says when the student changed a setting the prediction\'s claim was written without', async () => {
+    target('fig1-accuracy');
+    setStore({ presetId: 'paper-fig1', config: { ...configForPreset('paper-fig1'), learningRate: 2 }, history: run([0, 1000], { plain: [0.1, 0.5], bn: [0.1, 0.9] }) });
+    window.history.replaceState(null, '', '/?guide=2');
+    render(<GuidedPath />);
+    fireEvent.click(screen.getByRole('button', { name: 'With BN, by 50 points or more' }));
+    await waitFor(() => expect(screen.getByTestId('guide-reveal').getAttribute('data-reveal')).toBe('disagrees'));
+    const text = screen.getByTestId('guide-reveal').textContent;
+    expect(text).toContain('is +40 points: "With BN, by less than 50 points"');
+    expect(text).toContain('The 2015 paper expects "With BN, by 50 points or more": this run disagrees.');
+    expect(text).toContain('You changed Learning rate: the claim was written for the preset as it is');
   });
 });
