@@ -14,17 +14,19 @@ export const FOCUS_ATTRIBUTE = 'data-tour-focus';
 
 /** Margin kept between a target and the viewport's edges, px. */
 const EDGE = 12;
+/** Room left above a target when the view has it to spare: the panel's title and legend just above the chart, px. */
+const LEAD = 72;
 
 /**
  * The window scroll (its new scrollY) that shows a box of `top` (relative to the viewport) and
  * `height` inside the visible band [bandTop, bandBottom) of the viewport, or null when it already
- * is. A box that fits gets EDGE px above it (less when the band is barely taller); one taller than
- * the band starts at the band's top.
+ * is. A box that fits gets LEAD px above it (for the legend over the chart), EDGE px when the band
+ * is not twice LEAD taller, less when it is barely taller; one taller than the band starts at its top.
  */
 export function scrollFor(box: { top: number; height: number }, scrollY: number, bandTop: number, bandBottom: number): number | null {
   if (box.top >= bandTop && box.top + box.height <= bandBottom) return null;
   const spare = bandBottom - bandTop - box.height;
-  const offset = spare >= 2 * EDGE ? EDGE : Math.max(0, spare / 2);
+  const offset = spare >= 2 * LEAD ? LEAD : spare >= 2 * EDGE ? EDGE : Math.max(0, spare / 2);
   return Math.max(0, Math.round(scrollY + box.top - bandTop - offset));
 }
 

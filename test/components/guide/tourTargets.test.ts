@@ -6,11 +6,12 @@ describe('bringing a tour step\'s chart into view', () => {
     expect(scrollFor({ top: 100, height: 300 }, 500, 0, 900)).toBeNull();
   });
 
-  it('scrolls a chart below or above the band to 12 px under the band\'s top', () => {
-    expect(scrollFor({ top: 1500, height: 300 }, 400, 0, 900)).toBe(400 + 1500 - 12);
-    expect(scrollFor({ top: -200, height: 300 }, 1000, 0, 900)).toBe(1000 - 200 - 12);
+  it('scrolls a chart below or above the band to 72 px under the band\'s top (its legend in view), 12 px when the band is tight', () => {
+    expect(scrollFor({ top: 1500, height: 300 }, 400, 0, 900)).toBe(400 + 1500 - 72);
+    expect(scrollFor({ top: -200, height: 300 }, 1000, 0, 900)).toBe(1000 - 200 - 72);
     // Above a bottom sheet: the band ends where the sheet starts.
-    expect(scrollFor({ top: 400, height: 300 }, 0, 0, 500)).toBe(388);
+    expect(scrollFor({ top: 600, height: 400 }, 0, 0, 500)).toBe(588);
+    expect(scrollFor({ top: 600, height: 490 }, 0, 0, 500)).toBe(595);
   });
 
   it('starts a chart taller than the band at the band\'s top, and never scrolls above the page', () => {
