@@ -5,6 +5,7 @@
  * network whose first hidden layer is residual too (width equal to the input's) and one whose is
  * not; on both kernel paths.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork } from '../../src/engine/network.ts';
 import { createRng } from '../../src/engine/rng.ts';
@@ -74,6 +75,45 @@ describe.each(KERNEL_BACKENDS)('on the %s kernels', (kernel) => {
       const worst = worstRelativeError(mine.gradients, oracle.gradients);
       expect(worst.error, `${worst.name}[${worst.index}]`).toBeLessThan(TOLERANCE);
     });
+  });
+
+  it('matches TF.js autodiff on random combinations: widths, groups, virtual batches, placement, residual, nonlinearity', () => {
+    const arbitraryCase = fc.record({
+      normalization: fc.constantFrom('none', 'batch', 'layer', 'group' as const),
+      normPlacement: fc.constantFrom('before', 'after' as const),
+      residual: fc.boolean(),
+      activation: fc.constantFrom('sigmoid', 'tanh', 'relu', 'linear' as const),
+      groups: fc.integer({ min: 1, max: 3 }),
+      // Statistics over at least 3 values, per example as per batch: over 2, x-hat is +-1 and the
+      // gradient below ~0 by the maths, so float32 round-off near epsilon breaks the oracle's bar.
+      groupWidth: fc.integer({ min: 3, max: 5 }),
+      depth: fc.integer({ min: 1, max: 3 }),
+      // At least 3 inputs: with one, BN's invariance to the scale of W makes dL/dW of the first layer
+      // 0 by the maths (but for the epsilon term), and the test would weigh round-off against round-off.
+      inputs: fc.integer({ min: 3, max: 9 }),
+      classes: fc.integer({ min: 2, max: 5 }),
+      ghost: fc.option(fc.integer({ min: 3, max: 5 }), { nil: null }),
+      virtualBatches: fc.integer({ min: 1, max: 3 }),
+      seed: fc.integer({ min: 0, max: 1000 }),
+    });
+    fc.assert(fc.property(arbitraryCase, (c) => {
+      const width = c.groups * c.groupWidth;
+      const ghostBatchSize = c.normalization === 'batch' ? c.ghost : null;
+      const n = ghostBatchSize === null ? 4 + c.virtualBatches * 3 : ghostBatchSize * c.virtualBatches;
+      const layers = [c.inputs, ...Array.from({ length: c.depth }, () => width), c.classes];
+      const config: NetworkConfig = {
+        layers, activation: c.activation, normalization: c.normalization, normGroups: c.groups, normPlacement: c.normPlacement,
+        residual: c.residual, ghostBatchSize, init: { scheme: 'xavier' }, seed: c.seed,
+      };
+      const net = createNetwork(config, kernel);
+      perturbParameters(net, c.seed + 1);
+      const batch = randomBatch(createRng(c.seed + 2), n, c.inputs, c.classes, 0.5, 1.5);
+      const mine = net.lossAndGradients(batch);
+      const oracle = tfLossAndGradients(net.config, net.parameters(), batch);
+      expect(Math.abs(mine.loss - oracle.loss) / Math.abs(oracle.loss)).toBeLessThan(1e-5);
+      const worst = worstRelativeError(mine.gradients, oracle.gradients);
+      expect(worst.error, `${worst.name}[${worst.index}]`).toBeLessThan(TOLERANCE);
+    }), { numRuns: 60 });
   });
 
   describe('per-example normalizations on tiny and odd batches', () => {
