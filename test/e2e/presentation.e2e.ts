@@ -296,6 +296,23 @@ describe('presentation mode and keyboard shortcuts', () => {
     }
   }
 
+  it('stacks the slide on a phone (390x844): every chart drawn, the page scrolls, nothing sideways', async () => {
+    const { page, watch } = await open('present=1', { width: 390, height: 844 });
+    await waitForStep(page, 300, 60_000);
+    await page.waitForTimeout(1000);
+    const layout = await slideLayout(page);
+    for (const pattern of SLIDE_CHARTS) {
+      const found = layout.charts.filter((c) => pattern.test(c.name));
+      expect(found.length, `${pattern}: one visible chart`).toBe(1);
+      expect(found[0].right, found[0].name).toBeLessThanOrEqual(390);
+      expect(found[0].height, found[0].name).toBeGreaterThanOrEqual(60);
+    }
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slide-390x844-phone.png`, fullPage: true });
+    expectCleanPage(watch);
+    await page.close();
+  });
+
   for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
     it(`reads from the back of a room at ${size.width}x${size.height}, nothing clipped`, async () => {
       const { page, watch } = await open('present=1', size);
