@@ -21,9 +21,13 @@ import type { Allocate, Workspace } from './workspace.ts';
 
 /** What the passes need from the network that builds them. */
 export interface PassContext {
+  /** The resolved config (normalization, placement, ghost batches, epsilon, activation). */
   config: Required<NetworkConfig>;
+  /** The dense layers and their normalization parameters. */
   layers: DenseLayer[];
+  /** The kernels in use (fused ops where they exist). */
   kernels: Kernels;
+  /** Where ghost BN's scratch is allocated (the kernels' memory on the fast path). */
   allocate: Allocate;
   /** Float64 scratch of the widest layer (two of them). */
   scratchA: Float64Array;
