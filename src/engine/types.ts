@@ -155,6 +155,11 @@ export interface ProbeOptions {
    * call and of m, s per example, from a stream of its own (training is unaffected). Default false.
    */
   bnNoise?: boolean;
+  /**
+   * With bnNoise: draw this call's noise from a fresh stream seeded with `noiseSeed` instead of the
+   * probe stream, so the draw depends on the seed alone, not on how many probes came before.
+   */
+  noiseSeed?: number;
 }
 
 /**
