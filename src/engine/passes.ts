@@ -111,7 +111,8 @@ export function createPasses(ctx: PassContext): Passes {
       fused = batchNormTrain(rows(input, from, to, fanOut), rows(output, from, to, fanOut), rows(a, from, to, fanOut),
         ghostBatchSize, layer, ghost.states[k], act) && fused;
     }
-    // Never a mix: every virtual batch takes the same path (same arrays), so fused is all or none.
+    // Unless every virtual batch was fused (their statistics may outgrow the fast path's memory), the
+    // caller applies the nonlinearity to every row again: same values, correct either way.
     return fused;
   }
 
