@@ -32,7 +32,7 @@ export function ShiftCharts({ shape, width, inView, scrubStep }: { shape: Histor
                 const lines = shiftSeries(history, layerIdx);
                 return (
                   <>
-                    <figcaption>
+                    <figcaption className="chart-title">
                       {`Layer ${layerIdx + 1}: shift`}
                       <FigureNoteText note={shiftNote(history?.networks ?? [], layerIdx, scrubStep)} />
                     </figcaption>

@@ -123,6 +123,9 @@ export function driftNote(series: PercentileSeries, untilStep: number | null): F
 
 type Shifts = Pick<NetworkHistory, 'id' | 'steps' | 'layers'>;
 
+/** Snapshots of the two networks this many steps apart or closer count as the same moment (a tenth of the window). */
+const SHIFT_MATCH_STEPS = SHIFT_WINDOW_STEPS / 10;
+
 /** BN's shift must be this many times smaller than plain's for the note to call it steadier (and this many times larger to call plain steadier). */
 const SHIFT_MARGIN = 1.25;
 
@@ -136,11 +139,13 @@ export function shiftNote(networks: readonly Shifts[], layerIdx: number, markerS
   const bn = networks.find((n) => n.id === 'bn');
   const plain = networks.find((n) => n.id === 'plain');
   if (!bn || !plain) return null;
-  const plainAt = new Map(plain.steps.map((step, i) => [step, plain.layers[layerIdx]?.drift[i]]));
+  // Each network trains in its own worker, so their snapshots fall on different steps: compare with
+  // the plain network's latest snapshot at most SHIFT_MATCH_STEPS before BN's.
   for (let i = lastAtOrBefore(bn.steps, markerStep ?? Number.POSITIVE_INFINITY); i >= 0 && bn.steps[i] >= windowSteps; i--) {
     const step = bn.steps[i];
     const mine = bn.layers[layerIdx]?.drift[i];
-    const other = plainAt.get(step);
+    const j = lastAtOrBefore(plain.steps, step);
+    const other = j >= 0 && step - plain.steps[j] <= SHIFT_MATCH_STEPS ? plain.layers[layerIdx]?.drift[j] : undefined;
     if (mine === undefined || other === undefined || !(mine > 0) || !(other > 0) || !Number.isFinite(mine) || !Number.isFinite(other)) continue;
     const [m, o] = [formatNoteNumber(mine), formatNoteNumber(other)];
     const figures = `${networkLabels.bn} ${m}σ, ${networkLabels.plain} ${o}σ`;

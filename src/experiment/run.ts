@@ -1,8 +1,10 @@
 /**
  * Accumulates Snapshots into the CLI's Run records (DESIGN.md "Headless CLI"): one point per
- * evaluation that follows at least one training step, arrays parallel to `steps`, no NaN.
+ * evaluation that follows at least one training step (RunPoint, measured at the evaluation's own
+ * step whatever the snapshots' timing, so the app's export and the CLI write the same points),
+ * arrays parallel to `steps`, no NaN.
  */
-import type { NetworkFrame, NetworkId, Run, Snapshot } from './types.ts';
+import type { NetworkId, Run, Snapshot, TestEvaluation } from './types.ts';
 import { SHIFT_WINDOW_STEPS } from './shift.ts';
 
 /** An empty Run. */
@@ -18,38 +20,35 @@ export function emptyRun(): Run {
   };
 }
 
-/** True when `frame` carries a fresh evaluation and everything a Run point needs. */
-function isRunPoint(frame: NetworkFrame): boolean {
-  return frame.status.type === 'training' && frame.test !== null && frame.test.step === frame.step
-    && frame.trainLoss !== null && frame.tracked !== null && frame.layers.length > 0;
+/**
+ * Append the evaluation `test` to `run` (in place) when it carries a run point (a step that
+ * follows training, on a healthy network) at a step after the run's last one.
+ */
+export function appendRunPoint(run: Run, test: TestEvaluation): void {
+  const { point } = test;
+  if (!point || (run.steps.length > 0 && run.steps[run.steps.length - 1] >= test.step)) return;
+  run.steps.push(test.step);
+  run.trainLoss.push(point.trainLoss);
+  run.testAccuracy.push(test.accuracy);
+  run.testLoss.push(test.loss);
+  run.trackedUnit.layer = point.trackedUnit.layer;
+  run.trackedUnit.unit = point.trackedUnit.unit;
+  run.trackedUnit.p15.push(point.tracked.p15);
+  run.trackedUnit.p50.push(point.tracked.p50);
+  run.trackedUnit.p85.push(point.tracked.p85);
+  point.saturation.forEach((share, layerIdx) => (run.saturation[layerIdx] ??= []).push(share));
+  point.drift.forEach((shift, layerIdx) => (run.drift[layerIdx] ??= []).push(shift));
 }
 
 /**
- * Append `snapshot`'s frame of network `id` to `run` (in place) when it is an evaluation
- * point; mark the run diverged when the frame says so. Returns the run.
+ * Append the run points of `snapshot`'s frame of network `id` (every evaluation since its previous
+ * frame: RunPoint) to `run`, in place; mark the run diverged when the frame says so. Returns the run.
  */
 export function recordFrame(run: Run, snapshot: Snapshot, id: NetworkId): Run {
   const frame = snapshot.frames.find((f) => f.id === id);
   if (!frame) return run;
-  if (frame.status.type === 'diverged') {
-    run.diverged ??= { step: frame.status.step };
-    return run;
-  }
-  if (!isRunPoint(frame) || frame.test === null || frame.tracked === null || frame.trainLoss === null) return run;
-  if (run.steps.length > 0 && run.steps[run.steps.length - 1] === frame.step) return run;
-  run.steps.push(frame.step);
-  run.trainLoss.push(frame.trainLoss);
-  run.testAccuracy.push(frame.test.accuracy);
-  run.testLoss.push(frame.test.loss);
-  run.trackedUnit.layer = snapshot.tracked.layer;
-  run.trackedUnit.unit = snapshot.tracked.unit;
-  run.trackedUnit.p15.push(frame.tracked.p15);
-  run.trackedUnit.p50.push(frame.tracked.p50);
-  run.trackedUnit.p85.push(frame.tracked.p85);
-  frame.layers.forEach((layer, layerIdx) => {
-    (run.saturation[layerIdx] ??= []).push(layer.saturation);
-    (run.drift[layerIdx] ??= []).push(layer.drift);
-  });
+  for (const test of frame.tests ?? []) appendRunPoint(run, test);
+  if (frame.status.type === 'diverged') run.diverged ??= { step: frame.status.step };
   return run;
 }
 

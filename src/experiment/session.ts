@@ -14,7 +14,7 @@ import { ShiftWindow, summarizeSorted } from './shift.ts';
 import { createFloat32Sorter } from './sortFloat32.ts';
 import type { ExperimentConfig } from './settings.ts';
 import { settingFor } from './settings.ts';
-import type { HistogramBins, LayerStats, NetworkFrame, NetworkStatus, Session, Snapshot } from './types.ts';
+import type { HistogramBins, LayerStats, NetworkFrame, NetworkStatus, RunPoint, Session, Snapshot, TestEvaluation } from './types.ts';
 import { DEFAULT_VARIANTS, networkConfigFor } from './variants.ts';
 import type { NetworkVariant } from './variants.ts';
 
@@ -46,9 +46,19 @@ interface Member {
   stepsSinceFrame: number;
   test: NetworkFrame['test'];
   /** Evaluations since the last frame (NetworkFrame.tests). */
-  tests: NonNullable<NetworkFrame['test']>[];
+  tests: TestEvaluation[];
   /** Reference snapshots for each layer's shift over the last 1,000 steps (LayerStats.drift). */
   shift: ShiftWindow;
+  /** Training loss summed since the previous evaluation, and its steps (RunPoint.trainLoss). */
+  evalLossSum: number;
+  evalSteps: number;
+  /** References for the shift at evaluations, fed at evaluations only (RunPoint.drift): independent of the snapshots' timing. */
+  evalShift: ShiftWindow;
+}
+
+/** Seed of the probe noise at an evaluation at `step` of an experiment seeded `seed` (RunPoint: the same draw however many snapshots came before). */
+export function evaluationNoiseSeed(seed: number, step: number): number {
+  return (Math.imul(seed, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b)) >>> 0;
 }
 
 /** True when every value is finite: a sum of finite values is finite, and NaN or an infinity makes it not. */
@@ -86,6 +96,9 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     test: null,
     tests: [],
     shift: new ShiftWindow(),
+    evalLossSum: 0,
+    evalSteps: 0,
+    evalShift: new ShiftWindow(),
   }));
   const sampler = createBatchSampler(data.train, config.batchSize, batchSeedFor(config.seed));
   const probeSet = takeFirst(data.test, PROBE_SIZE);
@@ -100,6 +113,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
   const diverge = (member: Member, atStep: number, reason: string): void => {
     member.status = { type: 'diverged', step: atStep, reason };
     member.shift.clear();
+    member.evalShift.clear();
   };
   const training = (member: Member): boolean => member.status.type === 'training';
 
@@ -117,15 +131,40 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     });
   }
 
-  /** Evaluate `member` on the test set now (inference mode), at `step`: its latest test, or its divergence. */
+  /**
+   * Evaluate `member` on the test set now (inference mode), at `step`: its latest test, or its
+   * divergence; with the run file's point for this step when training steps preceded it.
+   */
   function evaluateMember(member: Member): void {
     const result = member.network.evaluate(data.test);
     if (Number.isFinite(result.loss)) {
       member.test = { step, loss: result.loss, accuracy: result.accuracy };
-      member.tests.push(member.test);
+      const point = runPointOf(member);
+      member.tests.push(point ? { ...member.test, point } : member.test);
     } else {
       diverge(member, step, `test loss became ${result.loss} at step ${step}`);
     }
+  }
+
+  /**
+   * What a run file records at this evaluation, measured now (RunPoint): the probe (its noise drawn
+   * from a seed of the step), the training loss since the last evaluation, and the shift against
+   * earlier evaluations. Null at an evaluation with no training step before it, or when the probe is not finite.
+   */
+  function runPointOf(member: Member): RunPoint | null {
+    const probes = member.network.probe(probeSet, { bnNoise: member.probeNoise, noiseSeed: evaluationNoiseSeed(config.seed, step) });
+    if (!probes.every(allFinite)) return null;
+    const sorted = probes.map((values, layerIdx) => sortedByUnit(values, hiddenUnits[layerIdx], sorter));
+    const shifts = member.evalShift.measure(step, sorted.map((values, layerIdx) => summarizeSorted(values, hiddenUnits[layerIdx])));
+    if (member.evalSteps === 0) return null;
+    const trainLoss = member.evalLossSum / member.evalSteps;
+    member.evalLossSum = 0;
+    member.evalSteps = 0;
+    const trackedUnit = resolveTracked(config, hiddenUnits);
+    const n = probeSet.n;
+    const column = sorted[trackedUnit.layer].subarray(trackedUnit.unit * n, (trackedUnit.unit + 1) * n);
+    const [p15, p50, p85] = [15, 50, 85].map((p) => percentileOfSorted(column, p));
+    return { trainLoss, trackedUnit, tracked: { p15, p50, p85 }, saturation: probes.map((values) => saturation(values)), drift: shifts.map((shift) => shift.scaled) };
   }
 
   /** Evaluate every network still training, at `step`. */
@@ -198,6 +237,8 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
             member.lossSum += result.loss;
             member.accuracySum += result.accuracy;
             member.stepsSinceFrame++;
+            member.evalLossSum += result.loss;
+            member.evalSteps++;
           } else {
             diverge(member, step, `training loss became ${result.loss} at step ${step}`);
           }

@@ -14,6 +14,14 @@ export const SHIFT_WINDOW_STEPS = 1_000;
 /** Reference snapshots are kept at least this many steps apart: the window is then 1,000 to 1,100 steps (plus a snapshot's gap). */
 export const SHIFT_REFERENCE_SPACING = 100;
 
+/**
+ * No reference is kept before this step: with BN, the layer inputs measured in inference mode use
+ * running averages that start at mean 0, variance 1 and take ~100 steps to forget it (momentum 0.1:
+ * 0.9^100 < 1e-4). Against a step-0 reference, that warm-up of Algorithm 2 would read as a large
+ * shift for a whole window and then drop at once; it is not covariate shift.
+ */
+export const SHIFT_WARMUP_STEPS = 100;
+
 /** Quantile levels per unit kept for a reference snapshot: the 256 probe values thinned to 64 evenly spaced order statistics. */
 export const SHIFT_QUANTILES = 64;
 
@@ -89,17 +97,23 @@ export function layerShift(before: QuantileSummary, after: QuantileSummary): Lay
 /**
  * One network's reference snapshots, and the shift of each layer over the last SHIFT_WINDOW_STEPS
  * steps: `measure(step, layers)` compares the layers with the newest reference at least a window
- * old (before a window has passed, with the first snapshot: the shift since then), then keeps the
- * layers as a reference when SHIFT_REFERENCE_SPACING steps have passed since the last one kept.
+ * old (before a window has passed, with the first reference: the shift since then; before
+ * SHIFT_WARMUP_STEPS, 0), then keeps the layers as a reference, from SHIFT_WARMUP_STEPS on, when
+ * SHIFT_REFERENCE_SPACING steps have passed since the last one kept.
  * References no later measurement can need are dropped, so a window holds about 11 of them.
  */
 export class ShiftWindow {
   private references: { step: number; layers: QuantileSummary[] }[] = [];
 
-  constructor(private readonly windowSteps = SHIFT_WINDOW_STEPS, private readonly spacing = SHIFT_REFERENCE_SPACING) {}
+  constructor(
+    private readonly windowSteps = SHIFT_WINDOW_STEPS,
+    private readonly spacing = SHIFT_REFERENCE_SPACING,
+    private readonly warmupSteps = SHIFT_WARMUP_STEPS,
+  ) {}
 
-  /** The shift of every layer at `step` (all zero at the first snapshot), keeping `layers` as a reference when due. */
+  /** The shift of every layer at `step` (all zero until the first reference), keeping `layers` as a reference when due. */
   measure(step: number, layers: QuantileSummary[]): LayerShift[] {
+    if (step < this.warmupSteps) return layers.map(() => ({ scaled: 0, raw: 0 }));
     let refIdx = -1;
     for (let i = 0; i < this.references.length && this.references[i].step <= step - this.windowSteps; i++) refIdx = i;
     // Older references can serve no later step: a later one will take this one or a newer one.

@@ -66,6 +66,29 @@ export type NetworkStatus =
   | { type: 'training' }
   | { type: 'diverged'; step: number; reason: string };
 
+/**
+ * What a run file records at an evaluation besides the test figures (src/experiment/run.ts): measured at
+ * the evaluation's own step, whenever snapshots are taken, so the same run exports the same file.
+ */
+export interface RunPoint {
+  /** Mean training loss over the steps since the previous evaluation. */
+  trainLoss: number;
+  /** The unit the percentiles are of, and its 15/50/85th percentiles over the probe set. */
+  trackedUnit: { layer: number; unit: number };
+  tracked: TrackedPercentiles;
+  /** Per hidden layer: the saturated share, and the shift over the last 1,000 steps measured at evaluations only. */
+  saturation: number[];
+  drift: number[];
+}
+
+/** One held-out evaluation; `point` when it follows training steps and the network is healthy (a run file's point). */
+export interface TestEvaluation {
+  step: number;
+  loss: number;
+  accuracy: number;
+  point?: RunPoint;
+}
+
 /** One network's state at one snapshot. */
 export interface NetworkFrame {
   id: NetworkId;
@@ -78,7 +101,7 @@ export interface NetworkFrame {
   /** Latest held-out evaluation (inference mode) and the step it was taken at; null before the first. */
   test: { step: number; loss: number; accuracy: number } | null;
   /** Every evaluation since the previous frame, ascending (on the grid of evalEvery; absent from older workers). */
-  tests?: { step: number; loss: number; accuracy: number }[];
+  tests?: TestEvaluation[];
   /** Per hidden layer, from the first. Empty once diverged. */
   layers: LayerStats[];
   /** The tracked unit's percentiles; null once diverged. */

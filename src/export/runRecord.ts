@@ -1,9 +1,10 @@
 /**
  * The run's data in the headless CLI's schema (`{ config, plain: Run, bn: Run }`, src/cli/runner.ts
- * RunRecord), built from the store's history. Evaluation points are the test steps that also have a
- * kept snapshot (the snapshot the test evaluation was taken in): there the history holds everything a
- * Run point needs, measured on the same weights as the CLI's point at that step.
+ * RunRecord), built from the store's history: one point per test evaluation that carries a run point
+ * (RunPoint, measured at the evaluation's own step, as the CLI measures it), so the same link exports
+ * the same points on every load, whatever the snapshots' timing.
  */
+import { appendRunPoint, emptyRun } from '../experiment/run.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { NetworkId, Run } from '../experiment/types.ts';
 import type { NetworkHistory, RunHistory } from '../store/types.ts';
@@ -12,48 +13,21 @@ import type { NetworkHistory, RunHistory } from '../store/types.ts';
 export type RunFile = { config: ExperimentConfig } & Partial<Record<NetworkId, Run>>;
 
 /**
- * One network's Run from its history, point by point as src/experiment/run.ts recordFrame builds
- * it: a point per test evaluation with a kept snapshot at its step, a training loss and tracked
- * percentiles of the unit `tracked` now follows; `diverged` when the network diverged.
+ * One network's Run from its history, point by point as src/experiment/run.ts builds it: a point per
+ * test evaluation with a run point of the unit `tracked` (points of a unit tracked before are left
+ * out); `diverged` when the network diverged.
  */
 export function historyToRun(network: NetworkHistory, tracked: { layer: number; unit: number }): Run {
-  const run: Run = {
-    steps: [],
-    trainLoss: [],
-    testAccuracy: [],
-    testLoss: [],
-    trackedUnit: { layer: tracked.layer, unit: tracked.unit, p15: [], p50: [], p85: [] },
-    saturation: network.layers.map(() => []),
-    drift: network.layers.map(() => []),
-  };
-  const snapshotAt = new Map<number, number>();
-  network.steps.forEach((step, i) => snapshotAt.set(step, i));
+  const run = emptyRun();
+  run.trackedUnit.layer = tracked.layer;
+  run.trackedUnit.unit = tracked.unit;
   network.testSteps.forEach((step, k) => {
-    const i = snapshotAt.get(step);
-    if (i === undefined) return;
-    const trainLoss = network.trainLoss[i];
-    const percentiles = network.tracked[i];
-    const accuracy = network.testAccuracy[k];
-    const loss = network.testLoss[k];
-    if (trainLoss === null || trainLoss === undefined || !percentiles) return;
-    if (![trainLoss, accuracy, loss, percentiles.p15, percentiles.p50, percentiles.p85].every(Number.isFinite)) return;
-    run.steps.push(step);
-    run.trainLoss.push(trainLoss);
-    run.testAccuracy.push(accuracy);
-    run.testLoss.push(loss);
-    run.trackedUnit.p15.push(percentiles.p15);
-    run.trackedUnit.p50.push(percentiles.p50);
-    run.trackedUnit.p85.push(percentiles.p85);
-    network.layers.forEach((layer, layerIdx) => {
-      run.saturation[layerIdx].push(layer.saturation[i] ?? 0);
-      run.drift[layerIdx].push(layer.drift[i] ?? 0);
-    });
+    const point = network.testPoints?.[k];
+    if (!point || point.trackedUnit.layer !== tracked.layer || point.trackedUnit.unit !== tracked.unit) return;
+    const figures = [point.trainLoss, network.testAccuracy[k], network.testLoss[k], point.tracked.p15, point.tracked.p50, point.tracked.p85];
+    if (!figures.every(Number.isFinite)) return;
+    appendRunPoint(run, { step, loss: network.testLoss[k], accuracy: network.testAccuracy[k], point });
   });
-  // recordFrame creates a layer's arrays at its first point: a run without points has none.
-  if (run.steps.length === 0) {
-    run.saturation = [];
-    run.drift = [];
-  }
   if (network.status.type === 'diverged') run.diverged = { step: network.status.step };
   return run;
 }

@@ -7,7 +7,7 @@
  * garbage collector nothing to do): a column dropped from the history may be overwritten.
  */
 import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
-import type { HistogramBins, NetworkFrame, Snapshot } from '../experiment/types.ts';
+import type { HistogramBins, NetworkFrame, Snapshot, TestEvaluation } from '../experiment/types.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import type { LayerHistory, NetworkHistory, RunHistory } from './types.ts';
 
@@ -63,6 +63,7 @@ function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
     testSteps: [],
     testLoss: [],
     testAccuracy: [],
+    testPoints: [],
     layers: Array.from({ length: depth }, (): LayerHistory => ({ columns: [], fitted: [], mean: [], std: [], drift: [], driftRaw: [], saturation: [] })),
     tracked: [],
     unitMedians: [],
@@ -108,13 +109,15 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: Histogr
   const binCount = bins.count;
   network.status = frame.status;
   // Every evaluation since the last frame (a fast run may take several between two snapshots).
-  for (const test of frame.tests ?? (frame.test ? [frame.test] : [])) {
+  const tests: TestEvaluation[] = frame.tests ?? (frame.test ? [frame.test] : []);
+  for (const test of tests) {
     const lastTestStep = network.testSteps.length > 0 ? network.testSteps[network.testSteps.length - 1] : -1;
     if (!(test.step > lastTestStep && Number.isFinite(test.loss) && Number.isFinite(test.accuracy))) continue;
     if (network.testSteps.length >= caps.tests) thinTests(network);
     network.testSteps.push(test.step);
     network.testLoss.push(test.loss);
     network.testAccuracy.push(test.accuracy);
+    network.testPoints?.push(test.point ?? null);
   }
   const lastStep = network.steps.length > 0 ? network.steps[network.steps.length - 1] : -1;
   if (frame.layers.length !== network.layers.length || frame.step <= lastStep) return;
@@ -223,6 +226,7 @@ function thinTests(network: NetworkHistory): void {
   thinInPlace(network.testSteps, kept);
   thinInPlace(network.testLoss, kept);
   thinInPlace(network.testAccuracy, kept);
+  if (network.testPoints) thinInPlace(network.testPoints, kept);
 }
 
 /** Approximate bytes held by a history's arrays (numbers 8 bytes, columns and fitted histograms their buffers, spares included). */
@@ -230,6 +234,8 @@ export function estimateHistoryBytes(history: RunHistory): number {
   let bytes = 0;
   for (const network of history.networks) {
     bytes += 8 * (network.steps.length * 2 + network.tracked.length * 3 + network.testSteps.length * 3);
+    // A run point: 6 numbers and 2 per hidden layer, plus its objects' headers.
+    bytes += (network.testPoints ?? []).reduce((sum, point) => sum + (point ? 8 * (6 + 2 * point.drift.length) + 96 : 0), 0);
     for (const layer of network.layers) {
       bytes += 8 * (layer.mean.length + layer.std.length + layer.drift.length + layer.driftRaw.length + layer.saturation.length);
       for (const column of layer.columns) bytes += column.byteLength;

@@ -6,7 +6,7 @@
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import type { BatchSample } from '../experiment/batchSample.ts';
-import type { HistogramBins, NetworkId, NetworkStatus, TrackedPercentiles } from '../experiment/types.ts';
+import type { HistogramBins, NetworkId, NetworkStatus, RunPoint, TrackedPercentiles } from '../experiment/types.ts';
 import type { RunState } from '../worker/protocol.ts';
 
 /** One network's history: parallel arrays over kept snapshots. */
@@ -19,6 +19,8 @@ export interface NetworkHistory {
   testSteps: number[];
   testLoss: number[];
   testAccuracy: number[];
+  /** Per test evaluation, its run point (RunPoint: what an exported run file records there), or null; absent in histories made without them. */
+  testPoints?: (RunPoint | null)[];
   /** Per hidden layer, one histogram column per kept snapshot (counts of the run's fixed bins, edges included). */
   layers: LayerHistory[];
   /** Tracked-unit percentiles per kept snapshot (null where unavailable). */

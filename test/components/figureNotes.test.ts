@@ -106,6 +106,9 @@ describe('shiftNote', () => {
     expect(shiftNote([plain, bn], 0, 1499)?.text).toBe('Steadier with BN: 0.5σ vs 2σ without');
     expect(shiftNote([plain, bn], 0, 999)).toBeNull();
     expect(shiftNote([bn], 0, null)).toBeNull();
+    // Snapshots of the two workers fall on different steps: the plain one at most 100 steps before counts.
+    expect(shiftNote([shifts('plain', [0, 1430], [0, 3]), shifts('bn', [0, 1490], [0, 0.5])], 0, null)?.text).toBe('Steadier with BN: 0.5σ vs 3σ without');
+    expect(shiftNote([shifts('plain', [0, 1380], [0, 3]), shifts('bn', [0, 1490], [0, 0.5])], 0, null)).toBeNull();
     // A diverged network's missing figure is skipped back to the last step both have.
     expect(shiftNote([shifts('plain', steps, [0, 3, 2, Number.NaN, 0]), bn], 0, null)?.text).toBe('Steadier with BN: 0.5σ vs 2σ without');
   });

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRun, recordFrame, summarizeRun } from '../../src/experiment/run.ts';
-import type { LayerStats, NetworkFrame, Snapshot } from '../../src/experiment/types.ts';
+import type { LayerStats, NetworkFrame, RunPoint, Snapshot } from '../../src/experiment/types.ts';
 
 const layer = (drift: number, saturation: number): LayerStats =>
   ({ counts: new Uint32Array(4), under: 0, over: 0, mean: 0, std: 1, drift, driftRaw: 3 * drift, saturation });
 
+/** A frame at `step` whose one evaluation there carries a run point with figures of the step. */
 function frame(step: number, overrides: Partial<NetworkFrame> = {}): NetworkFrame {
-  return {
-    id: 'plain', step, trainLoss: 1 / (step + 1), trainAccuracy: 0.5,
-    test: { step, loss: 0.5, accuracy: step / 1000 },
-    layers: [layer(step / 100, 0.1), layer(2 * step / 100, 0.2)],
+  const point: RunPoint = {
+    trainLoss: 1 / (step + 1),
+    trackedUnit: { layer: 1, unit: 3 },
     tracked: { p15: -1 - step / 100, p50: step / 100, p85: 1 + step / 100 },
+    saturation: [0.1, 0.2],
+    drift: [step / 100, (2 * step) / 100],
+  };
+  const test = { step, loss: 0.5, accuracy: step / 1000 };
+  return {
+    id: 'plain', step, trainLoss: 1 / (step + 1), trainAccuracy: 0.5, test,
+    tests: [{ ...test, point }],
+    layers: [layer(0, 0.1), layer(0, 0.2)],
+    tracked: point.tracked,
     status: { type: 'training' },
     ...overrides,
   };
@@ -23,6 +32,7 @@ describe('recordFrame', () => {
     const run = emptyRun();
     recordFrame(run, snap(frame(100)), 'plain');
     recordFrame(run, snap(frame(200)), 'plain');
+    expect(run.trainLoss).toEqual([1 / 101, 1 / 201]);
     expect(run.steps).toEqual([100, 200]);
     expect(run.testAccuracy).toEqual([0.1, 0.2]);
     expect(run.trackedUnit).toEqual({ layer: 1, unit: 3, p15: [-2, -3], p50: [1, 2], p85: [2, 3] });
@@ -31,18 +41,29 @@ describe('recordFrame', () => {
     expect(run.diverged).toBeUndefined();
   });
 
-  it('skips frames without a fresh evaluation or before the first step, and other networks', () => {
+  it('skips evaluations without a run point (before the first step), frames without evaluations, repeats, and other networks', () => {
     const run = emptyRun();
-    recordFrame(run, snap(frame(0, { trainLoss: null })), 'plain');
-    recordFrame(run, snap(frame(150, { test: { step: 100, loss: 1, accuracy: 0.1 } })), 'plain');
+    recordFrame(run, snap(frame(0, { tests: [{ step: 0, loss: 1, accuracy: 0.1 }] })), 'plain');
+    recordFrame(run, snap(frame(150, { tests: [] })), 'plain');
     recordFrame(run, snap(frame(200)), 'bn');
     expect(run.steps).toEqual([]);
+    recordFrame(run, snap(frame(100)), 'plain');
+    recordFrame(run, snap(frame(100)), 'plain');
+    expect(run.steps).toEqual([100]);
+  });
+
+  it('takes every evaluation a frame carries, not only one at the frame\'s own step', () => {
+    const run = emptyRun();
+    const [a, b] = [frame(100).tests?.[0], frame(200).tests?.[0]];
+    recordFrame(run, snap(frame(250, { tests: [a!, b!] })), 'plain');
+    expect(run.steps).toEqual([100, 200]);
+    expect(run.trackedUnit.p50).toEqual([1, 2]);
   });
 
   it('marks the step of divergence once and adds no point after it', () => {
     const run = emptyRun();
     recordFrame(run, snap(frame(100)), 'plain');
-    const diverged = frame(200, { status: { type: 'diverged', step: 137, reason: 'loss NaN' }, layers: [], tracked: null });
+    const diverged = frame(200, { status: { type: 'diverged', step: 137, reason: 'loss NaN' }, tests: [], layers: [], tracked: null });
     recordFrame(run, snap(diverged), 'plain');
     recordFrame(run, snap({ ...diverged, step: 300, status: { type: 'diverged', step: 999, reason: 'x' } }), 'plain');
     expect(run.diverged).toEqual({ step: 137 });

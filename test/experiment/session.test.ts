@@ -54,24 +54,33 @@ describe('createSession', () => {
     const network = createNetwork(networkConfigFor(config, 2, 3, { id: 'plain', batchNorm: false }));
     const sampler = createBatchSampler(data.train, config.batchSize, batchSeedFor(config.seed));
     const probeSet = takeFirst(data.test, PROBE_SIZE);
+    // The first shift reference is the first snapshot at or after SHIFT_WARMUP_STEPS (100).
+    for (let i = 0; i < 100; i++) network.trainStep(sampler.next(), { learningRate: 0.1 });
+    session.advance(100);
+    session.snapshot(0);
     const probesBefore = network.probe(probeSet);
     let lossSum = 0;
     for (let i = 0; i < 30; i++) lossSum += network.trainStep(sampler.next(), { learningRate: 0.1 }).loss;
     session.advance(30);
     const frame = session.snapshot(0).frames[0];
-    expect(frame.step).toBe(30);
+    expect(frame.step).toBe(130);
     expect(frame.trainLoss).toBeCloseTo(lossSum / 30, 10);
     const test = network.evaluate(data.test);
-    expect(frame.test).toEqual({ step: 30, loss: test.loss, accuracy: test.accuracy });
+    expect(frame.test).toEqual({ step: 130, loss: test.loss, accuracy: test.accuracy });
     const probesAfter = network.probe(probeSet);
-    // Fewer than 1,000 steps have passed: the shift is measured since the first snapshot (step 0).
+    // Fewer than 1,000 steps have passed: the shift is measured since the first reference (step 100).
     const shift = shiftByHand(probesBefore[0], probesAfter[0], 8);
+    expect(shift.raw).toBeGreaterThan(0);
     expect(frame.layers[0].driftRaw).toBeCloseTo(shift.raw, 6);
     expect(frame.layers[0].drift).toBeCloseTo(shift.scaled, 6);
     const [p15, p50, p85] = percentiles(unitColumn(probesAfter[1], 8, 0), [15, 50, 85]);
     expect(frame.tracked).toEqual({ p15, p50, p85 });
     // The first units of the tracked layer (layer 2 of 2, 8 units: all of them), each unit's median.
     expect(frame.unitMedians).toEqual(Array.from({ length: 8 }, (_, unit) => percentiles(unitColumn(probesAfter[1], 8, unit), [50])[0]));
+    // The run point of the evaluation at step 130: the training loss since the evaluation at 120, the same probe figures.
+    const point = frame.tests?.find((t) => t.step === 130)?.point;
+    expect(point?.tracked).toEqual({ p15, p50, p85 });
+    expect(point?.trackedUnit).toEqual({ layer: 1, unit: 0 });
   });
 
   it('evaluates the test set only when evalEvery steps have passed since the last evaluation', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sortedByUnit } from '../../src/experiment/metrics.ts';
 import { createRng } from '../../src/engine/rng.ts';
-import { layerShift, SHIFT_REFERENCE_SPACING, SHIFT_WINDOW_STEPS, ShiftWindow, summarizeSorted } from '../../src/experiment/shift.ts';
+import { layerShift, SHIFT_REFERENCE_SPACING, SHIFT_WARMUP_STEPS, SHIFT_WINDOW_STEPS, ShiftWindow, summarizeSorted } from '../../src/experiment/shift.ts';
 
 /** A [n x units] row-major matrix as the probe returns it, summarised as the session does. */
 const summary = (values: number[], units: number) => summarizeSorted(sortedByUnit(Float32Array.from(values), units), units);
@@ -70,12 +70,17 @@ describe('ShiftWindow', () => {
     return { last, window };
   }
 
-  it('reads 0 at the first snapshot, then the shift since it until a window has passed', () => {
+  it('reads 0 before SHIFT_WARMUP_STEPS, then the shift since the first snapshot after it until a window has passed', () => {
     const window = new ShiftWindow();
     const base = normals(256, 4);
-    expect(window.measure(0, [summary(base, 1)])[0]).toEqual({ scaled: 0, raw: 0 });
-    expect(window.measure(400, [summary(base.map((x) => x + 0.5), 1)])[0].raw).toBeCloseTo(0.5, 5);
-    expect(window.measure(800, [summary(base.map((x) => x + 0.8), 1)])[0].raw).toBeCloseTo(0.8, 5);
+    const at = (offset: number) => [summary(base.map((x) => x + offset), 1)];
+    // BN's running averages warm up over the first steps: no reference there, and a shift of 0.
+    expect(window.measure(0, at(5))[0]).toEqual({ scaled: 0, raw: 0 });
+    expect(window.measure(SHIFT_WARMUP_STEPS - 1, at(3))[0]).toEqual({ scaled: 0, raw: 0 });
+    expect(window.measure(SHIFT_WARMUP_STEPS, at(0))[0]).toEqual({ scaled: 0, raw: 0 });
+    expect(window.measure(400, at(0.5))[0].raw).toBeCloseTo(0.5, 5);
+    expect(window.measure(800, at(0.8))[0].raw).toBeCloseTo(0.8, 5);
+    expect(window.referenceStep(800)).toBe(SHIFT_WARMUP_STEPS);
   });
 
   it('measures a steady drift over the same window whatever the snapshots\' spacing', () => {

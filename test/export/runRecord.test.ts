@@ -10,13 +10,6 @@ import { sessionHistory, SMALL_CONFIG } from './sessionHistory.ts';
 const STEPS = 400;
 const cli = runExperiment(SMALL_CONFIG, STEPS, { data: makeSynthetic('spiral', SMALL_CONFIG.seed) }).record;
 
-/** The shape of a value: keys and types, recursively (array element shapes from the first element). */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length > 0 ? [shape(value[0])] : [];
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
-  return typeof value;
-}
-
 /** The values of `run` at `step` (undefined when it has no point there). */
 function pointAt(run: Run, step: number) {
   const i = run.steps.indexOf(step);
@@ -43,39 +36,37 @@ describe('the JSON export has the headless CLI\'s schema and numbers', () => {
     expect(JSON.stringify(file)).toBe(JSON.stringify(cli));
   });
 
-  it('agrees with the CLI at every shared step when the page snapshots at its own pace', () => {
-    // Snapshots at 30, 50, 105, 150, 200, 217, 250, 300, 349, 400; tests at every multiple of evalEvery (50).
-    const chunks = [30, 20, 55, 45, 50, 17, 33, 50, 49, 51];
-    const history = sessionHistory(SMALL_CONFIG, chunks);
-    const file = historyToRunFile(history, SMALL_CONFIG);
-    expect(shape(file)).toEqual(shape(cli));
-    for (const id of ['plain', 'bn'] as const) {
-      const app = file[id]!;
-      const reference = cli[id]!;
-      // Tests fall on the grid of evalEvery whatever the snapshots' timing; a point of the file needs a
-      // snapshot at its step too (here 100 and 350 had none, so the file leaves them out).
-      expect(app.steps).toEqual([50, 150, 200, 250, 300, 400]);
-      for (const step of app.steps) expect(pointAt(app, step)).toEqual(pointAt(reference, step));
-      // The comparison can fail: a point at another step differs.
-      expect(pointAt(app, 150)).not.toEqual(pointAt(reference, 100));
-      expect(app.trackedUnit.layer).toBe(1);
-      expect(app.trackedUnit.unit).toBe(2);
+  it('equals the CLI\'s file byte for byte whatever the page\'s snapshot pace, so a link exports the same file on every load', () => {
+    // Snapshots at 30, 50, 105, 150, 200, 217, 250, 300, 349, 400 (none at 100 or 350); tests on the grid of evalEvery (50).
+    for (const chunks of [[30, 20, 55, 45, 50, 17, 33, 50, 49, 51], [400], [7, 393], Array.from({ length: 40 }, () => 10)]) {
+      const file = historyToRunFile(sessionHistory(SMALL_CONFIG, chunks), SMALL_CONFIG);
+      expect(JSON.stringify(file)).toBe(JSON.stringify(cli));
     }
+    // The comparison can fail: a point at another step differs.
+    expect(pointAt(cli.plain!, 150)).not.toEqual(pointAt(cli.plain!, 100));
   });
 
-  it('skips a test evaluation whose snapshot column was thinned away, never pairing numbers of two steps', () => {
-    const history = sessionHistory(SMALL_CONFIG, [10, 40, 10, 40, 10, 40, 10, 40], { snapshots: 4, tests: 64 });
+  it('exports the same file for the BN + noise network, whose probe draws noise, whatever the pace', () => {
+    const config = { ...SMALL_CONFIG, noisyBn: true };
+    const files = [[50, 50, 50, 50], [13, 87, 100], [200]].map((chunks) => JSON.stringify(historyToRunFile(sessionHistory(config, chunks), config)));
+    expect(files[1]).toBe(files[0]);
+    expect(files[2]).toBe(files[0]);
+    expect(JSON.parse(files[0]).noisy.steps).toEqual([50, 100, 150, 200]);
+  });
+
+  it('keeps the points of the test evaluations the history kept, each with its own step\'s numbers', () => {
+    const history = sessionHistory(SMALL_CONFIG, [10, 40, 10, 40, 10, 40, 10, 40], { snapshots: 4, tests: 4 });
     const plain = history.networks[0];
-    expect(plain.testSteps).toEqual([0, 50, 100, 150, 200]);
+    expect(plain.testSteps).toEqual([0, 100, 150, 200]);
     const run = historyToRun(plain, history.tracked);
-    // Every point's step is a kept snapshot step and a test step.
-    for (const step of run.steps) {
-      expect(plain.steps).toContain(step);
-      expect(plain.testSteps).toContain(step);
-    }
-    expect(run.steps.length).toBeLessThan(4);
-    const reference = cli.plain!;
-    for (const step of run.steps) expect(pointAt(run, step)).toEqual(pointAt(reference, step));
+    expect(run.steps).toEqual([100, 150, 200]);
+    for (const step of run.steps) expect(pointAt(run, step)).toEqual(pointAt(cli.plain!, step));
+  });
+
+  it('leaves out the points of a unit tracked before the current one', () => {
+    const history = sessionHistory(SMALL_CONFIG, [100]);
+    expect(historyToRun(history.networks[0], { layer: 1, unit: 2 }).steps).toEqual([50, 100]);
+    expect(historyToRun(history.networks[0], { layer: 1, unit: 5 }).steps).toEqual([]);
   });
 
   it('marks a diverged network with the step, as the CLI does', () => {

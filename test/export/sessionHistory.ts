@@ -2,6 +2,7 @@
 import { makeSynthetic } from '../../src/data/synthetic.ts';
 import { createSession } from '../../src/experiment/session.ts';
 import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
+import { networksFor, variantsByIds } from '../../src/experiment/variants.ts';
 import type { ExperimentConfig } from '../../src/experiment/settings.ts';
 import { appendSnapshot, createHistory, DEFAULT_HISTORY_CAPS } from '../../src/store/history.ts';
 import type { HistoryCaps } from '../../src/store/history.ts';
@@ -16,7 +17,7 @@ export const SMALL_CONFIG: ExperimentConfig = {
 /** Train `config`, snapshotting after each chunk of `chunks` (and at step 0), into a store history. */
 export function sessionHistory(config: ExperimentConfig, chunks: readonly number[], caps: HistoryCaps = DEFAULT_HISTORY_CAPS): RunHistory {
   const data = makeSynthetic(config.dataset as 'spiral', config.seed);
-  const session = createSession(config, data);
+  const session = createSession(config, data, { variants: variantsByIds(networksFor(config)) });
   const first = session.snapshot(0);
   let history = createHistory({
     type: 'ready', runId: 1, config, networks: first.frames.map((f) => f.id), hiddenUnits: session.hiddenUnits,

@@ -36,7 +36,9 @@ function boundAtCaps(history: RunHistory): number {
   const { snapshots, tests } = DEFAULT_HISTORY_CAPS;
   // Per kept snapshot and layer: the fixed-bin column, the fitted histogram (counts and four numbers) and five figures (mean, std, shift, raw shift, saturation).
   const perColumn = 4 * (history.bins.count + 2) + 4 * (FITTED_BIN_COUNT + 2) + 32 + 8 * 5;
-  const perNetwork = 8 * (5 * snapshots + 3 * tests) + history.hiddenUnits.length * snapshots * perColumn;
+  // Per kept test evaluation: its run point (RunPoint), 6 numbers and 2 per hidden layer, and its objects' headers.
+  const perPoint = 8 * (6 + 2 * history.hiddenUnits.length) + 96;
+  const perNetwork = 8 * (5 * snapshots + 3 * tests) + tests * perPoint + history.hiddenUnits.length * snapshots * perColumn;
   return history.networks.length * perNetwork;
 }
 
