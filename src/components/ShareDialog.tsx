@@ -73,6 +73,7 @@ function ShareContent({ href }: { href: string }) {
   const title = `BatchNorm Explorer${presetTitle ? `: ${presetTitle}` : ''}`;
   const height = embedHeight(choice.view);
   const snippet = iframeSnippet(embedSrc, title, height);
+  const classroom = classroomLink(href, query, kept);
   const toggleControl = (name: string, on: boolean): void => {
     const order = [...TRANSPORT_CONTROLS, ...CONTROL_SETTINGS.map((s) => s.key)] as string[];
     const next = on ? [...choice.controls, name] : choice.controls.filter((c) => c !== name);
@@ -109,7 +110,8 @@ function ShareContent({ href }: { href: string }) {
             </label>
           ))}
         </fieldset>
-        <CopyField label="Classroom link" copyLabel="Copy classroom link" value={classroomLink(href, query, kept)} />
+        <CopyField label="Classroom link" copyLabel="Copy classroom link" value={classroom} />
+        <p className="share-help"><a href={classroom} target="_blank" rel="noopener">Open the classroom link in a new tab</a> to see what the class will see.</p>
       </fieldset>
       <fieldset className="share-options">
         <legend>Embed</legend>

@@ -8,6 +8,7 @@
 import { readEmbedOptions } from '../embed/options.ts';
 import { quoteForMessage } from '../experiment/validate.ts';
 import { LAB_PARAM, LAB_PARAM_PREFIX } from '../store/labUrl.ts';
+import { readPageControls, showsControl } from './pageControls.ts';
 import { partKey, queryParts } from './query.ts';
 
 /** The query parameter of presentation mode. */
@@ -59,13 +60,33 @@ export function labWithoutJobProblem(search: string): string | null {
   return `${namedList(distinct)} need a lab job (lab=lr-sweep, for one); ignored`;
 }
 
-/** Every problem with the page's own parameters in `search`: embed mode's, presentation mode's, lab params without a job. */
+/**
+ * The messages when a classroom link (`controls=` on the full page) leaves out the part another of its
+ * parameters opens: `guide=N` without `tour`, `lab=job` without `lab` (they are then ignored).
+ */
+export function classroomProblems(search: string): string[] {
+  const controls = readPageControls(search);
+  if (!controls.restricted || readEmbedOptions(search).embed) return [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return [];
+  }
+  const problems: string[] = [];
+  if (params.has('guide') && !showsControl(controls, 'tour')) problems.push('guide needs "tour" in the link\'s controls (the guided tour is hidden); ignored');
+  if ((params.get(LAB_PARAM) ?? '') !== '' && !showsControl(controls, 'lab')) problems.push('lab needs "lab" in the link\'s controls (the lab is hidden); ignored');
+  return problems;
+}
+
+/** Every problem with the page's own parameters in `search`: embed mode's, presentation mode's, lab params without a job, a classroom link's. */
 export function pageParamProblems(search: string): string[] {
   const problems = [...readEmbedOptions(search).problems];
   const present = readPresent(search).problem;
   if (present !== null) problems.push(present);
   const lab = labWithoutJobProblem(search);
   if (lab !== null) problems.push(lab);
+  problems.push(...classroomProblems(search));
   return problems;
 }
 

@@ -41,6 +41,15 @@ describe('the classroom link\'s controls', () => {
     expect(readEmbedOptions('?embed=1&controls=play,presets,tour')).toMatchObject({ transport: ['play'], settings: [] });
   });
 
+  it('names a tour step or lab job the classroom link hides the tour or lab for', () => {
+    expect(pageParamProblems('?controls=play&guide=3&lab=lr-sweep')).toEqual([
+      'guide needs "tour" in the link\'s controls (the guided tour is hidden); ignored',
+      'lab needs "lab" in the link\'s controls (the lab is hidden); ignored',
+    ]);
+    expect(pageParamProblems('?controls=play,tour,lab&guide=3&lab=lr-sweep')).toEqual([]);
+    expect(pageParamProblems('?guide=3&lab=lr-sweep')).toEqual([]);
+  });
+
   it('gives one capped message for a link of thousands of junk words', () => {
     const junk = Array.from({ length: 2_000 }, (_, i) => `w${i}`).join(',');
     const problems = pageParamProblems(`?controls=play,${junk}`);
