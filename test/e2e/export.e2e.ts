@@ -104,7 +104,7 @@ describe('export, save, load and compare in Chromium', () => {
     for (const id of ['plain', 'bn']) {
       const run = json[id];
       expect(Object.keys(run)).toEqual(['steps', 'trainLoss', 'testAccuracy', 'testLoss', 'trackedUnit', 'saturation', 'drift']);
-      // Points: test evaluations with a kept snapshot, up to the last step the charts show (their footer).
+      // Points: every test evaluation (on the grid of evalEvery), up to the last step the charts show (their footer).
       expect(run.steps.length).toBeGreaterThanOrEqual(1);
       expect(run.steps.at(-1)).toBeLessThanOrEqual(chartStep);
       expect(chartStep).toBeLessThanOrEqual(step + 50 * 20);
@@ -181,5 +181,24 @@ describe('export, save, load and compare in Chromium', () => {
     await expect(overlay.count()).resolves.toBe(1);
     expectCleanPage(watch);
     await page.close();
+  });
+
+  it('exports the same JSON on every load of the same link: points on the evaluation grid, whatever the snapshots\' timing', async () => {
+    const files: string[] = [];
+    for (let load = 0; load < 2; load++) {
+      const { page, watch } = await open('preset=spiral&maxSteps=600');
+      await page.getByTestId('run-state').filter({ hasText: 'finished' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Export / Compare' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export, save and compare' });
+      files.push((await download(page, dialog.getByRole('button', { name: 'Data as JSON' }))).bytes.toString('utf8'));
+      expectCleanPage(watch);
+      await page.close();
+    }
+    const json = JSON.parse(files[0]);
+    // Every multiple of evalEvery (50) up to the last step, for both networks.
+    const grid = Array.from({ length: 12 }, (_, i) => 50 * (i + 1));
+    expect(json.plain.steps).toEqual(grid);
+    expect(json.bn.steps).toEqual(grid);
+    expect(files[1]).toBe(files[0]);
   });
 });
