@@ -19,8 +19,8 @@ export type Claim =
   | { type: 'accuracyAtLeast'; network: NetworkId; atStep: number; atLeast: number }
   /** At `atStep`, `network`'s test accuracy is below `below` (0..1). */
   | { type: 'accuracyBelow'; network: NetworkId; atStep: number; below: number }
-  /** Over steps 0..`untilStep`, the tracked unit's median (p50) spans at least `atLeast` / less than `below`. */
-  | { type: 'medianRange'; network: NetworkId; untilStep: number; atLeast?: number; below?: number }
+  /** Over steps `fromStep` (default 0)..`untilStep`, the tracked unit's median (p50) spans at least `atLeast` / less than `below`. */
+  | { type: 'medianRange'; network: NetworkId; fromStep?: number; untilStep: number; atLeast?: number; below?: number }
   /** Over steps 0..`untilStep`, `network`'s tracked median spans at least `times` times `over`'s span. */
   | { type: 'medianRangeRatio'; network: NetworkId; over: NetworkId; untilStep: number; times: number }
   /** At `atStep`, the share of `layer`'s inputs with |x| > 4 is at least `atLeast` / below `below` (0..1). */
@@ -94,10 +94,12 @@ export function claimText(claim: Claim): string {
       return `At step ${stepText(claim.atStep)}, ${name(claim.network)} classifies at least ${pct(claim.atLeast)} of the test set correctly.`;
     case 'accuracyBelow':
       return `At step ${stepText(claim.atStep)}, ${name(claim.network)}'s test accuracy is still below ${pct(claim.below)}.`;
-    case 'medianRange':
+    case 'medianRange': {
+      const span = `Over steps ${stepText(claim.fromStep ?? 0)}-${stepText(claim.untilStep)}`;
       return claim.atLeast !== undefined
-        ? `Over steps 0-${stepText(claim.untilStep)}, ${name(claim.network)}'s tracked median moves across at least ${claim.atLeast}.`
-        : `Over steps 0-${stepText(claim.untilStep)}, ${name(claim.network)}'s tracked median stays within a range of ${claim.below}.`;
+        ? `${span}, ${name(claim.network)}'s tracked median moves across at least ${claim.atLeast}.`
+        : `${span}, ${name(claim.network)}'s tracked median stays within a range of ${claim.below}.`;
+    }
     case 'medianRangeRatio':
       return `Over steps 0-${stepText(claim.untilStep)}, ${name(claim.network)}'s tracked median moves across at least ${claim.times} times the range of ${name(claim.over)}'s.`;
     case 'saturation':
@@ -145,12 +147,13 @@ function testLossAt(series: ClaimSeries, step: number): number | null {
   return i >= 0 ? series.testLoss[i] : null;
 }
 
-/** max - min of the tracked median over points up to `untilStep`; null until the run reaches it. */
-function medianRangeUntil(series: ClaimSeries, untilStep: number): number | null {
+/** max - min of the tracked median over points in fromStep..untilStep; null until the run reaches untilStep. */
+function medianRangeUntil(series: ClaimSeries, untilStep: number, fromStep = 0): number | null {
   if (reached(series) < untilStep) return null;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < series.steps.length && series.steps[i] <= untilStep; i++) {
+    if (series.steps[i] < fromStep) continue;
     const value = series.p50[i];
     if (value === null || !Number.isFinite(value)) continue;
     low = Math.min(low, value);
@@ -231,7 +234,7 @@ export function evaluateClaim(claim: Claim, series: (id: NetworkId) => ClaimSeri
     case 'accuracyBelow':
       return done(accuracyAt(a, claim.atStep), (v) => v < claim.below);
     case 'medianRange':
-      return done(medianRangeUntil(a, claim.untilStep), (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
+      return done(medianRangeUntil(a, claim.untilStep, claim.fromStep), (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
     case 'medianRangeRatio': {
       const b = series(claim.over);
       const rangeA = medianRangeUntil(a, claim.untilStep);

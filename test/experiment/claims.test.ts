@@ -62,6 +62,14 @@ describe('evaluateClaim', () => {
     expect(gap.holds).toBe(true);
   });
 
+  it('measures a median range from a later step when asked, leaving out the first steps', () => {
+    // The plain median is step / 1,000: 0.1..3 over all points, 1..3 from step 1,000.
+    const claim: Claim = { type: 'medianRange', network: 'plain', fromStep: 1000, untilStep: 3000, below: 2.01 };
+    expect(evaluateClaim(claim, both)).toMatchObject({ measured: 2, holds: true });
+    expect(evaluateClaim({ ...claim, fromStep: undefined }, both)).toMatchObject({ measured: 2.9, holds: false });
+    expect(claimText(claim)).toBe('Over steps 1,000-3,000, the plain network\'s tracked median stays within a range of 2.01.');
+  });
+
   it('compares the mean shift of a layer over a span of steps, as a ratio', () => {
     // Last layer: plain moves 2 sd per 1,000 steps from step 1,000, 4 before; BN 0.5 throughout.
     const a = series(3000, { acc: () => 0.5, shift: (s) => (s < 1000 ? 4 : 2) });
