@@ -164,7 +164,7 @@ function LayerChartContent(props: LayerChartProps) {
 
 /** The tooltip that defines the figures beside a layer chart, with the raw shift for reference. */
 export function figuresHelp(driftRaw: number | null): string {
-  return 'shift: how far each unit\'s input distribution moved over the last 1,000 training steps (or since step 0, earlier), '
+  return 'shift: how far each unit\'s input distribution moved over the last 1,000 training steps (earlier in a run, since step 100), '
     + 'in units of that unit\'s own standard deviation (Wasserstein-1 / pooled std), averaged over units: the same window for every network, '
     + `so their figures compare. Raw, in the input's units: ${formatFigure(driftRaw)}. saturated: share of inputs with |x| > 4.`;
 }

@@ -6,8 +6,9 @@
 import { useState } from 'react';
 import { layerValueTitle } from '../charts/LayerChart.tsx';
 import { NetworkLegend } from '../charts/NetworkLegend.tsx';
+import { AccuracyChart, PercentileChart, panelLetter } from '../charts/Figure1Charts.tsx';
 import { SeriesChart } from '../charts/SeriesChart.tsx';
-import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries, testLossSeries } from '../charts/series.ts';
+import { lossDomain, lossSeries, percentileSeries, testLossSeries } from '../charts/series.ts';
 import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
@@ -38,7 +39,7 @@ export function Figure1Panel() {
   // One percentile chart per network, side by side when each gets 140 px or more.
   const each = Math.max(140, Math.floor((width - 16 * (count - 1)) / count));
   // The percentile panels' letters: (b, c), or (b, c, d) with a third network.
-  const letters = Array.from({ length: count }, (_, i) => String.fromCharCode(98 + i));
+  const letters = Array.from({ length: count }, (_, i) => panelLetter(i));
   return (
     <section ref={sectionRef} className="panel figure1" aria-labelledby="fig1-title">
       <h2 id="fig1-title">{figure1Title(dataset)}</h2>
@@ -51,17 +52,7 @@ export function Figure1Panel() {
                 (a) Test accuracy against training step
                 <FigureNoteText note={accuracyLeadNote(history?.networks ?? [], scrubStep)} />
               </figcaption>
-              <SeriesChart
-                label="Figure 1 (a): test accuracy of both networks over training"
-                width={width}
-                height={chart.lineHeight}
-                xDomain={stepDomain(history)}
-                yDomain={[0, 1]}
-                yFormat="percent"
-                yTitle="test accuracy"
-                lines={accuracySeries(history)}
-                markerStep={scrubStep}
-              />
+              <AccuracyChart history={history} width={width} height={chart.lineHeight} scrubStep={scrubStep} />
             </figure>
           )}
         </LiveHistory>
@@ -81,20 +72,11 @@ export function Figure1Panel() {
                 return (
                   <figure style={{ width: each }}>
                     <figcaption className="chart-title">
-                      {`(${String.fromCharCode(98 + i)}) ${networkLabels[id]}`}
+                      {`(${panelLetter(i)}) ${networkLabels[id]}`}
                       <FigureNoteText note={p ? driftNote(p, scrubStep) : null} />
                     </figcaption>
-                    <SeriesChart
-                      label={`Figure 1 (${String.fromCharCode(98 + i)}): ${networkLabels[id]}, tracked unit's input percentiles over training`}
-                      width={each}
-                      height={chart.smallHeight}
-                      xDomain={stepDomain(history)}
-                      yDomain={percentileDomain(history, sharedScale ? undefined : [id])}
-                      yTitle={layerValueTitle(activation)}
-                      lines={p ? [{ id, xs: p.xs, ys: p.p50 }] : []}
-                      bands={p ? [{ id, xs: p.xs, lo: p.p15, hi: p.p85 }] : []}
-                      markerStep={scrubStep}
-                    />
+                    <PercentileChart history={history} id={id} index={i} width={each} height={chart.smallHeight} scrubStep={scrubStep}
+                      valueTitle={layerValueTitle(activation)} sharedScale={sharedScale} />
                   </figure>
                 );
               }}

@@ -7,8 +7,9 @@
 import { useState } from 'react';
 import { layerValueTitle } from '../charts/LayerChart.tsx';
 import { NetworkLegend } from '../charts/NetworkLegend.tsx';
+import { AccuracyChart, PercentileChart, panelLetter } from '../charts/Figure1Charts.tsx';
 import { SeriesChart } from '../charts/SeriesChart.tsx';
-import { accuracySeries, lossDomain, lossSeries, percentileDomain, percentileSeries, testLossSeries } from '../charts/series.ts';
+import { lossDomain, lossSeries, testLossSeries } from '../charts/series.ts';
 import { stepDomain } from '../charts/timeAxis.ts';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
@@ -98,17 +99,7 @@ export function EmbedFigure1() {
           <figcaption>(a) Test accuracy</figcaption>
           <LiveHistory enabled={inView}>
             {(history) => (
-              <SeriesChart
-                label="Figure 1 (a): test accuracy of both networks over training"
-                width={layout.topWidth}
-                height={layout.topHeight}
-                xDomain={stepDomain(history)}
-                yDomain={[0, 1]}
-                yFormat="percent"
-                yTitle="test accuracy"
-                lines={accuracySeries(history)}
-                markerStep={scrubStep}
-              />
+              <AccuracyChart history={history} width={layout.topWidth} height={layout.topHeight} scrubStep={scrubStep} />
             )}
           </LiveHistory>
         </figure>
@@ -117,25 +108,12 @@ export function EmbedFigure1() {
           <div className="embed-fig1-pair-grid" style={{ gridTemplateColumns: `repeat(${layout.perRow}, minmax(0, 1fr))` }}>
             {networks.map((id, i) => (
               <figure key={id}>
-                <figcaption>{`(${String.fromCharCode(98 + i)}) ${networkLabels[id]}`}</figcaption>
+                <figcaption>{`(${panelLetter(i)}) ${networkLabels[id]}`}</figcaption>
                 <LiveHistory enabled={inView}>
-                  {(history) => {
-                    const net = history?.networks.find((n) => n.id === id);
-                    const p = net ? percentileSeries(net) : null;
-                    return (
-                      <SeriesChart
-                        label={`Figure 1 (${String.fromCharCode(98 + i)}): ${networkLabels[id]}, tracked unit's input percentiles over training`}
-                        width={layout.pairWidth}
-                        height={layout.pairHeight}
-                        xDomain={stepDomain(history)}
-                        yDomain={percentileDomain(history, sharedScale ? undefined : [id])}
-                        yTitle={layerValueTitle(activation)}
-                        lines={p ? [{ id, xs: p.xs, ys: p.p50 }] : []}
-                        bands={p ? [{ id, xs: p.xs, lo: p.p15, hi: p.p85 }] : []}
-                        markerStep={scrubStep}
-                      />
-                    );
-                  }}
+                  {(history) => (
+                    <PercentileChart history={history} id={id} index={i} width={layout.pairWidth} height={layout.pairHeight} scrubStep={scrubStep}
+                      valueTitle={layerValueTitle(activation)} sharedScale={sharedScale} />
+                  )}
                 </LiveHistory>
               </figure>
             ))}

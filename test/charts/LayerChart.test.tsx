@@ -27,7 +27,7 @@ describe('LayerChart', () => {
     // Fixture: mean = 0.5 * index, so the last column (index 1) reads 0.5; saturation 0.1 -> 10%.
     const figures = screen.getByText(/mean 0\.5 · std 1 · shift 0\.25 σ\/1k steps · saturated 10%/);
     // The scale-free shift is defined in its tooltip, with the raw distance (fixture: 0.5) beside it.
-    expect(figures.getAttribute('title')).toMatch(/own standard deviation.*raw, in the input's units: 0\.5 per 1,000 steps/);
+    expect(figures.getAttribute('title')).toMatch(/last 1,000 training steps.*own standard deviation.*Raw, in the input's units: 0\.5\./);
   });
 
   it('prints no saturated share for a nonlinearity that does not saturate', () => {

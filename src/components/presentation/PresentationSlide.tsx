@@ -9,16 +9,15 @@ import type { ReactNode } from 'react';
 import { ColourBar } from '../../charts/ColourBar.tsx';
 import { LayerChart, layerValueTitle } from '../../charts/LayerChart.tsx';
 import { NetworkLegend } from '../../charts/NetworkLegend.tsx';
-import { SeriesChart } from '../../charts/SeriesChart.tsx';
-import { accuracySeries, percentileDomain, percentileSeries } from '../../charts/series.ts';
-import { stepDomain } from '../../charts/timeAxis.ts';
+import { AccuracyChart, PercentileChart } from '../../charts/Figure1Charts.tsx';
+import { percentileSeries } from '../../charts/series.ts';
 import { figure1Title, saturates } from '../../experiment/applies.ts';
 import { NETWORK_IDS } from '../../experiment/types.ts';
 import type { NetworkId } from '../../experiment/types.ts';
 import { useExperimentStore } from '../../store/index.ts';
 import { networkColors, networkLabels } from '../../theme.ts';
 import { accuracyLeadNote, driftNote } from '../figureNotes.ts';
-import type { FigureNote } from '../figureNotes.ts';
+import { FigureNoteText } from '../FigureNoteText.tsx';
 import { LiveHistory, useFrameValue, useHistoryShape, useLiveHistory } from '../useLive.ts';
 import { NarrationCaption } from './NarrationCaption.tsx';
 import { useBoxSize } from './useBoxSize.ts';
@@ -50,21 +49,11 @@ export function PresentationSlide() {
           <SlideCell className="slide-accuracy" caption={(history) => (
             <>
               (a) Test accuracy
-              <NoteText note={accuracyLeadNote(history?.networks ?? [], scrubStep)} />
+              <FigureNoteText note={accuracyLeadNote(history?.networks ?? [], scrubStep)} />
             </>
           )}>
             {(history, size) => (
-              <SeriesChart
-                label="Figure 1 (a): test accuracy of both networks over training"
-                width={size.width}
-                height={size.height}
-                xDomain={stepDomain(history)}
-                yDomain={[0, 1]}
-                yFormat="percent"
-                yTitle="test accuracy"
-                lines={accuracySeries(history)}
-                markerStep={scrubStep}
-              />
+              <AccuracyChart history={history} width={size.width} height={size.height} scrubStep={scrubStep} />
             )}
           </SlideCell>
           <p className="slide-note">{`(${ids.map((_, i) => String.fromCharCode(98 + i)).join(', ')}) unit ${unit} of layer ${layer + 1}: median (line), 15–85th percentiles (band)`}</p>
@@ -77,27 +66,13 @@ export function PresentationSlide() {
                   return (
                     <>
                       <span style={{ color: networkColors[id].text }} data-network-label={id}>{`(${letter}) ${networkLabels[id]}`}</span>
-                      <NoteText note={net ? driftNote(percentileSeries(net), scrubStep) : null} />
+                      <FigureNoteText note={net ? driftNote(percentileSeries(net), scrubStep) : null} />
                     </>
                   );
                 }}>
-                  {(history, size) => {
-                    const net = history?.networks.find((n) => n.id === id);
-                    const p = net ? percentileSeries(net) : null;
-                    return (
-                      <SeriesChart
-                        label={`Figure 1 (${letter}): ${networkLabels[id]}, tracked unit's input percentiles over training`}
-                        width={size.width}
-                        height={size.height}
-                        xDomain={stepDomain(history)}
-                        yDomain={percentileDomain(history, [id])}
-                        yTitle={valueTitle}
-                        lines={p ? [{ id, xs: p.xs, ys: p.p50 }] : []}
-                        bands={p ? [{ id, xs: p.xs, lo: p.p15, hi: p.p85 }] : []}
-                        markerStep={scrubStep}
-                      />
-                    );
-                  }}
+                  {(history, size) => (
+                    <PercentileChart history={history} id={id} index={i} width={size.width} height={size.height} scrubStep={scrubStep} valueTitle={valueTitle} />
+                  )}
                 </SlideCell>
               );
             })}
@@ -184,13 +159,3 @@ function LayerCell({ networkId, layerIdx, mode, scrubStep, valueTitle, saturates
   );
 }
 
-/** A note computed from the run, in its network's colour; its definition on hover (as Figure 1's own notes). */
-function NoteText({ note }: { note: FigureNote | null }) {
-  if (!note) return null;
-  return (
-    <span className="chart-note" title={note.detail} data-network-label={note.network ?? undefined}
-      style={note.network ? { color: networkColors[note.network].text } : undefined}>
-      {note.text}
-    </span>
-  );
-}
