@@ -32,12 +32,20 @@ export interface NetworkColors {
   text: string;
 }
 
-/** Okabe-Ito vermillion (no BN) and blue (BN): distinguishable in every common colour-vision deficiency. */
+/** Okabe-Ito's eight hues, one per network (vermillion no BN, blue BN, ...): distinguishable in every common colour-vision deficiency. */
 export const networkColors: Record<NetworkId, NetworkColors> = {
   plain: { stroke: '#D55E00', fill: 'rgba(213, 94, 0, 0.22)', text: '#B34700' },
   bn: { stroke: '#0072B2', fill: 'rgba(0, 114, 178, 0.22)', text: '#0072B2' },
   /** Okabe-Ito bluish green, 3.4:1 for marks; its text shade #007A5A is 5.3:1. */
   noisy: { stroke: '#009E73', fill: 'rgba(0, 158, 115, 0.22)', text: '#007A5A' },
+  /** Okabe-Ito reddish purple, 3.1:1; text 5.5:1. */
+  'bn-after': { stroke: '#CC79A7', fill: 'rgba(204, 121, 167, 0.22)', text: '#A8457F' },
+  /** Okabe-Ito orange darkened to 3.6:1 for marks; text 5.7:1. */
+  ghost: { stroke: '#B87800', fill: 'rgba(184, 120, 0, 0.22)', text: '#8F5C00' },
+  /** Okabe-Ito black, as a dark grey (8.5:1). */
+  ln: { stroke: '#4D4D4D', fill: 'rgba(77, 77, 77, 0.22)', text: '#4D4D4D' },
+  /** Okabe-Ito sky blue darkened to 3.1:1 for marks (lighter than BN's blue); text 5.5:1. */
+  gn: { stroke: '#3A9AD9', fill: 'rgba(58, 154, 217, 0.22)', text: '#1F6FA3' },
 };
 
 /** A network's display name. */
@@ -45,6 +53,10 @@ export const networkLabels: Record<NetworkId, string> = {
   plain: 'Without BN',
   bn: 'With BN',
   noisy: 'BN + noise',
+  'bn-after': 'BN after σ',
+  ghost: 'Ghost BN',
+  ln: 'LayerNorm',
+  gn: 'GroupNorm',
 };
 
 /** Margins around the plot area of an SVG chart, in px. */

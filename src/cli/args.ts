@@ -8,7 +8,7 @@ import { PRESETS, presetById } from '../experiment/presets.ts';
 import { SETTINGS, settingFor } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { NetworkId } from '../experiment/types.ts';
-import { ALL_VARIANTS, networksFor } from '../experiment/variants.ts';
+import { ALL_VARIANTS, networksFor, parseNetworkList } from '../experiment/variants.ts';
 import { describeAccepted, parseSettingValue, quoteForMessage, validateConfig } from '../experiment/validate.ts';
 
 /** A valid command line. */
@@ -35,13 +35,15 @@ export type ParsedArgs =
 /** The --help text. */
 export function helpText(): string {
   const settings = SETTINGS.map((s) => `    ${s.key.padEnd(14)} ${describeAccepted(s)}`).join('\n');
-  return `Train the paired experiment (with and without BN, optionally BN + noise) headless, and write the run as JSON.
+  return `Train the paired experiment (with and without BN, or any networks of --variants below) headless, and write the run as JSON.
 
 Usage: npm run experiment -- [options]
 
   --preset ID        one of ${PRESETS.map((p) => p.id).join(', ')} (default paper-fig1)
-  --variants LIST    networks to train, comma-separated, of ${ALL_VARIANTS.map((v) => v.id).join(', ')}
-                     (default: plain,bn, and noisy when noisyBn is on)
+  --variants LIST    networks to train, comma-separated (same as --set variants=LIST; default: the
+                     preset's, plain,bn, with noisy when noisyBn is on); every one from the same
+                     weights and batches:
+${NETWORK_HELP.map(([id, text]) => `                       ${id.padEnd(9)} ${text}`).join('\n')}
   --steps N          training steps (default: the preset's maxSteps)
   --seed N           seed of weights, split and batches (default 1)
   --eval-every N     steps between test evaluations (default: the preset's)
@@ -57,17 +59,25 @@ A bad option, or an --out that cannot be written, prints one line and exits 2.
 `;
 }
 
+/** What each network of --variants is, for --help. */
+const NETWORK_HELP: readonly (readonly [string, string])[] = ALL_VARIANTS.map((v) => [v.id, ({
+  plain: 'no normalization',
+  bn: 'BN before every nonlinearity (the paper)',
+  noisy: 'BN + Santurkar et al.\'s noise',
+  'bn-after': 'BN after every nonlinearity',
+  ghost: 'ghost BN: statistics over virtual batches of ghostBatchSize',
+  ln: 'LayerNorm (per example, over the layer)',
+  gn: 'GroupNorm (per example, over normGroups groups of units)',
+} satisfies Record<NetworkId, string>)[v.id]]);
+
 const VALUED = new Set(['--preset', '--steps', '--seed', '--eval-every', '--set', '--out', '--variants']);
 
 /** The ids of --variants LIST in display order, or the one-line error. */
 function parseVariants(value: string): NetworkId[] | string {
-  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const known = ALL_VARIANTS.map((v) => v.id);
-  const unknown = ids.find((id) => !(known as string[]).includes(id));
-  if (ids.length === 0 || unknown !== undefined) {
-    return `--variants must list networks of ${known.join(', ')}, comma-separated (got ${quoteForMessage(value)})`;
-  }
-  return known.filter((id) => ids.includes(id));
+  const parsed = parseNetworkList(value);
+  const known = ALL_VARIANTS.map((v) => v.id).join(', ');
+  if ('unknown' in parsed || parsed.ids.length === 0) return `--variants must list networks of ${known}, comma-separated (got ${quoteForMessage(value)})`;
+  return parsed.ids;
 }
 
 /** [option, setting key, raw value]: one setting set on the command line (--seed, --eval-every, --set). */
@@ -166,7 +176,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     // --variants decides the networks; noisyBn in the output says whether the noisy one trained.
     const conflict = variantsConflict(networks, seen.get('--variants') ?? '', setBy.get('noisyBn'), partial.noisyBn);
     if (conflict) return { kind: 'error', message: conflict };
+    const listed = setBy.get('variants');
+    if (listed) return { kind: 'error', message: `--variants ${quoteForMessage(seen.get('--variants') ?? '')} conflicts with ${shownOverride(listed)}: give the networks once` };
     partial.noisyBn = networks.includes('noisy');
+    partial.variants = networks.join(',');
   }
   const { config, errors } = validateConfig(partial);
   if (errors.length > 0) return { kind: 'error', message: errors[0] };

@@ -1,10 +1,11 @@
 /**
  * One control per setting kind, driven by its SETTINGS declaration: a number (typed value plus a
- * linear or log slider), a choice (<select>) or a boolean (checkbox). Label and help text from the table.
+ * linear or log slider), a choice (<select>), a list (a checkbox per option) or a boolean (checkbox). Label and help text from the table.
  */
 import { useEffect, useId, useState } from 'react';
 import type { ChangeEvent, KeyboardEvent, ReactNode } from 'react';
 import type { ExperimentConfig, Setting } from '../experiment/settings.ts';
+import { networkLabels } from '../theme.ts';
 import { fromSliderPosition, parseSettingNumber, SLIDER_STEPS, toSliderPosition } from './sliderScale.ts';
 
 export interface SettingControlProps {
@@ -40,7 +41,41 @@ export function SettingControl({ setting, value, onCommit }: SettingControlProps
       </div>
     );
   }
+  if (setting.kind === 'list') return <ListControl setting={setting} value={String(value)} onCommit={onCommit} helpId={helpId} help={help} />;
   return <NumberControl setting={setting} value={Number(value)} onCommit={onCommit} id={id} helpId={helpId} help={help} />;
+}
+
+interface ListControlProps {
+  setting: Extract<Setting, { kind: 'list' }>;
+  value: string;
+  onCommit: (value: string) => void;
+  helpId: string;
+  help: ReactNode;
+}
+
+/** One checkbox per option (networks by their display names), never fewer than minItems or more than maxItems ticked. */
+function ListControl({ setting, value, onCommit, helpId, help }: ListControlProps) {
+  const chosen = value.split(',');
+  const names = networkLabels as Record<string, string>;
+  const toggle = (option: string, on: boolean): void => {
+    onCommit(setting.options.filter((o) => (o === option ? on : chosen.includes(o))).join(','));
+  };
+  return (
+    <fieldset className="control control-list" aria-describedby={helpId}>
+      <legend>{setting.label}</legend>
+      {setting.options.map((option) => {
+        const on = chosen.includes(option);
+        const locked = on ? chosen.length <= setting.minItems : chosen.length >= setting.maxItems;
+        return (
+          <label key={option} className="control-list-option">
+            <input type="checkbox" checked={on} disabled={locked} data-option={option} onChange={(e) => toggle(option, e.target.checked)} />
+            {names[option] ?? option}
+          </label>
+        );
+      })}
+      {help}
+    </fieldset>
+  );
 }
 
 interface NumberControlProps {

@@ -79,7 +79,10 @@ export function claimSeriesOfRun(run: Run): ClaimSeries {
 const stepText = (step: number): string => step.toLocaleString('en-US');
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 /** How a claim's sentence names a network. */
-const NETWORK_NAMES: Record<NetworkId, string> = { plain: 'the plain network', bn: 'the BN network', noisy: 'the BN + noise network' };
+const NETWORK_NAMES: Record<NetworkId, string> = {
+  plain: 'the plain network', bn: 'the BN network', noisy: 'the BN + noise network', 'bn-after': 'the BN-after-the-nonlinearity network',
+  ghost: 'the ghost BN network', ln: 'the LayerNorm network', gn: 'the GroupNorm network',
+};
 const name = (id: NetworkId): string => NETWORK_NAMES[id];
 const layerText = (layer: LayerRef): string => (layer < 0 ? 'last hidden layer' : `hidden layer ${layer + 1}`);
 

@@ -229,7 +229,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
         if (members.every((member) => !training(member))) return;
         const batch = sampler.next();
         step++;
-        const stepOptions = { learningRate: config.learningRate, momentum: config.momentum };
+        const stepOptions = { learningRate: config.learningRate, momentum: config.momentum, weightDecay: config.weightDecay };
         for (const member of members) {
           if (!training(member)) continue;
           const result = member.network.trainStep(batch, stepOptions);

@@ -3,6 +3,8 @@
  * the URL codec, the CLI's `--set name=value` and validation (as in TF Playground's state.ts).
  */
 
+import { ALL_NETWORK_IDS } from './types.ts';
+
 /** The datasets an experiment can train on. */
 export const DATASETS = ['mnist', 'spiral', 'circles', 'xor', 'blobs'] as const;
 export type DatasetName = (typeof DATASETS)[number];
@@ -41,6 +43,16 @@ export interface ExperimentConfig {
   trackedUnit: number;
   /** Train a third network, BN followed by Santurkar et al.'s noise (their Algorithm 1), next to the twins. */
   noisyBn: boolean;
+  /** The networks trained side by side, a comma list of NetworkIds in display order (variants.ts), e.g. "plain,bn,ln". */
+  variants: string;
+  /** L2 weight decay lambda on the dense weights (g + lambda w before the SGD step; van Laarhoven 2017). */
+  weightDecay: number;
+  /** Ghost BN's virtual batch size g: the 'ghost' network's BN statistics over runs of g examples (the largest divisor of batchSize up to g). */
+  ghostBatchSize: number;
+  /** GroupNorm's number of groups G of consecutive units (the largest divisor of width up to G; G = 1 is LayerNorm). */
+  normGroups: number;
+  /** Residual connections in every network: each hidden layer as wide as its input adds it, h = h_prev + f(h_prev). */
+  residual: boolean;
 }
 
 /** What changing a setting does to a running experiment. */
@@ -79,13 +91,22 @@ export interface ChoiceSetting<K extends keyof ExperimentConfig> extends Setting
   options: readonly string[];
 }
 
+/** A comma list of distinct names from `options`, kept in the options' order (the value is its text, e.g. "plain,bn"). */
+export interface ListSetting<K extends keyof ExperimentConfig> extends SettingBase<K> {
+  kind: 'list';
+  options: readonly string[];
+  /** Fewest and most names. */
+  minItems: number;
+  maxItems: number;
+}
+
 /** An on/off setting. */
 export interface BooleanSetting<K extends keyof ExperimentConfig> extends SettingBase<K> {
   kind: 'boolean';
 }
 
 export type Setting =
-  | { [K in keyof ExperimentConfig]: NumberSetting<K> | ChoiceSetting<K> | BooleanSetting<K> }[keyof ExperimentConfig];
+  | { [K in keyof ExperimentConfig]: NumberSetting<K> | ChoiceSetting<K> | ListSetting<K> | BooleanSetting<K> }[keyof ExperimentConfig];
 
 /**
  * The defaults: the paper's section 4.1 setup (also the `paper-fig1` preset). Init std 0.01
@@ -113,6 +134,11 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   trackedLayer: -1,
   trackedUnit: 0,
   noisyBn: false,
+  variants: 'plain,bn',
+  weightDecay: 0,
+  ghostBatchSize: 15,
+  normGroups: 4,
+  residual: false,
 };
 
 /** The table. Order is display order. */
@@ -127,7 +153,7 @@ export const SETTINGS: readonly Setting[] = [
     help: 'Examples per mini-batch m; BN normalises over these. Tiny batches make batch statistics noisy.' },
   { key: 'activation', kind: 'choice', options: ACTIVATIONS, label: 'Activation', effect: 'reset',
     help: 'Hidden nonlinearity. The paper used sigmoid, which saturates for |x| > 4.' },
-  { key: 'depth', kind: 'number', min: 1, max: 10, integer: true, label: 'Hidden layers', effect: 'reset',
+  { key: 'depth', kind: 'number', min: 1, max: 16, integer: true, label: 'Hidden layers', effect: 'reset',
     help: 'Number of hidden layers; the paper used 3.' },
   { key: 'width', kind: 'number', min: 2, max: 512, integer: true, scale: 'log', label: 'Units per layer', effect: 'reset',
     help: 'Units in each hidden layer; the paper used 100.' },
@@ -139,6 +165,16 @@ export const SETTINGS: readonly Setting[] = [
     help: 'Multiplies every initial weight. BN output does not change with it; the plain network does.' },
   { key: 'noisyBn', kind: 'boolean', label: 'Add BN + noise', effect: 'reset',
     help: 'A third network: BN followed by Santurkar et al.\'s random noise, which shifts every layer\'s input at each step on purpose. Does it still train like BN?' },
+  { key: 'variants', kind: 'list', options: ALL_NETWORK_IDS, minItems: 1, maxItems: ALL_NETWORK_IDS.length, label: 'Networks', effect: 'reset',
+    help: 'The networks trained side by side from the same weights and batches: none, BN, BN + noise, BN after the nonlinearity, ghost BN, LayerNorm, GroupNorm.' },
+  { key: 'residual', kind: 'boolean', label: 'Residual connections', effect: 'reset',
+    help: 'Every network adds each hidden layer\'s input to its output (h = h_prev + f(h_prev)) where the widths match: how very deep networks train (He et al. 2016).' },
+  { key: 'ghostBatchSize', kind: 'number', min: 1, max: 1000, integer: true, scale: 'log', label: 'Ghost batch size', effect: 'reset',
+    help: 'Ghost BN normalises over virtual batches of this many examples inside each mini-batch, keeping small-batch noise at large batch sizes (Hoffer et al. 2017). The largest divisor of the batch size up to this is used.' },
+  { key: 'normGroups', kind: 'number', min: 1, max: 512, integer: true, scale: 'log', label: 'GroupNorm groups', effect: 'reset',
+    help: 'GroupNorm normalises each example over this many groups of consecutive units (1 group is LayerNorm; Wu & He 2018). The largest divisor of the units per layer up to this is used.' },
+  { key: 'weightDecay', kind: 'number', min: 0, max: 0.1, label: 'Weight decay', effect: 'live',
+    help: 'L2 penalty on the weights. Before BN it does not regularise: it shrinks the weights, and so raises the effective learning rate eta / ||W||^2 (van Laarhoven 2017).' },
   { key: 'momentum', kind: 'number', min: 0, max: 0.99, label: 'SGD momentum', effect: 'live', advanced: true,
     help: 'Heavy-ball momentum; the paper used plain SGD (0).' },
   { key: 'bnMomentum', kind: 'number', min: 1e-4, max: 1, scale: 'log', label: 'BN momentum', effect: 'reset', advanced: true,
@@ -151,7 +187,7 @@ export const SETTINGS: readonly Setting[] = [
     help: 'Training pauses at this step; the paper trained for 50,000.' },
   { key: 'evalEvery', kind: 'number', min: 1, max: 100_000, integer: true, scale: 'log', label: 'Test every', effect: 'live', advanced: true,
     help: 'Fewest steps between evaluations on the held-out test set (inference mode); each is taken with the next snapshot after that.' },
-  { key: 'trackedLayer', kind: 'number', min: -1, max: 9, integer: true, label: 'Tracked layer', effect: 'view', advanced: true,
+  { key: 'trackedLayer', kind: 'number', min: -1, max: 15, integer: true, label: 'Tracked layer', effect: 'view', advanced: true,
     help: 'Hidden layer of the unit whose percentiles Figure 1 (b, c) draws; -1 is the last.' },
   { key: 'trackedUnit', kind: 'number', min: 0, max: 511, integer: true, label: 'Tracked unit', effect: 'view', advanced: true,
     help: 'Unit whose input percentiles Figure 1 (b, c) draws.' },

@@ -6,16 +6,23 @@ import type { ExperimentConfig } from './settings.ts';
 import type { FittedHistogram } from './fittedHistogram.ts';
 import type { BatchSample } from './batchSample.ts';
 
-/** The variants of one experiment, trained in lockstep on the same batches from the same weights. */
-export type NetworkId = 'plain' | 'bn' | 'noisy';
+/**
+ * The variants of one experiment, trained in lockstep on the same batches from the same weights:
+ * without normalization, BN (the paper's, before the nonlinearity), BN + Santurkar's noise, BN after
+ * the nonlinearity, ghost BN (virtual batches), LayerNorm and GroupNorm (variants.ts).
+ */
+export type NetworkId = 'plain' | 'bn' | 'noisy' | 'bn-after' | 'ghost' | 'ln' | 'gn';
 /**
  * Display order of the networks of the default experiment. 'noisy' (Santurkar's noisy BN) joins
  * them when the config says `noisyBn` (variants.ts networksFor), or when asked (the CLI's --variants).
  */
 export const NETWORK_IDS: readonly NetworkId[] = ['plain', 'bn'];
 
+/** The networks of the paper's experiment and Santurkar et al.'s (the lab's gradient-ICS and landscape jobs' default). */
+export const PAPER_NETWORK_IDS: readonly NetworkId[] = ['plain', 'bn', 'noisy'];
+
 /** Display order of every network an experiment can train. */
-export const ALL_NETWORK_IDS: readonly NetworkId[] = ['plain', 'bn', 'noisy'];
+export const ALL_NETWORK_IDS: readonly NetworkId[] = ['plain', 'bn', 'noisy', 'bn-after', 'ghost', 'ln', 'gn'];
 
 /** The fixed bins of every layer histogram of a run, so that frames compare. */
 export interface HistogramBins {

@@ -4,7 +4,7 @@
  * `learningRate must be a number from 0.0001 to 100 (got "abc")`.
  */
 import { DEFAULT_CONFIG, SETTINGS } from './settings.ts';
-import type { ExperimentConfig, Setting } from './settings.ts';
+import type { ExperimentConfig, ListSetting, Setting } from './settings.ts';
 
 /** A parsed setting value, or why it was refused. */
 export type ParsedSetting =
@@ -25,9 +25,22 @@ export function describeAccepted(setting: Setting): string {
       return `${setting.integer ? 'a whole number' : 'a number'} from ${setting.min} to ${setting.max}`;
     case 'choice':
       return `one of ${setting.options.join(', ')}`;
+    case 'list':
+      return `a comma list of ${setting.minItems} to ${setting.maxItems} of ${setting.options.join(', ')}`;
     case 'boolean':
       return 'true or false';
   }
+}
+
+/**
+ * A list setting's text in canonical form: its names trimmed, without repeats, in the options' order
+ * ("bn, plain" -> "plain,bn"); null when a name is unknown or the count is outside minItems..maxItems.
+ */
+export function canonicalList(setting: ListSetting<keyof ExperimentConfig>, text: string): string | null {
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.some((name) => !setting.options.includes(name))) return null;
+  const chosen = setting.options.filter((option) => names.includes(option));
+  return chosen.length >= setting.minItems && chosen.length <= setting.maxItems ? chosen.join(',') : null;
 }
 
 /** Longest text quoted in a message; longer text is cut and ends with an ellipsis. */
@@ -91,6 +104,10 @@ function checkValue(setting: Setting, value: unknown): ParsedSetting {
       return typeof value === 'string' && setting.options.includes(value)
         ? { ok: true, value: value as ExperimentConfig[keyof ExperimentConfig] }
         : refuse(setting, value);
+    case 'list': {
+      const canonical = typeof value === 'string' ? canonicalList(setting, value) : null;
+      return canonical !== null ? { ok: true, value: canonical } : refuse(setting, value);
+    }
     case 'boolean':
       return typeof value === 'boolean' ? { ok: true, value } : refuse(setting, value);
   }
@@ -109,7 +126,8 @@ export function parseSettingValue(key: string, raw: string): ParsedSetting {
       const checked = checkValue(setting, text === '' ? NaN : Number(text));
       return checked.ok ? checked : refuse(setting, raw);
     }
-    case 'choice': {
+    case 'choice':
+    case 'list': {
       const checked = checkValue(setting, text);
       return checked.ok ? checked : refuse(setting, raw);
     }
@@ -154,3 +172,4 @@ export function validateConfig(partial: Record<string, unknown>): { config: Expe
   }
   return { config: full, errors };
 }
+

@@ -4,6 +4,7 @@
  * with solid lines, B in dark grey with dashed lines; every chart names both runs and their settings.
  */
 import { extent, max } from 'd3-array';
+import { ALL_NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { colors, networkColors, networkLabels } from '../theme.ts';
 import type { ExportChart } from './charts.ts';
@@ -32,7 +33,7 @@ export function runLabel(letter: 'A' | 'B', named: NamedRun): string {
 /** The networks both runs hold, in display order. */
 export function sharedNetworks(a: SavedRun, b: SavedRun): NetworkId[] {
   const inB = new Set(networksOf(b));
-  return (['plain', 'bn', 'noisy'] as const).filter((id) => networksOf(a).includes(id) && inB.has(id));
+  return ALL_NETWORK_IDS.filter((id) => networksOf(a).includes(id) && inB.has(id));
 }
 
 function lastStepOf(run: SavedRun): number {

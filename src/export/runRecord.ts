@@ -6,6 +6,7 @@
  */
 import { appendRunPoint, emptyRun } from '../experiment/run.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
+import { ALL_NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId, Run } from '../experiment/types.ts';
 import type { NetworkHistory, RunHistory } from '../store/types.ts';
 
@@ -39,7 +40,7 @@ export function historyToRunFile(history: RunHistory, config: ExperimentConfig):
   return file;
 }
 
-/** The networks a run file holds, in the order of its keys. */
+/** The networks a run file holds, in display order (ALL_NETWORK_IDS). */
 export function networksOf(file: RunFile): NetworkId[] {
-  return (Object.keys(file) as string[]).filter((key): key is NetworkId => key === 'plain' || key === 'bn' || key === 'noisy');
+  return ALL_NETWORK_IDS.filter((id) => id in file);
 }

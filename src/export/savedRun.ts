@@ -5,6 +5,7 @@
  */
 import { presetById } from '../experiment/presets.ts';
 import { validateConfig } from '../experiment/validate.ts';
+import { ALL_NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId, Run } from '../experiment/types.ts';
 import { encodeUrlState } from '../url/codec.ts';
 import { networksOf } from './runRecord.ts';
@@ -34,7 +35,7 @@ export function makeSavedRun(file: RunFile, presetId: string | null): SavedRun {
 /** Outcome of parseSavedRun. */
 export type ParsedRun = { ok: true; run: SavedRun } | { ok: false; error: string };
 
-const NETWORK_KEYS: readonly NetworkId[] = ['plain', 'bn', 'noisy'];
+const NETWORK_KEYS: readonly NetworkId[] = ALL_NETWORK_IDS;
 const EXTRA_KEYS = ['config', 'version', 'presetId', 'query'];
 
 class SchemaError extends Error {}

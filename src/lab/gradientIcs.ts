@@ -9,7 +9,7 @@
 import type { Batch, ParameterMap } from '../engine/types.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { NetworkId } from '../experiment/types.ts';
-import { ALL_NETWORK_IDS } from '../experiment/types.ts';
+import { PAPER_NETWORK_IDS } from '../experiment/types.ts';
 import type { GradientEvaluator, LabMember, MeasurementCost } from './santurkarTraining.ts';
 import {
   copyParameters, costUnits, createGradientEvaluator, createLabTrainer, drawKeyFor, measurementSteps, plannedCost, spentSoFar,
@@ -142,7 +142,7 @@ function record(
   });
 }
 
-const defaults = (): GradientIcsParams => ({ steps: 2000, every: 100, networks: [...ALL_NETWORK_IDS] });
+const defaults = (): GradientIcsParams => ({ steps: 2000, every: 100, networks: [...PAPER_NETWORK_IDS] });
 
 /** The 'gradient-ics' lab job. */
 export const gradientIcsJob: LabJob<GradientIcsParams, GradientIcsResult> = {

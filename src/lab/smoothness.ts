@@ -10,7 +10,7 @@
 import type { Batch, ParameterMap } from '../engine/types.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { NetworkId } from '../experiment/types.ts';
-import { ALL_NETWORK_IDS } from '../experiment/types.ts';
+import { PAPER_NETWORK_IDS } from '../experiment/types.ts';
 import type { MeasuredRunParams, NumberSpec } from './santurkarParams.ts';
 import { encodeParams, parseParams, RUN_SPECS } from './santurkarParams.ts';
 import type { GradientEvaluator, MeasurementCost } from './santurkarTraining.ts';
@@ -152,7 +152,7 @@ const SPECS: Readonly<Record<string, NumberSpec>> = {
   maxFactor: { min: 1e-3, max: 100, integer: false },
 };
 
-const defaults = (): SmoothnessParams => ({ steps: 2000, every: 100, probes: 8, minFactor: 0.5, maxFactor: 4, networks: [...ALL_NETWORK_IDS] });
+const defaults = (): SmoothnessParams => ({ steps: 2000, every: 100, probes: 8, minFactor: 0.5, maxFactor: 4, networks: [...PAPER_NETWORK_IDS] });
 
 /** The 'smoothness' lab job. */
 export const smoothnessJob: LabJob<SmoothnessParams, SmoothnessResult> = {

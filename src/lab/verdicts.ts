@@ -8,7 +8,10 @@ import { summarizeSmoothness } from './santurkarSummary.ts';
 import type { SmoothnessResult } from './smoothness.ts';
 import type { SweepResult } from './sweeps.ts';
 
-const NAMES: Record<NetworkId, string> = { plain: 'without BN', bn: 'with BN', noisy: 'with BN + noise' };
+const NAMES: Record<NetworkId, string> = {
+  plain: 'without BN', bn: 'with BN', noisy: 'with BN + noise', 'bn-after': 'with BN after the nonlinearity',
+  ghost: 'with ghost BN', ln: 'with LayerNorm', gn: 'with GroupNorm',
+};
 
 /** A training run counts as working when its test accuracy is at least this share of the best run's. */
 const WORKING_SHARE = 0.8;

@@ -58,8 +58,8 @@ export interface PoolOptions {
 
 /**
  * A pool of at most `workers` workers sharing the networks of the current config
- * (networkGroups of variants.ts networksFor: two, or three with `noisyBn`). Workers for the
- * default two networks start at once; an init or setConfig that changes the networks (noisyBn)
+ * (networkGroups of variants.ts networksFor: its `variants`, and BN + noise with `noisyBn`). Workers for the
+ * default two networks start at once; an init or setConfig that changes the networks (variants, noisyBn)
  * replaces them by a new group, and starts the run again from the new settings.
  * `spawn` starts one worker (createSingleWorkerClient in the app).
  */
@@ -263,9 +263,9 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     init({ ...lastInit, config, play });
   };
 
-  /** True when `patch` changes which networks train (noisyBn): then the pool regroups its workers. */
+  /** True when `patch` changes which networks train (variants, noisyBn): then the pool regroups its workers. */
   const changesNetworks = (patch: Partial<ExperimentConfig>): boolean =>
-    config !== null && lastInit !== null && !lastInit.variants && patch.noisyBn !== undefined
+    config !== null && lastInit !== null && !lastInit.variants && (patch.noisyBn !== undefined || patch.variants !== undefined)
     && networksFor({ ...config, ...patch }).join() !== networksFor(config).join();
 
   start(groupsFor(NETWORK_IDS));

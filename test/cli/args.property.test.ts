@@ -4,11 +4,11 @@ import { parseArgs } from '../../src/cli/args.ts';
 import { configForPreset, PRESETS } from '../../src/experiment/presets.ts';
 import { SETTINGS } from '../../src/experiment/settings.ts';
 import type { Setting } from '../../src/experiment/settings.ts';
-import { configProblems, expectedFromText, isOneShortLine, nastyKey, nastyText, settingNamed } from '../experiment/configOracle.ts';
+import { configProblems, expectedFromText, isOneShortLine, nastyKey, nastyText, settingNamed, validList } from '../experiment/configOracle.ts';
 
 const RUNS = 10_000;
 const PRESET_IDS = PRESETS.map((p) => p.id);
-const NETWORKS = ['plain', 'bn', 'noisy'];
+const NETWORKS = ['plain', 'bn', 'noisy', 'bn-after', 'ghost', 'ln', 'gn'];
 const OPTIONS = ['--preset', '--steps', '--seed', '--eval-every', '--set', '--out', '--variants', '--quiet', '--help', '-h'];
 
 /** Command lines from real options, near misses and hostile values, in both `--x v` and `--x=v` forms. */
@@ -32,6 +32,8 @@ const validText = (setting: Setting): fc.Arbitrary<string> => {
       return (setting.integer ? fc.integer({ min: setting.min, max: setting.max }) : fc.double({ min: setting.min, max: setting.max, noNaN: true })).map(String);
     case 'choice':
       return fc.constantFrom(...setting.options);
+    case 'list':
+      return validList(setting);
     case 'boolean':
       return fc.constantFrom('true', 'false', '1', '0');
   }
@@ -69,14 +71,14 @@ const validItem: fc.Arbitrary<Item> = fc.oneof(
   fc.string({ minLength: 1 }).filter((f) => !f.startsWith('-')).map((f): Item => ({ key: '--out', argv: ['--out', f], apply: (e) => { e.out = f; } })),
   fc.constant<Item>({ key: '--quiet', argv: ['--quiet'], apply: (e) => { e.quiet = true; } }),
   fc.shuffledSubarray(NETWORKS, { minLength: 1 }).map((ids): Item => ({
-    key: '--variants', argv: ['--variants', ids.join(',')], apply: (e) => { e.networks = NETWORKS.filter((id) => ids.includes(id)); },
+    key: 'variants', argv: ['--variants', ids.join(',')], apply: (e) => { e.networks = NETWORKS.filter((id) => ids.includes(id)); },
   })),
 );
 
 /** Valid options, each setting one thing once, and never both --variants and noisyBn (they conflict unless they agree). */
 const validItems = (maxLength: number): fc.Arbitrary<Item[]> =>
   fc.uniqueArray(validItem, { maxLength, selector: (item) => item.key })
-    .filter((items) => !(items.some((i) => i.key === '--variants') && items.some((i) => i.key === 'noisyBn')));
+    .filter((items) => !(items.some((i) => i.argv[0] === '--variants') && items.some((i) => i.key === 'noisyBn')));
 
 /** A bad option, what it sets (as Item.key) and the start its one-line message must have. */
 const badItem: fc.Arbitrary<{ key: string; argv: string[]; starts: string }> = fc.oneof(
@@ -87,7 +89,7 @@ const badItem: fc.Arbitrary<{ key: string; argv: string[]; starts: string }> = f
   nastyText.filter((v) => !PRESET_IDS.includes(v)).map((v) => ({ key: '--preset', argv: ['--preset', v], starts: '--preset must be one of ' })),
   nastyKey.filter((k) => k !== '' && !k.includes('=') && !settingNamed(k)).map((k) => ({ key: k, argv: ['--set', `${k}=1`], starts: '--set: unknown setting ' })),
   nastyText.filter((v) => v.split(',').some((id) => id.trim() !== '' && !NETWORKS.includes(id.trim())) || v.split(',').every((id) => id.trim() === ''))
-    .map((v) => ({ key: '--variants', argv: ['--variants', v], starts: '--variants must list networks of ' })),
+    .map((v) => ({ key: 'variants', argv: ['--variants', v], starts: '--variants must list networks of ' })),
 );
 
 describe('parseArgs on 10,000 hostile command lines', () => {
@@ -115,10 +117,14 @@ describe('parseArgs on 10,000 hostile command lines', () => {
         for (const item of items) item.apply(expected);
         const config: Record<string, unknown> = { ...configForPreset(expected.presetId) };
         for (const [key, value] of expected.overrides) config[key] = value;
-        // Without --variants: the twins, and the noisy network when the (overridden) config says noisyBn.
-        const networks = expected.networks ?? (config.noisyBn === true ? ['plain', 'bn', 'noisy'] : ['plain', 'bn']);
-        // With --variants, noisyBn says whether the noisy network is among them.
-        if (expected.networks) config.noisyBn = expected.networks.includes('noisy');
+        // Without --variants: the config's variants, and the noisy network too when the (overridden) config says noisyBn.
+        const listed = String(config.variants).split(',');
+        const networks = expected.networks ?? NETWORKS.filter((id) => listed.includes(id) || (id === 'noisy' && config.noisyBn === true));
+        // With --variants, they are the config's variants, and noisyBn says whether the noisy network is among them.
+        if (expected.networks) {
+          config.noisyBn = expected.networks.includes('noisy');
+          config.variants = expected.networks.join(',');
+        }
         const steps = expected.steps ?? (config.maxSteps as number);
         expect(parseArgs(items.flatMap((i) => i.argv))).toEqual({
           kind: 'run',

@@ -40,7 +40,8 @@ describe('parseArgs', () => {
     expect(networks(['--preset', 'noisy-bn', '--variants', 'bn,noisy'])).toEqual(['bn', 'noisy']);
     const parsed = parseArgs(['--preset', 'noisy-bn']);
     expect(parsed.kind === 'run' && parsed.options.config).toEqual({ ...DEFAULT_CONFIG, noisyBn: true });
-    expect(helpText()).toMatch(/--variants LIST\s+networks to train, comma-separated, of plain, bn, noisy/);
+    expect(helpText()).toMatch(/--variants LIST\s+networks to train, comma-separated/);
+    for (const id of ['plain', 'bn', 'noisy', 'bn-after', 'ghost', 'ln', 'gn']) expect(helpText()).toMatch(new RegExp(`^\\s+${id}\\s+\\S`, 'm'));
   });
 
   it('lets --set override what the preset sets', () => {
@@ -87,8 +88,8 @@ describe('parseArgs', () => {
 
   it('names the option and what it accepts in one line', () => {
     expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, noisy-bn, spiral (got "fig9")');
-    expect(error(['--variants', 'plain,wild'])).toBe('--variants must list networks of plain, bn, noisy, comma-separated (got "plain,wild")');
-    expect(error(['--variants', ','])).toBe('--variants must list networks of plain, bn, noisy, comma-separated (got ",")');
+    expect(error(['--variants', 'plain,wild'])).toBe('--variants must list networks of plain, bn, noisy, bn-after, ghost, ln, gn, comma-separated (got "plain,wild")');
+    expect(error(['--variants', ','])).toBe('--variants must list networks of plain, bn, noisy, bn-after, ghost, ln, gn, comma-separated (got ",")');
     expect(error(['--steps', 'many'])).toBe('--steps must be a whole number from 1 to 10000000 (got "many")');
     expect(error(['--steps', '0'])).toBe('--steps must be a whole number from 1 to 10000000 (got "0")');
     expect(error(['--seed', '-3'])).toBe('--seed: seed must be a whole number from 0 to 2147483647 (got "-3")');

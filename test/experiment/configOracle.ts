@@ -21,9 +21,28 @@ export function acceptsTyped(setting: Setting, value: unknown): boolean {
         && (!setting.integer || Math.floor(value) === value);
     case 'choice':
       return typeof value === 'string' && setting.options.includes(value);
+    case 'list':
+      return typeof value === 'string' && listFromText(setting, value) === value;
     case 'boolean':
       return typeof value === 'boolean';
   }
+}
+
+/**
+ * A list setting's value for `text`, by the documented rule: names separated by commas (spaces
+ * around them ignored), each an option, repeats once, kept in the options' order, between
+ * minItems and maxItems of them; undefined otherwise.
+ */
+export function listFromText(setting: Extract<Setting, { kind: 'list' }>, text: string): string | undefined {
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  if (!names.every((name) => setting.options.includes(name))) return undefined;
+  const kept = setting.options.filter((option) => names.includes(option));
+  return kept.length >= setting.minItems && kept.length <= setting.maxItems ? kept.join(',') : undefined;
+}
+
+/** A valid value of a list setting: a subset of its options in their order, as text. */
+export function validList(setting: Extract<Setting, { kind: 'list' }>): fc.Arbitrary<string> {
+  return fc.subarray([...setting.options], { minLength: setting.minItems, maxLength: setting.maxItems }).map((names) => names.join(','));
 }
 
 /** The value text `raw` stands for, or undefined when `setting` must refuse it. */
@@ -37,6 +56,8 @@ export function expectedFromText(setting: Setting, raw: string): ExperimentConfi
     }
     case 'choice':
       return setting.options.includes(text) ? (text as ExperimentConfig[keyof ExperimentConfig]) : undefined;
+    case 'list':
+      return listFromText(setting, text);
     case 'boolean': {
       const lower = text.toLowerCase();
       if (lower === 'true' || lower === '1') return true;
@@ -68,6 +89,7 @@ export function acceptedWords(setting: Setting): string[] {
     case 'number':
       return [String(setting.min), String(setting.max)];
     case 'choice':
+    case 'list':
       return [...setting.options];
     case 'boolean':
       return ['true', 'false'];

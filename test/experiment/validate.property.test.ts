@@ -116,10 +116,10 @@ describe('validateConfig on 10,000 hostile partial configs', () => {
       const { config, errors } = validateConfig({ depth: value });
       expect(config.depth).toBe(DEFAULT_CONFIG.depth);
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/^depth must be a whole number from 1 to 10 \(got .+\)$/);
+      expect(errors[0]).toMatch(/^depth must be a whole number from 1 to 16 \(got .+\)$/);
       expect(isOneShortLine(errors[0])).toBe(true);
     }
-    expect(validateConfig({ depth: 3n }).errors[0]).toBe('depth must be a whole number from 1 to 10 (got 3n)');
+    expect(validateConfig({ depth: 3n }).errors[0]).toBe('depth must be a whole number from 1 to 16 (got 3n)');
   });
 
   it('cuts an overlong value in its message and says how long it was', () => {

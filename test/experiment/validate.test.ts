@@ -57,7 +57,7 @@ describe('validateConfig', () => {
 
   it('refuses values of the wrong type', () => {
     expect(validateConfig({ binarize: 3 }).errors).toEqual(['binarize must be true or false (got 3)']);
-    expect(validateConfig({ depth: true }).errors).toEqual(['depth must be a whole number from 1 to 10 (got true)']);
+    expect(validateConfig({ depth: true }).errors).toEqual(['depth must be a whole number from 1 to 16 (got true)']);
   });
 
   it('refuses a tracked layer or unit beyond the network', () => {

@@ -7,7 +7,9 @@ import { batchSeedFor, createSession, PROBE_SIZE } from '../../src/experiment/se
 import { DEFAULT_CONFIG } from '../../src/experiment/settings.ts';
 import type { ExperimentConfig } from '../../src/experiment/settings.ts';
 import { NETWORK_IDS } from '../../src/experiment/types.ts';
-import { ALL_VARIANTS, DEFAULT_VARIANTS, networkConfigFor, NOISY_VARIANT, variantsByIds } from '../../src/experiment/variants.ts';
+import {
+  ALL_VARIANTS, DEFAULT_VARIANTS, largestDivisorUpTo, networkConfigFor, networksFor, NOISY_VARIANT, parseNetworkList, variantsByIds,
+} from '../../src/experiment/variants.ts';
 
 const config: ExperimentConfig = {
   ...DEFAULT_CONFIG, dataset: 'spiral', depth: 2, width: 8, activation: 'sigmoid', batchSize: 16,
@@ -19,12 +21,12 @@ describe('network variants', () => {
   it('keeps the default experiment to plain and BN, and offers BN + noise as a third', () => {
     expect(NETWORK_IDS).toEqual(['plain', 'bn']);
     expect(DEFAULT_VARIANTS.map((v) => v.id)).toEqual(['plain', 'bn']);
-    expect(ALL_VARIANTS.map((v) => v.id)).toEqual(['plain', 'bn', 'noisy']);
+    expect(ALL_VARIANTS.map((v) => v.id)).toEqual(['plain', 'bn', 'noisy', 'bn-after', 'ghost', 'ln', 'gn']);
     expect(NOISY_VARIANT).toMatchObject({ batchNorm: true, bnNoise: SANTURKAR_BN_NOISE, probeNoise: true });
   });
 
   it('builds the noisy network as the BN one plus Santurkar\'s constants, and the others without noise', () => {
-    const [plain, bn, noisy] = ALL_VARIANTS.map((variant) => networkConfigFor(config, 2, 3, variant));
+    const [plain, bn, noisy] = ALL_VARIANTS.slice(0, 3).map((variant) => networkConfigFor(config, 2, 3, variant));
     expect(plain.bnNoise).toBeNull();
     expect(bn.bnNoise).toBeNull();
     expect(noisy).toEqual({ ...bn, bnNoise: SANTURKAR_BN_NOISE });
@@ -32,14 +34,14 @@ describe('network variants', () => {
 
   it('picks variants by id in display order and refuses unknown or no ids', () => {
     expect(variantsByIds(['noisy', 'plain']).map((v) => v.id)).toEqual(['plain', 'noisy']);
-    expect(() => variantsByIds(['plain', 'wild'])).toThrow(/unknown network "wild" \(networks: plain, bn, noisy\)/);
+    expect(() => variantsByIds(['plain', 'wild'])).toThrow(/unknown network "wild" \(networks: plain, bn, noisy, bn-after, ghost, ln, gn\)/);
     expect(() => variantsByIds([])).toThrow(/at least one/);
   });
 });
 
 describe('a session with BN + noise', () => {
   it('trains three networks in lockstep and leaves the plain and BN frames as they are without it', () => {
-    const three = createSession(config, data, { variants: ALL_VARIANTS });
+    const three = createSession(config, data, { variants: ALL_VARIANTS.slice(0, 3) });
     const two = createSession(config, data);
     three.advance(30);
     two.advance(30);
@@ -68,5 +70,53 @@ describe('a session with BN + noise', () => {
     // Without the noise the percentiles would differ: the frame really shows the noisy inputs.
     const clean = percentiles(unitColumn(network.probe(probeSet)[1], 8, 0), [15, 50, 85]);
     expect(clean[1]).not.toBe(p50);
+  });
+});
+
+describe('the normalization zoo', () => {
+  const zoo: ExperimentConfig = { ...config, width: 12, batchSize: 16, normGroups: 5, ghostBatchSize: 6, residual: true };
+
+  it('builds each variant\'s normalization, with the groups and virtual batches the engine can use', () => {
+    const byId = Object.fromEntries(ALL_VARIANTS.map((v) => [v.id, networkConfigFor(zoo, 2, 3, v)]));
+    expect(byId.plain).toMatchObject({ batchNorm: false, residual: true });
+    expect(byId.plain.normalization).toBeUndefined();
+    expect(byId['bn-after']).toMatchObject({ batchNorm: true, normPlacement: 'after' });
+    // 5 groups do not divide 12 units: the largest divisor under 5 is 4; 6 does not divide 16: 4.
+    expect(byId.gn).toMatchObject({ normalization: 'group', normGroups: 4 });
+    expect(byId.ghost).toMatchObject({ batchNorm: true, ghostBatchSize: 4 });
+    expect(byId.ln).toMatchObject({ normalization: 'layer' });
+    expect(byId.ln.normGroups).toBeUndefined();
+    expect(byId.bn.ghostBatchSize).toBeUndefined();
+    expect(largestDivisorUpTo(16, 6)).toBe(4);
+    expect(largestDivisorUpTo(7, 100)).toBe(7);
+    expect(largestDivisorUpTo(7, 6)).toBe(1);
+  });
+
+  it('reads the networks from the config\'s list in display order, with BN + noise when noisyBn', () => {
+    expect(networksFor({ variants: 'plain,bn', noisyBn: false })).toEqual(['plain', 'bn']);
+    expect(networksFor({ variants: 'gn,plain,ln', noisyBn: true })).toEqual(['plain', 'noisy', 'ln', 'gn']);
+    expect(parseNetworkList('bn, wild')).toEqual({ unknown: 'wild' });
+  });
+
+  it('trains every variant from the same dense weights on the same batches, and each differently', () => {
+    const session = createSession(zoo, data, { variants: ALL_VARIANTS });
+    const initial = ALL_VARIANTS.map((v) => createNetwork(networkConfigFor(zoo, 2, 3, v)).parameters()['dense1.weight']);
+    for (const weights of initial) expect(weights).toEqual(initial[0]);
+    session.advance(20);
+    const frames = session.snapshot(0).frames;
+    expect(frames.map((f) => f.id)).toEqual(['plain', 'bn', 'noisy', 'bn-after', 'ghost', 'ln', 'gn']);
+    const losses = new Set(frames.map((f) => f.trainLoss));
+    expect(losses.size).toBe(frames.length);
+    for (const frame of frames) expect(Number.isFinite(frame.trainLoss)).toBe(true);
+  });
+
+  it('applies weight decay as a live setting: the weights shrink', () => {
+    const norm = (decay: number): number => {
+      const session = createSession({ ...zoo, weightDecay: 0 }, data, { variants: [ALL_VARIANTS[1]] });
+      session.applyLive({ weightDecay: decay });
+      session.advance(50);
+      return session.snapshot(0).frames[0].trainLoss ?? NaN;
+    };
+    expect(norm(0.05)).not.toBe(norm(0));
   });
 });

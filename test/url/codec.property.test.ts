@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, SETTINGS } from '../../src/experiment/settings.ts';
 import type { ExperimentConfig, Setting } from '../../src/experiment/settings.ts';
 import { decodeUrlState, encodeUrlState } from '../../src/url/codec.ts';
 import {
-  acceptedWords, configProblems, expectedFromText, isOneShortLine, nastyKey, nastyNumber, nastyText, settingNamed,
+  acceptedWords, configProblems, expectedFromText, isOneShortLine, nastyKey, nastyNumber, nastyText, settingNamed, validList,
 } from '../experiment/configOracle.ts';
 
 const RUNS = 10_000;
@@ -63,6 +63,8 @@ function validText(setting: Setting): fc.Arbitrary<string> {
         .map(String);
     case 'choice':
       return fc.constantFrom(...setting.options);
+    case 'list':
+      return validList(setting);
     case 'boolean':
       return fc.constantFrom('true', 'false', '1', '0', 'TRUE');
   }
@@ -185,6 +187,8 @@ const validState = fc
         }
         case 'choice':
           return fc.constantFrom(...s.options).map((o) => [s.key, o]);
+        case 'list':
+          return validList(s).map((o) => [s.key, o]);
         case 'boolean':
           return fc.boolean().map((b) => [s.key, b]);
       }

@@ -4,6 +4,7 @@ import { decodeUrlState, encodeUrlState } from '../../src/url/codec.ts';
 import { configForPreset, PRESETS } from '../../src/experiment/presets.ts';
 import { DEFAULT_CONFIG, SETTINGS } from '../../src/experiment/settings.ts';
 import type { ExperimentConfig } from '../../src/experiment/settings.ts';
+import { validList } from '../experiment/configOracle.ts';
 
 describe('encodeUrlState', () => {
   it('writes only the preset when nothing differs from it', () => {
@@ -38,7 +39,7 @@ describe('decodeUrlState', () => {
     expect(decoded.config.depth).toBe(DEFAULT_CONFIG.depth);
     expect(decoded.errors).toEqual([
       'learningRate must be a number from 0.0001 to 100 (got "banana"); using 0.5',
-      'depth must be a whole number from 1 to 10 (got "999"); using 3',
+      'depth must be a whole number from 1 to 16 (got "999"); using 3',
     ]);
   });
 
@@ -86,6 +87,8 @@ const validState: fc.Arbitrary<{ presetId: string | null; config: ExperimentConf
                 : fc.oneof(fc.double({ min: setting.min, max: setting.max, noNaN: true }).map((v) => (v === 0 ? 0 : v)), fc.constantFrom(setting.min, setting.max))];
             case 'choice':
               return [setting.key, fc.constantFrom(...setting.options)];
+            case 'list':
+              return [setting.key, validList(setting)];
             case 'boolean':
               return [setting.key, fc.boolean()];
           }
