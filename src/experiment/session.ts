@@ -140,7 +140,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     if (Number.isFinite(result.loss)) {
       member.test = { step, loss: result.loss, accuracy: result.accuracy };
       const point = runPointOf(member);
-      member.tests.push(point ? { ...member.test, point } : member.test);
+      member.tests.push(point ? { step, loss: result.loss, accuracy: result.accuracy, point } : member.test);
     } else {
       diverge(member, step, `test loss became ${result.loss} at step ${step}`);
     }

@@ -86,7 +86,7 @@ export function pageParamProblems(search: string): string[] {
   if (present !== null) problems.push(present);
   const lab = labWithoutJobProblem(search);
   if (lab !== null) problems.push(lab);
-  problems.push(...classroomProblems(search));
+  for (const problem of classroomProblems(search)) problems.push(problem);
   return problems;
 }
 

@@ -19,7 +19,7 @@ export function liveSeries(s: ExperimentState): (id: NetworkId) => ClaimSeries |
 export function reachedStep(s: ExperimentState): number {
   const networks = s.history?.networks ?? [];
   if (networks.length === 0) return 0;
-  return Math.min(...networks.map((n) => Math.max(n.steps.at(-1) ?? 0, n.testSteps.at(-1) ?? 0)));
+  return networks.reduce((slowest, n) => Math.min(slowest, Math.max(n.steps.at(-1) ?? 0, n.testSteps.at(-1) ?? 0)), Number.POSITIVE_INFINITY);
 }
 
 /** Labels of the settings `config` changed from preset `presetId` (not the seed: claims hold on any seed; not view-only settings). */
