@@ -53,7 +53,7 @@ export const networkLabels: Record<NetworkId, string> = {
   plain: 'Without BN',
   bn: 'With BN',
   noisy: 'BN + noise',
-  'bn-after': 'BN after σ',
+  'bn-after': 'BN after activation',
   ghost: 'Ghost BN',
   ln: 'LayerNorm',
   gn: 'GroupNorm',

@@ -27,8 +27,10 @@ export type Claim =
   | { type: 'saturation'; network: NetworkId; layer: LayerRef; atStep: number; atLeast?: number; below?: number }
   /** At `atStep`, `network`'s test loss is below `other`'s. */
   | { type: 'testLossBelow'; network: NetworkId; other: NetworkId; atStep: number }
-  /** Averaged over evaluations in fromStep..untilStep, `network`'s training loss exceeds its test loss by at least `atLeast`. */
-  | { type: 'trainLossAboveTest'; network: NetworkId; fromStep: number; untilStep: number; atLeast: number }
+  /** Averaged over evaluations in fromStep..untilStep, `network`'s training loss exceeds its test loss by at least `atLeast` / by less than `below`. */
+  | { type: 'trainLossAboveTest'; network: NetworkId; fromStep: number; untilStep: number; atLeast?: number; below?: number }
+  /** Averaged over the points in fromStep..untilStep, `network`'s training loss is at least `atLeast` / less than `below` times `over`'s. */
+  | { type: 'trainLossRatio'; network: NetworkId; over: NetworkId; fromStep: number; untilStep: number; atLeast?: number; below?: number }
   /**
    * Averaged over the points in fromStep..untilStep, `network`'s `layer` inputs shift (LayerStats.drift: how far they
    * moved in 1,000 steps, in their own standard deviations) less than `below` times as much as `over`'s, or at least
@@ -80,7 +82,7 @@ const stepText = (step: number): string => step.toLocaleString('en-US');
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 /** How a claim's sentence names a network. */
 const NETWORK_NAMES: Record<NetworkId, string> = {
-  plain: 'the plain network', bn: 'the BN network', noisy: 'the BN + noise network', 'bn-after': 'the BN-after-the-nonlinearity network',
+  plain: 'the plain network', bn: 'the BN network', noisy: 'the BN + noise network', 'bn-after': 'the BN-after network',
   ghost: 'the ghost BN network', ln: 'the LayerNorm network', gn: 'the GroupNorm network',
 };
 const name = (id: NetworkId): string => NETWORK_NAMES[id];
@@ -112,7 +114,15 @@ export function claimText(claim: Claim): string {
     case 'testLossBelow':
       return `At step ${stepText(claim.atStep)}, ${name(claim.network)}'s test loss is below ${name(claim.other)}'s.`;
     case 'trainLossAboveTest':
-      return `Over steps ${stepText(claim.fromStep)}-${stepText(claim.untilStep)}, ${name(claim.network)}'s training loss (batch statistics) sits at least ${claim.atLeast} above its test loss (running statistics).`;
+      return claim.below !== undefined
+        ? `Over steps ${stepText(claim.fromStep)}-${stepText(claim.untilStep)}, ${name(claim.network)}'s training loss sits less than ${claim.below} above its test loss.`
+        : `Over steps ${stepText(claim.fromStep)}-${stepText(claim.untilStep)}, ${name(claim.network)}'s training loss (batch statistics) sits at least ${claim.atLeast ?? 0} above its test loss (running statistics).`;
+    case 'trainLossRatio': {
+      const span = `Over steps ${stepText(claim.fromStep)}-${stepText(claim.untilStep)}, ${name(claim.network)}'s training loss is`;
+      return claim.below !== undefined
+        ? `${span} less than ${claim.below} times ${name(claim.over)}'s.`
+        : `${span} at least ${claim.atLeast ?? 0} times ${name(claim.over)}'s.`;
+    }
     case 'shiftRatio': {
       const span = `Over steps ${stepText(claim.fromStep)}-${stepText(claim.untilStep)}, ${name(claim.network)}'s ${layerText(claim.layer)} inputs move`;
       const per = `as far in 1,000 steps as ${name(claim.over)}'s (in their own standard deviations).`;
@@ -191,6 +201,20 @@ function trainAboveTest(series: ClaimSeries, fromStep: number, untilStep: number
   return trainCount > 0 && testCount > 0 ? trainSum / trainCount - testSum / testCount : null;
 }
 
+/** Mean training loss over the points in fromStep..untilStep; null until the run reaches untilStep or with no point there. */
+function meanTrainLoss(series: ClaimSeries, fromStep: number, untilStep: number): number | null {
+  if (reached(series) < untilStep) return null;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < series.steps.length; i++) {
+    const loss = series.trainLoss[i];
+    if (series.steps[i] < fromStep || series.steps[i] > untilStep || loss === null || !Number.isFinite(loss)) continue;
+    sum += loss;
+    count++;
+  }
+  return count > 0 ? sum / count : null;
+}
+
 /** Mean of `layer`'s shift over the points in fromStep..untilStep; null until the run reaches untilStep or with no point there. */
 function meanShift(series: ClaimSeries, layer: LayerRef, fromStep: number, untilStep: number): number | null {
   if (reached(series) < untilStep) return null;
@@ -254,7 +278,13 @@ export function evaluateClaim(claim: Claim, series: (id: NetworkId) => ClaimSeri
       return done(lossA === null || lossB === null ? null : lossB - lossA, (v) => v > 0);
     }
     case 'trainLossAboveTest':
-      return done(trainAboveTest(a, claim.fromStep, claim.untilStep), (v) => v >= claim.atLeast);
+      return done(trainAboveTest(a, claim.fromStep, claim.untilStep), (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
+    case 'trainLossRatio': {
+      const b = series(claim.over);
+      const lossA = meanTrainLoss(a, claim.fromStep, claim.untilStep);
+      const lossB = b ? meanTrainLoss(b, claim.fromStep, claim.untilStep) : null;
+      return done(lossA === null || lossB === null ? null : lossA / Math.max(lossB, 1e-9), (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
+    }
     case 'shiftRatio': {
       const b = series(claim.over);
       const shiftA = meanShift(a, claim.layer, claim.fromStep, claim.untilStep);
@@ -294,6 +324,8 @@ export function formatMeasured(claim: Claim, measured: number): string {
       return `${(100 * measured).toFixed(0)}%`;
     case 'medianRangeRatio':
       return `${measured.toFixed(1)}x`;
+    case 'trainLossRatio':
+      return `${measured.toFixed(2)}x`;
     case 'shiftRatio':
       // A frozen layer (vanishing gradients) moves ~0: the ratio over it is astronomically large.
       return measured >= 1000 ? 'over 1,000x' : `${measured.toFixed(2)}x`;

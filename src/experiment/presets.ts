@@ -5,6 +5,7 @@
 import { DEFAULT_CONFIG } from './settings.ts';
 import type { ExperimentConfig } from './settings.ts';
 import type { Claim } from './claims.ts';
+import { ZOO_PRESETS } from './zooPresets.ts';
 
 /** A named experiment. */
 export interface Preset {
@@ -139,6 +140,7 @@ export const PRESETS: readonly Preset[] = [
       { type: 'accuracyAtLeast', network: 'plain', atStep: 3000, atLeast: 0.95 },
     ],
   },
+  ...ZOO_PRESETS,
 ];
 
 /** The preset named `id` among `presets` (default: the app's PRESETS), if any. */

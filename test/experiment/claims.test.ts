@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { claimsHorizon, claimText, evaluateClaim, formatMeasured } from '../../src/experiment/claims.ts';
 import type { Claim, ClaimSeries } from '../../src/experiment/claims.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
-import { PRESETS } from '../../src/experiment/presets.ts';
+import { configForPreset, PRESETS } from '../../src/experiment/presets.ts';
+import { networksFor } from '../../src/experiment/variants.ts';
 
 /** A series evaluated every 100 steps up to `last`, with figures given as functions of the step. */
 function series(last: number, figures: { acc: (s: number) => number; p50?: (s: number) => number; sat?: (s: number) => number; train?: (s: number) => number; test?: (s: number) => number; shift?: (s: number) => number }, divergedStep: number | null = null): ClaimSeries {
@@ -62,6 +63,33 @@ describe('evaluateClaim', () => {
     expect(gap.holds).toBe(true);
   });
 
+  it('bounds a train-test gap from above, and says so in its sentence', () => {
+    const claim: Claim = { type: 'trainLossAboveTest', network: 'plain', fromStep: 1000, untilStep: 3000, below: 0.2 };
+    // Plain: training 0.5, test 0.9: the gap is -0.4, under 0.2.
+    expect(evaluateClaim(claim, both).measured).toBeCloseTo(-0.4, 10);
+    expect(evaluateClaim(claim, both).holds).toBe(true);
+    expect(evaluateClaim({ ...claim, network: 'bn' }, both)).toMatchObject({ measured: 1, holds: false });
+    expect(claimText(claim)).toBe('Over steps 1,000-3,000, the plain network\'s training loss sits less than 0.2 above its test loss.');
+    expect(evaluateClaim({ ...claim, untilStep: 4000 }, both)).toMatchObject({ measured: null, holds: null });
+  });
+
+  it('compares two networks\' mean training loss over a span as a ratio', () => {
+    // Ghost: training loss 0.3 before step 1,000 and 0.6 from it; BN 0.4 throughout.
+    const ghost = series(3000, { acc: () => 0.9, train: (s) => (s < 1000 ? 0.3 : 0.6) });
+    const bn4 = series(3000, { acc: () => 0.9, train: () => 0.4 });
+    const claim: Claim = { type: 'trainLossRatio', network: 'ghost', over: 'bn', fromStep: 1000, untilStep: 3000, atLeast: 1.49 };
+    const measured = evaluateClaim(claim, runs({ ghost, bn: bn4 }));
+    expect(measured.measured).toBeCloseTo(1.5, 10);
+    expect(measured.holds).toBe(true);
+    expect(evaluateClaim({ ...claim, atLeast: 1.51 }, runs({ ghost, bn: bn4 })).holds).toBe(false);
+    // From step 500: (5 * 0.3 + 21 * 0.6) / 26 over 0.4.
+    expect(evaluateClaim({ ...claim, fromStep: 500 }, runs({ ghost, bn: bn4 })).measured).toBeCloseTo((5 * 0.3 + 21 * 0.6) / 26 / 0.4, 10);
+    expect(evaluateClaim({ type: 'trainLossRatio', network: 'ghost', over: 'bn', fromStep: 0, untilStep: 900, below: 1 }, runs({ ghost, bn: bn4 })).holds).toBe(true);
+    expect(evaluateClaim(claim, runs({ ghost }))).toMatchObject({ measured: null, holds: null });
+    expect(claimText(claim)).toBe('Over steps 1,000-3,000, the ghost BN network\'s training loss is at least 1.49 times the BN network\'s.');
+    expect(formatMeasured(claim, 1.4567)).toBe('1.46x');
+  });
+
   it('measures a median range from a later step when asked, leaving out the first steps', () => {
     // The plain median is step / 1,000: 0.1..3 over all points, 1..3 from step 1,000.
     const claim: Claim = { type: 'medianRange', network: 'plain', fromStep: 1000, untilStep: 3000, below: 2.01 };
@@ -113,7 +141,7 @@ describe('the claims of every preset', () => {
 
   it('names only networks the preset trains', () => {
     for (const preset of PRESETS) {
-      const trained: string[] = preset.config.noisyBn ? ['plain', 'bn', 'noisy'] : ['plain', 'bn'];
+      const trained: string[] = networksFor(configForPreset(preset.id));
       for (const claim of preset.claims) {
         for (const key of ['network', 'over', 'of', 'other'] as const) {
           const id = (claim as Record<string, unknown>)[key];
