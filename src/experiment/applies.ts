@@ -5,7 +5,6 @@
  * carrying its own condition.
  */
 import type { DatasetName, ExperimentConfig, Setting } from './settings.ts';
-import { networksFor } from './variants.ts';
 
 /** Whether a setting acts on the experiment, and if not, why, in one sentence a student reads. */
 export type Applicability = { applies: true } | { applies: false; reason: string };
@@ -34,14 +33,6 @@ export function applies(setting: Pick<Setting, 'key'>, config: ExperimentConfig)
       return config.initScheme === 'gaussian'
         ? APPLIES
         : { applies: false, reason: `Init std is for the gaussian init only: ${SCHEME_NAMES[config.initScheme]} sets each layer's std from its fan-in.` };
-    case 'ghostBatchSize':
-      return networksFor(config).includes('ghost')
-        ? APPLIES
-        : { applies: false, reason: 'Ghost batch size is for the ghost BN network only: tick Ghost BN under Networks to train it.' };
-    case 'normGroups':
-      return networksFor(config).includes('gn')
-        ? APPLIES
-        : { applies: false, reason: 'GroupNorm groups is for the GroupNorm network only: tick GroupNorm under Networks to train it.' };
     default:
       return APPLIES;
   }

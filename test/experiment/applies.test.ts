@@ -4,18 +4,8 @@ import { configForPreset } from '../../src/experiment/presets.ts';
 import { DATASETS, DEFAULT_CONFIG, SETTINGS, settingFor } from '../../src/experiment/settings.ts';
 
 describe('applies', () => {
-  it('applies every setting to the paper setup but the zoo\'s per-network ones', () => {
-    for (const setting of SETTINGS) {
-      if (setting.key === 'ghostBatchSize' || setting.key === 'normGroups') continue;
-      expect(applies(setting, DEFAULT_CONFIG)).toEqual({ applies: true });
-    }
-  });
-
-  it('keeps Ghost batch size and GroupNorm groups for the networks that use them', () => {
-    expect(applies(settingFor('ghostBatchSize'), DEFAULT_CONFIG)).toEqual({ applies: false, reason: expect.stringMatching(/ghost BN network only/) });
-    expect(applies(settingFor('ghostBatchSize'), configForPreset('ghost-bn'))).toEqual({ applies: true });
-    expect(applies(settingFor('normGroups'), DEFAULT_CONFIG)).toEqual({ applies: false, reason: expect.stringMatching(/GroupNorm network only/) });
-    expect(applies(settingFor('normGroups'), { ...DEFAULT_CONFIG, variants: 'bn,gn' })).toEqual({ applies: true });
+  it('applies every setting to the paper setup', () => {
+    for (const setting of SETTINGS) expect(applies(setting, DEFAULT_CONFIG)).toEqual({ applies: true });
   });
 
   it('keeps Binary pixels for MNIST only, saying why on every other dataset', () => {
@@ -43,7 +33,7 @@ describe('applies', () => {
 
   it('hides on the spiral preset exactly the settings that do nothing there', () => {
     const spiral = configForPreset('spiral');
-    expect(SETTINGS.filter((s) => !applies(s, spiral).applies).map((s) => s.key)).toEqual(['binarize', 'initStd', 'ghostBatchSize', 'normGroups']);
+    expect(SETTINGS.filter((s) => !applies(s, spiral).applies).map((s) => s.key)).toEqual(['binarize', 'initStd']);
   });
 
   it('depends on nothing but the config it is given', () => {

@@ -117,7 +117,7 @@ describe('actions', () => {
     actions().setSetting('depth', 99);
     expect(client.sent).toEqual([]);
     expect(store.getState().config.depth).toBe(3);
-    expect(store.getState().notices[0].text).toBe('depth must be a whole number from 1 to 10 (got "99")');
+    expect(store.getState().notices[0].text).toBe('depth must be a whole number from 1 to 16 (got "99")');
   });
 
   it('send a view setting as track', () => {
