@@ -6,8 +6,7 @@
 import type { Rng } from './rng.ts';
 import type { BnNoiseConfig } from './types.ts';
 
-/** The paper's constants: n_mu = 0.5, n_sigma = 1.25, r_mu = r_sigma = 0.1. */
-export const SANTURKAR_BN_NOISE: Readonly<BnNoiseConfig> = { nMu: 0.5, nSigma: 1.25, rMu: 0.1, rSigma: 0.1 };
+export { SANTURKAR_BN_NOISE } from './santurkarNoise.ts';
 
 /** Seed of the training noise of a network seeded `seed`: a stream apart from the weights'. */
 export function bnNoiseSeed(seed: number): number {

@@ -3,7 +3,7 @@
  * zoo. Every variant starts from the same dense weights (the engine draws them from the seed in the
  * same order whatever the normalization) and steps on the same mini-batches.
  */
-import { SANTURKAR_BN_NOISE } from '../engine/bnNoise.ts';
+import { SANTURKAR_BN_NOISE } from '../engine/santurkarNoise.ts';
 import type { BnNoiseConfig, NetworkConfig, Normalization, NormPlacement } from '../engine/types.ts';
 import type { ExperimentConfig } from './settings.ts';
 import type { NetworkId } from './types.ts';
