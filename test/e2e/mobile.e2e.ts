@@ -49,6 +49,15 @@ describe('on a phone (390 x 844, touch)', () => {
     await page.waitForTimeout(1000);
     await screenshot(page, 'mobile-main');
     expect(await horizontalOverflow(page)).toMatchObject({ wide: [] });
+    // The layer charts stack by layer, the two networks of a layer together: plain 3, BN 3, plain 2, BN 2, plain 1, BN 1.
+    const tops: number[] = [];
+    for (const layer of [3, 2, 1]) {
+      for (const network of ['Without BN', 'With BN']) {
+        const box = await page.getByRole('img', { name: `${network}, hidden layer ${layer}: input distribution over training` }).boundingBox();
+        tops.push(box?.y ?? Number.NaN);
+      }
+    }
+    expect(tops.every((y, i) => i === 0 || y > tops[i - 1]), `chart tops ${tops.join(', ')}`).toBe(true);
 
     await page.getByRole('button', { name: 'Pause' }).tap();
     await page.getByRole('button', { name: 'Play' }).waitFor();
