@@ -9,7 +9,7 @@ import { StrictMode, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { followOembedLink } from './embed/oembed.ts';
 import { readEmbedOptions } from './embed/options.ts';
-import { PRESETS } from './experiment/presets.ts';
+import { PRESET_SETUPS } from './experiment/presetSetups.ts';
 import { connectWorker } from './store/bridge.ts';
 import { useExperimentStore } from './store/index.ts';
 import { createWorkerClient } from './worker/client.ts';
@@ -32,7 +32,7 @@ followOembedLink({
   document,
   presetId: () => useExperimentStore.getState().presetId,
   onPresetId: (listener) => useExperimentStore.subscribe((s) => s.presetId, listener),
-  presets: PRESETS,
+  presets: PRESET_SETUPS,
 });
 
 const root = document.getElementById('root');

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { NetworkColumns } from '../components/NetworkColumns.tsx';
 import { Notices } from '../components/Notices.tsx';
 import { TimeScrubber } from '../components/TimeScrubber.tsx';
-import { presetById } from '../experiment/presets.ts';
+import { PRESET_SETUPS, setupById } from '../experiment/presetSetups.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { encodeUrlState } from '../url/codec.ts';
 import { EmbedSettings, EmbedTransport } from './EmbedControls.tsx';
@@ -32,7 +32,7 @@ export function EmbedApp({ options, href }: EmbedAppProps) {
   const rootRef = useRef<HTMLDivElement | null>(null);
   const presetId = useExperimentStore((s) => s.presetId);
   const config = useExperimentStore((s) => s.config);
-  const preset = presetId !== null ? presetById(presetId) : undefined;
+  const preset = presetId !== null ? setupById(presetId, PRESET_SETUPS) : undefined;
   const fullPage = pageUrl(href ?? window.location.href, encodeUrlState({ config, presetId }));
 
   useEffect(() => {

@@ -4,7 +4,7 @@
  * address bar follows the experiment (debounced history.replaceState).
  */
 import type { StoreApi } from 'zustand';
-import { configForPreset, PRESETS } from '../experiment/presets.ts';
+import { configForPreset, PRESET_SETUPS } from '../experiment/presetSetups.ts';
 import { SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { decodeUrlState, encodeUrlState, isPassThroughParam } from '../url/codec.ts';
@@ -41,7 +41,7 @@ export interface BridgeOptions {
 
 /** The first preset whose config is exactly `config`, if any. */
 function presetMatching(config: ExperimentConfig): string | null {
-  const match = PRESETS.find((preset) => {
+  const match = PRESET_SETUPS.find((preset) => {
     const presetConfig = configForPreset(preset.id);
     return SETTINGS.every((setting) => presetConfig[setting.key] === config[setting.key]);
   });

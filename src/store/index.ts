@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
-import { configForPreset, presetById, PRESETS } from '../experiment/presets.ts';
+import { configForPreset, PRESET_SETUPS, setupById } from '../experiment/presetSetups.ts';
 import { DEFAULT_CONFIG, SETTINGS, settingFor } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { parseSettingValue, validateConfig } from '../experiment/validate.ts';
@@ -22,7 +22,7 @@ export function withNotice(notices: Notice[], kind: Notice['kind'], text: string
   return [...notices, { id: nextNoticeId++, kind, text }];
 }
 
-const DEFAULT_PRESET_ID = PRESETS[0]?.id ?? null;
+const DEFAULT_PRESET_ID = PRESET_SETUPS[0]?.id ?? null;
 
 export const useExperimentStore = create<ExperimentState>()(
   subscribeWithSelector((set, get) => {
@@ -72,7 +72,7 @@ export const useExperimentStore = create<ExperimentState>()(
           }
         },
         applyPreset: (id) => {
-          if (!presetById(id)) return notify('error', `There is no preset called "${id}".`);
+          if (!setupById(id, PRESET_SETUPS)) return notify('error', `There is no preset called "${id}".`);
           const config = configForPreset(id);
           set({ config, presetId: id, scrubStep: null });
           sendCommand({ type: 'init', config, play: true });

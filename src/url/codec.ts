@@ -3,7 +3,7 @@
  * writes the result out. A link holds the preset and only the settings that differ from it,
  * so links stay short and still reproduce the run exactly.
  */
-import { configForPreset, presetById, PRESETS } from '../experiment/presets.ts';
+import { configForPreset, PRESET_SETUPS, setupById } from '../experiment/presetSetups.ts';
 import { DEFAULT_CONFIG, SETTINGS } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { isSettingKey, parseSettingValue, quoteForMessage, unknownSettingMessage, validateConfig } from '../experiment/validate.ts';
@@ -40,7 +40,7 @@ export function isPassThroughParam(key: string): boolean {
 
 /** The config a state's settings are compared with: its preset's, or the defaults. */
 function baseConfig(presetId: string | null): ExperimentConfig {
-  return presetId !== null && presetById(presetId) ? configForPreset(presetId) : { ...DEFAULT_CONFIG };
+  return presetId !== null && setupById(presetId, PRESET_SETUPS) ? configForPreset(presetId) : { ...DEFAULT_CONFIG };
 }
 
 /** Text form of a setting value: numbers shortest-round-trip (String), booleans true/false. */
@@ -53,7 +53,7 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig]): string {
  * in SETTINGS order, each setting whose value differs from that preset (or the defaults).
  */
 export function encodeUrlState(state: UrlState): string {
-  const presetId = state.presetId !== null && presetById(state.presetId) ? state.presetId : null;
+  const presetId = state.presetId !== null && setupById(state.presetId, PRESET_SETUPS) ? state.presetId : null;
   const base = baseConfig(presetId);
   const parts: string[] = presetId !== null ? [`${PRESET_PARAM}=${escapeQueryValue(presetId)}`] : [];
   for (const setting of SETTINGS) {
@@ -119,11 +119,11 @@ export function decodeUrlState(search: string): DecodedUrlState {
     // The last preset parameter decides; an unknown one means the defaults.
     const presetValues = pairs.filter(([key]) => key === PRESET_PARAM).map(([, value]) => value);
     const lastPreset = presetValues.at(-1);
-    const presetId = lastPreset !== undefined && presetById(lastPreset) ? lastPreset : null;
+    const presetId = lastPreset !== undefined && setupById(lastPreset, PRESET_SETUPS) ? lastPreset : null;
     presetValues.forEach((value, i) => {
-      if (presetById(value)) return;
+      if (setupById(value, PRESET_SETUPS)) return;
       const outcome = i < presetValues.length - 1 ? 'ignored' : 'using the default settings';
-      errors.push(`unknown preset ${quoteForMessage(value)} (presets: ${PRESETS.map((p) => p.id).join(', ')}); ${outcome}`);
+      errors.push(`unknown preset ${quoteForMessage(value)} (presets: ${PRESET_SETUPS.map((p) => p.id).join(', ')}); ${outcome}`);
     });
     const base = baseConfig(presetId);
     const values: Record<string, unknown> = { ...base };
