@@ -51,12 +51,15 @@ export const MAX_QUOTED_CHARS = 40;
  * MAX_QUOTED_CHARS characters, e.g. `"abc"` or `"xxxx…" (100000 characters)`.
  */
 export function quoteForMessage(text: string): string {
-  const quoted = text.length <= MAX_QUOTED_CHARS ? JSON.stringify(text) : JSON.stringify(`${text.slice(0, MAX_QUOTED_CHARS)}…`);
   // JSON leaves these as they are: line separators (U+0085, U+2028, U+2029) would break the line,
   // bidi controls would reorder how the rest of the message reads.
-  const escaped = quoted.replace(/[\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return text.length <= MAX_QUOTED_CHARS ? escaped : `${escaped} (${text.length} characters)`;
+  const quote = (cut: number): string => JSON.stringify(cut < text.length ? `${text.slice(0, cut)}…` : text)
+    .replace(/[\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let cut = Math.min(text.length, MAX_QUOTED_CHARS);
+  let quoted = quote(cut);
+  // Escapes (\" \\ \u0000) can make a quote several times its text: cut until the quote itself stays short.
+  while (quoted.length > MAX_QUOTED_CHARS + 4 && cut > 1) quoted = quote(--cut);
+  return cut >= text.length ? quoted : `${quoted} (${text.length} characters)`;
 }
 
 /**

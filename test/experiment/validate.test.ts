@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, SETTINGS } from '../../src/experiment/settings.ts';
-import { parseSettingValue, validateConfig } from '../../src/experiment/validate.ts';
+import { parseSettingValue, quoteForMessage, validateConfig } from '../../src/experiment/validate.ts';
 
 describe('parseSettingValue', () => {
   it('parses numbers in plain and exponent notation', () => {
@@ -72,5 +72,17 @@ describe('validateConfig', () => {
   it('accepts the defaults of every setting', () => {
     expect(validateConfig({ ...DEFAULT_CONFIG }).errors).toEqual([]);
     for (const setting of SETTINGS) expect(setting.key in DEFAULT_CONFIG).toBe(true);
+  });
+});
+
+describe('quoteForMessage', () => {
+  it('keeps a quote short even when every character needs an escape, and says how long the text was', () => {
+    expect(quoteForMessage('abc')).toBe('"abc"');
+    const quotes = '"'.repeat(40);
+    const quoted = quoteForMessage(quotes);
+    // Each " is written \\", so 40 of them would take 82 characters: the quote is cut instead.
+    expect(quoted).toMatch(/^"(\\"){20}…" \(40 characters\)$/);
+    expect(quoteForMessage('\u2028'.repeat(30)).split(' (')[0].length).toBeLessThanOrEqual(44);
+    expect(quoteForMessage('x'.repeat(100))).toBe(`"${'x'.repeat(40)}…" (100 characters)`);
   });
 });
