@@ -80,9 +80,13 @@ export function chooseTicks(scale: AxisScale<number>, orient: 'bottom' | 'left',
     const ticks = ticksFor(count);
     if (fits(ticks)) return ticks;
   }
+  // A log domain under a decade (a shift chart's 0.09..0.2) is nearly linear: its plain decimal ticks are a finer set too.
+  const domain = scale.domain();
+  const [lo, hi] = [Math.min(domain[0], domain[domain.length - 1]), Math.max(domain[0], domain[domain.length - 1])];
+  const nearlyLinear = log && lo > 0 && hi / lo < 10;
+  const finerSets = (count: number): number[][] => (nearlyLinear ? [ticksFor(count), linearTicks([lo, hi], count).filter((v) => v > 0)] : [ticksFor(count)]);
   let fallback: number[] | null = null;
-  for (let count = MIN_TICKS; count <= 4 * MIN_TICKS; count++) {
-    const finer = ticksFor(count);
+  for (let count = MIN_TICKS; count <= 4 * MIN_TICKS; count++) for (const finer of finerSets(count)) {
     if (finer.length < MIN_TICKS) continue;
     const middle = (finer[0] + finer[finer.length - 1]) / 2;
     const inner = finer.slice(1, -1).reduce((best, v) => (Math.abs(v - middle) < Math.abs(best - middle) ? v : best));

@@ -28,6 +28,16 @@ describe('a vertical axis', () => {
     for (let i = 1; i < shown.length; i++) expect(shown[i - 1].y - shown[i].y).toBeGreaterThanOrEqual(11 * 1.15);
   });
 
+  it('labels a short log axis under a decade at three values that stand clear (a shift chart\'s 0.09..0.2: ghost-bn)', () => {
+    for (const domain of [[0.09, 0.2], [0.0905, 0.2], [0.7, 1.3], [0.21, 0.29]]) {
+      const { container, unmount } = render(<svg><Axis scale={scaleLog().domain(domain).range([90, 0])} orient="left" ticks={4} /></svg>);
+      const shown = shownLabels(container);
+      expect(shown.length, String(domain)).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < shown.length; i++) expect(shown[i - 1].y - shown[i].y, String(domain)).toBeGreaterThanOrEqual(11 * 1.15);
+      unmount();
+    }
+  });
+
   it('keeps three labelled ticks, none in exponent notation, on short axes over awkward ranges', () => {
     for (const domain of [[0, 0.001], [-100, 2], [0, 1e5], [-95.3, -94.1], [0.009, 0.011]]) {
       const { container, unmount } = render(<svg><Axis scale={scaleLinear().domain(domain).range([70, 0])} orient="left" ticks={1} /></svg>);
