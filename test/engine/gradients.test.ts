@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork } from '../../src/engine/network.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import type { Activation, NetworkConfig } from '../../src/engine/types.ts';
-import { maxAbs, perturbParameters, randomBatch } from './helpers/fixtures.ts';
+import { perturbParameters, randomBatch } from './helpers/fixtures.ts';
+import { worstRelativeError } from './helpers/relativeError.ts';
 import { tfLossAndGradients, useTfCpu } from './helpers/tfOracle.ts';
 import { KERNEL_BACKENDS } from './helpers/backends.ts';
 
@@ -26,23 +27,6 @@ const FLOOR = 1e-3;
 const TOLERANCE = 1e-3;
 
 beforeAll(useTfCpu);
-
-function worstRelativeError(
-  mine: Record<string, Float32Array>, oracle: Record<string, Float32Array>,
-): { error: number; name: string; index: number } {
-  const scale = Math.max(...Object.values(oracle).map(maxAbs));
-  let worst = { error: 0, name: '', index: -1 };
-  for (const [name, expected] of Object.entries(oracle)) {
-    const actual = mine[name];
-    expect(actual, name).toBeDefined();
-    expect(actual.length, name).toBe(expected.length);
-    for (let i = 0; i < expected.length; i++) {
-      const error = Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(actual[i]), Math.abs(expected[i]), FLOOR * scale);
-      if (!(error <= worst.error)) worst = { error, name, index: i };
-    }
-  }
-  return worst;
-}
 
 const ACTIVATIONS: Activation[] = ['sigmoid', 'tanh', 'relu', 'linear'];
 const SHAPES = [[7, 5, 3, 4], [13, 9, 9, 9, 6]];
@@ -64,7 +48,7 @@ describe.each(KERNEL_BACKENDS)('on the %s kernels', (kernel) => {
 
           expect(Object.keys(mine.gradients).sort()).toEqual(Object.keys(oracle.gradients).sort());
           expect(Math.abs(mine.loss - oracle.loss) / Math.abs(oracle.loss)).toBeLessThan(1e-5);
-          const worst = worstRelativeError(mine.gradients, oracle.gradients);
+          const worst = worstRelativeError(mine.gradients, oracle.gradients, FLOOR);
           expect(worst.error, `${worst.name}[${worst.index}]`).toBeLessThan(TOLERANCE);
         },
       );
@@ -84,7 +68,7 @@ describe.each(KERNEL_BACKENDS)('on the %s kernels', (kernel) => {
       const oracle = tfLossAndGradients(net.config, net.parameters(), batch);
 
       expect(Math.abs(mine.loss - oracle.loss) / Math.abs(oracle.loss)).toBeLessThan(1e-5);
-      const worst = worstRelativeError(mine.gradients, oracle.gradients);
+      const worst = worstRelativeError(mine.gradients, oracle.gradients, FLOOR);
       expect(worst.error, `${worst.name}[${worst.index}]`).toBeLessThan(TOLERANCE);
     });
   });
