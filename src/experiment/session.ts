@@ -14,7 +14,7 @@ import { ShiftWindow, summarizeSorted } from './shift.ts';
 import { createFloat32Sorter } from './sortFloat32.ts';
 import type { ExperimentConfig } from './settings.ts';
 import { settingFor } from './settings.ts';
-import type { HistogramBins, LayerStats, NetworkFrame, NetworkStatus, RunPoint, Session, Snapshot, TestEvaluation } from './types.ts';
+import type { HistogramBins, LayerStats, NetworkFrame, NetworkStatus, RunPoint, Session, Snapshot, TestEvaluation, TrackedPercentiles } from './types.ts';
 import { DEFAULT_VARIANTS, networkConfigFor } from './variants.ts';
 import type { NetworkVariant } from './variants.ts';
 
@@ -161,10 +161,15 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     member.evalLossSum = 0;
     member.evalSteps = 0;
     const trackedUnit = resolveTracked(config, hiddenUnits);
+    return { trainLoss, trackedUnit, tracked: trackedPercentilesOf(sorted, trackedUnit), saturation: probes.map((values) => saturation(values)), drift: shifts.map((shift) => shift.scaled) };
+  }
+
+  /** The 15/50/85th percentiles of unit `tracked` over the probe set, from the sortedByUnit layers `sorted`. */
+  function trackedPercentilesOf(sorted: Float32Array[], tracked: { layer: number; unit: number }): TrackedPercentiles {
     const n = probeSet.n;
-    const column = sorted[trackedUnit.layer].subarray(trackedUnit.unit * n, (trackedUnit.unit + 1) * n);
+    const column = sorted[tracked.layer].subarray(tracked.unit * n, (tracked.unit + 1) * n);
     const [p15, p50, p85] = [15, 50, 85].map((p) => percentileOfSorted(column, p));
-    return { trainLoss, trackedUnit, tracked: { p15, p50, p85 }, saturation: probes.map((values) => saturation(values)), drift: shifts.map((shift) => shift.scaled) };
+    return { p15, p50, p85 };
   }
 
   /** Evaluate every network still training, at `step`. */
@@ -201,9 +206,7 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
         // The histogram fitted to each layer's own values, for the charts' value ranges (fittedHistogram.ts).
         layers.forEach((stats, layerIdx) => { stats.fitted = fittedHistogram(probes[layerIdx], stats.mean, stats.std); });
         const n = probeSet.n;
-        const column = sorted[tracked.layer].subarray(tracked.unit * n, (tracked.unit + 1) * n);
-        const [p15, p50, p85] = [15, 50, 85].map((p) => percentileOfSorted(column, p));
-        trackedPercentiles = { p15, p50, p85 };
+        trackedPercentiles = trackedPercentilesOf(sorted, tracked);
         const viewed = Math.min(UNIT_VIEW_COUNT, hiddenUnits[tracked.layer]);
         unitMedians = Array.from({ length: viewed }, (_, unit) => percentileOfSorted(sorted[tracked.layer].subarray(unit * n, (unit + 1) * n), 50));
       } else {
