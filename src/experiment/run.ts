@@ -17,6 +17,8 @@ export function emptyRun(): Run {
     trackedUnit: { layer: 0, unit: 0, p15: [], p50: [], p85: [] },
     saturation: [],
     drift: [],
+    weightNorm: [],
+    effectiveStep: [],
   };
 }
 
@@ -38,6 +40,15 @@ export function appendRunPoint(run: Run, test: TestEvaluation): void {
   run.trackedUnit.p85.push(point.tracked.p85);
   point.saturation.forEach((share, layerIdx) => (run.saturation[layerIdx] ??= []).push(share));
   point.drift.forEach((shift, layerIdx) => (run.drift[layerIdx] ??= []).push(shift));
+  const weightNorm = (run.weightNorm ??= []);
+  point.weightNorm.forEach((norm, layerIdx) => (weightNorm[layerIdx] ??= []).push(norm));
+  const effectiveStep = (run.effectiveStep ??= []);
+  point.effectiveStep.forEach((value, layerIdx) => {
+    // A layer no BN follows is null for the whole run (its layout is fixed when the network is built).
+    if (value === null) effectiveStep[layerIdx] = null;
+    else if (effectiveStep[layerIdx] === undefined) effectiveStep[layerIdx] = [value];
+    else effectiveStep[layerIdx]?.push(value);
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
  * A paired experiment: every network variant (plain, BN, ...) starts from the same weights and
  * steps on the same mini-batch, in lockstep. Pure; the worker and the CLI drive it.
  */
-import { createNetwork } from '../engine/index.ts';
+import { createNetwork, effectiveLearningRates } from '../engine/index.ts';
 import type { Network } from '../engine/types.ts';
 import { createBatchSampler, takeFirst } from '../data/batches.ts';
 import type { Dataset } from '../data/types.ts';
@@ -161,7 +161,14 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
     member.evalLossSum = 0;
     member.evalSteps = 0;
     const trackedUnit = resolveTracked(config, hiddenUnits);
-    return { trainLoss, trackedUnit, tracked: trackedPercentilesOf(sorted, trackedUnit), saturation: probes.map((values) => saturation(values)), drift: shifts.map((shift) => shift.scaled) };
+    // Per hidden layer, the dense weights feeding it (the output layer's are left out).
+    const rates = effectiveLearningRates(member.network.config, member.network.parameters(), config.learningRate).slice(0, hiddenUnits.length);
+    return {
+      trainLoss, trackedUnit, tracked: trackedPercentilesOf(sorted, trackedUnit),
+      saturation: probes.map((values) => saturation(values)), drift: shifts.map((shift) => shift.scaled),
+      weightNorm: rates.map((rate) => rate.weightNorm),
+      effectiveStep: rates.map((rate) => (rate.effectiveLearningRate !== null && Number.isFinite(rate.effectiveLearningRate) ? rate.effectiveLearningRate : null)),
+    };
   }
 
   /** The 15/50/85th percentiles of unit `tracked` over the probe set, from the sortedByUnit layers `sorted`. */

@@ -86,6 +86,13 @@ export interface RunPoint {
   /** Per hidden layer: the saturated share, and the shift over the last 1,000 steps measured at evaluations only. */
   saturation: number[];
   drift: number[];
+  /** Per hidden layer l: ||W_l||, the Frobenius norm of the dense weights feeding it (float64 sum of squares). */
+  weightNorm: number[];
+  /**
+   * Per hidden layer l: the effective step eta / ||W_l||^2 when BN directly follows the layer's dense
+   * weights (scale-invariant, van Laarhoven 2017; src/engine/effectiveLearningRate.ts), null otherwise.
+   */
+  effectiveStep: (number | null)[];
 }
 
 /** One held-out evaluation; `point` when it follows training steps and the network is healthy (a run file's point). */
@@ -141,6 +148,16 @@ export interface Run {
   /** Per hidden layer: fraction saturated and drift at each evaluation point. */
   saturation: number[][];
   drift: number[][];
+  /**
+   * Per hidden layer: ||W_l|| at each evaluation point (RunPoint.weightNorm). Absent from files written
+   * before it was recorded.
+   */
+  weightNorm?: number[][];
+  /**
+   * Per hidden layer: eta / ||W_l||^2 at each evaluation point when BN directly follows the layer, null for
+   * a layer no BN follows (RunPoint.effectiveStep). Absent from files written before it was recorded.
+   */
+  effectiveStep?: (number[] | null)[];
   /** Present when the network diverged (loss NaN or infinite): the step, and no NaN in the arrays. */
   diverged?: { step: number };
 }

@@ -91,6 +91,17 @@ function checkRun(value: unknown, id: string): Run {
     if (!Array.isArray(layers)) return fail(`${id}.${key} should be a list with one list per hidden layer, not ${describe(layers)}`);
     layers.forEach((layer, l) => finiteArray(layer, `${id}.${key}[${l}]`, n));
   }
+  // Recorded since the weight-decay preset; files written before have neither.
+  if (value.weightNorm !== undefined) {
+    if (!Array.isArray(value.weightNorm)) return fail(`${id}.weightNorm should be a list with one list per hidden layer, not ${describe(value.weightNorm)}`);
+    value.weightNorm.forEach((layer, l) => finiteArray(layer, `${id}.weightNorm[${l}]`, n));
+  }
+  if (value.effectiveStep !== undefined) {
+    if (!Array.isArray(value.effectiveStep)) return fail(`${id}.effectiveStep should be a list with one list (or null) per hidden layer, not ${describe(value.effectiveStep)}`);
+    value.effectiveStep.forEach((layer, l) => {
+      if (layer !== null) finiteArray(layer, `${id}.effectiveStep[${l}]`, n);
+    });
+  }
   if (value.diverged !== undefined) {
     if (!isObject(value.diverged)) return fail(`${id}.diverged should be { step }, not ${describe(value.diverged)}`);
     wholeNumber(value.diverged.step, `${id}.diverged.step`);

@@ -234,8 +234,8 @@ export function estimateHistoryBytes(history: RunHistory): number {
   let bytes = 0;
   for (const network of history.networks) {
     bytes += 8 * (network.steps.length * 2 + network.tracked.length * 3 + network.testSteps.length * 3);
-    // A run point: 6 numbers and 2 per hidden layer, plus its objects' headers.
-    bytes += (network.testPoints ?? []).reduce((sum, point) => sum + (point ? 8 * (6 + 2 * point.drift.length) + 96 : 0), 0);
+    // A run point: 6 numbers and 4 per hidden layer (saturation, shift, weight norm, effective step), plus its objects' headers.
+    bytes += (network.testPoints ?? []).reduce((sum, point) => sum + (point ? 8 * (6 + 4 * point.drift.length) + 160 : 0), 0);
     for (const layer of network.layers) {
       bytes += 8 * (layer.mean.length + layer.std.length + layer.drift.length + layer.driftRaw.length + layer.saturation.length);
       for (const column of layer.columns) bytes += column.byteLength;

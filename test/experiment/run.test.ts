@@ -13,6 +13,8 @@ function frame(step: number, overrides: Partial<NetworkFrame> = {}): NetworkFram
     tracked: { p15: -1 - step / 100, p50: step / 100, p85: 1 + step / 100 },
     saturation: [0.1, 0.2],
     drift: [step / 100, (2 * step) / 100],
+    weightNorm: [1 + step / 100, 2],
+    effectiveStep: [0.5 / (1 + step / 100) ** 2, null],
   };
   const test = { step, loss: 0.5, accuracy: step / 1000 };
   return {
@@ -38,6 +40,9 @@ describe('recordFrame', () => {
     expect(run.trackedUnit).toEqual({ layer: 1, unit: 3, p15: [-2, -3], p50: [1, 2], p85: [2, 3] });
     expect(run.drift).toEqual([[1, 2], [2, 4]]);
     expect(run.saturation).toEqual([[0.1, 0.1], [0.2, 0.2]]);
+    expect(run.weightNorm).toEqual([[2, 3], [2, 2]]);
+    // A layer no BN follows is null for the whole run, not a list of nulls.
+    expect(run.effectiveStep).toEqual([[0.5 / 4, 0.5 / 9], null]);
     expect(run.diverged).toBeUndefined();
   });
 

@@ -79,6 +79,23 @@ describe('the JSON export has the headless CLI\'s schema and numbers', () => {
 
   it('has no points and no layer arrays before the first training step, like an empty CLI run', () => {
     const file = historyToRunFile(sessionHistory(SMALL_CONFIG, []), SMALL_CONFIG);
-    expect(file.plain).toEqual({ steps: [], trainLoss: [], testAccuracy: [], testLoss: [], trackedUnit: { layer: 1, unit: 2, p15: [], p50: [], p85: [] }, saturation: [], drift: [] });
+    expect(file.plain).toEqual({ steps: [], trainLoss: [], testAccuracy: [], testLoss: [], trackedUnit: { layer: 1, unit: 2, p15: [], p50: [], p85: [] }, saturation: [], drift: [], weightNorm: [], effectiveStep: [] });
+  });
+
+  it('carries each hidden layer\'s weight norm and, for BN\'s layers, eta / ||W||^2, byte for byte the CLI\'s with weight decay', () => {
+    const config = { ...SMALL_CONFIG, weightDecay: 5e-3 };
+    const cliFile = runExperiment(config, 200, { data: makeSynthetic('spiral', config.seed) }).record;
+    for (const chunks of [[50, 50, 50, 50], [13, 87, 100], [200]]) {
+      expect(JSON.stringify(historyToRunFile(sessionHistory(config, chunks), config))).toBe(JSON.stringify(cliFile));
+    }
+    const depth = config.depth;
+    expect(cliFile.bn?.weightNorm).toHaveLength(depth);
+    expect(cliFile.bn?.weightNorm?.[0]).toHaveLength(4);
+    // The plain network has no BN after any layer; BN's layers are each followed by BN.
+    expect(cliFile.plain?.effectiveStep).toEqual(Array.from({ length: depth }, () => null));
+    cliFile.bn?.effectiveStep?.forEach((layer, l) => {
+      layer?.forEach((value, i) => expect(value).toBeCloseTo(config.learningRate / cliFile.bn!.weightNorm![l][i] ** 2, 12));
+    });
+    expect(cliFile.bn?.effectiveStep?.every((layer) => layer?.length === 4)).toBe(true);
   });
 });

@@ -41,6 +41,22 @@ describe('saved runs', () => {
     if (parsed.ok) expect(runTitle(parsed.run)).toBe('Custom settings, 100 steps');
   });
 
+  it('carry each layer\'s weight norm and effective step, and load files written before them', () => {
+    const parsed = parseSavedRun(text);
+    expect(parsed.ok && parsed.run.bn?.weightNorm?.[0]).toHaveLength(2);
+    expect(parsed.ok && parsed.run.plain?.effectiveStep).toEqual([null, null]);
+    const old = edited((copy) => {
+      for (const id of ['plain', 'bn']) {
+        delete copy[id].weightNorm;
+        delete copy[id].effectiveStep;
+      }
+    });
+    expect(parseSavedRun(JSON.stringify(old)).ok).toBe(true);
+    expect(errorOf(edited((copy) => { copy.bn.weightNorm[1][0] = null; }))).toBe('run.json cannot be loaded: bn.weightNorm[1][0] is null, not a finite number.');
+    expect(errorOf(edited((copy) => { copy.bn.effectiveStep[0].pop(); }))).toBe('run.json cannot be loaded: bn.effectiveStep[0] has 1 values but steps has 2.');
+    expect(errorOf(edited((copy) => { copy.bn.effectiveStep = 3; }))).toBe('run.json cannot be loaded: bn.effectiveStep should be a list with one list (or null) per hidden layer, not 3.');
+  });
+
   it('are named by their preset and settings', () => {
     const preset = makeSavedRun({ ...file, config: { ...configForPreset('spiral'), batchSize: 8 } }, 'spiral');
     expect(runTitle(preset)).toBe('Spiral (fast), 100 steps');
