@@ -18,6 +18,8 @@ export {
 export type { BatchNormState } from './batchNorm.ts';
 export { createGroupNormState, groupNormBackward, groupNormForward } from './groupNorm.ts';
 export type { GroupNormState } from './groupNorm.ts';
+export { MomentAccumulator } from './populationStatistics.ts';
+export type { PopulationStatistics } from './populationStatistics.ts';
 export { effectiveLearningRates, weightNorm } from './effectiveLearningRate.ts';
 export type { LayerLearningRate } from './effectiveLearningRate.ts';
 export {

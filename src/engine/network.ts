@@ -20,6 +20,8 @@ import { sgdUpdate } from './sgd.ts';
 import type { Batch, BatchNormUnitBatch, BatchResult, Network, NetworkConfig, ParameterMap, ProbeOptions, StepOptions } from './types.ts';
 import { kernelsFor } from './wasm/selectKernels.ts';
 import { WorkspaceCache, workspaceFloatsPerRow } from './workspace.ts';
+import { MomentAccumulator } from './populationStatistics.ts';
+import type { PopulationStatistics } from './populationStatistics.ts';
 import type { WorkspaceLayout } from './workspace.ts';
 import { allocateFloat64, allocateOnHeap } from './allocate.ts';
 import type { Workspace } from './workspace.ts';
@@ -210,6 +212,30 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
 
     parameters(): ParameterMap {
       return { ...parameters };
+    },
+
+    recomputeBatchNormStatistics(batch: Batch): (PopulationStatistics | null)[] {
+      checkBatch(batch, false);
+      const result: (PopulationStatistics | null)[] = [];
+      for (let layerIdx = 0; layerIdx < numDense && layers[layerIdx].hidden; layerIdx++) {
+        const { runningMean, runningVar, fanOut } = layers[layerIdx];
+        if (runningMean === null || runningVar === null) {
+          result.push(null);
+          continue;
+        }
+        // One inference pass per BN layer: the layers below already hold their precise statistics.
+        const moments = new MomentAccumulator(fanOut);
+        forEachInferenceChunk(batch, (ws, _start, count) => {
+          moments.add(config.normPlacement === 'before' ? ws.z[layerIdx] : ws.a[layerIdx], count);
+        });
+        const statistics = moments.statistics();
+        for (let u = 0; u < fanOut; u++) {
+          runningMean[u] = statistics.mean[u];
+          runningVar[u] = statistics.variance[u];
+        }
+        result.push(statistics);
+      }
+      return result;
     },
 
     batchNormInputs(layerIdx: number, unit: number): BatchNormUnitBatch | null {

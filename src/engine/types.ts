@@ -3,6 +3,7 @@
  * (Ioffe & Szegedy 2015, Algorithms 1 and 2). Plain data only, so every value crosses a
  * worker boundary by structured clone.
  */
+import type { PopulationStatistics } from './populationStatistics.ts';
 
 /** Nonlinearity applied after each hidden layer (after BN when BN is on). */
 export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
@@ -221,4 +222,13 @@ export interface Network {
    * or unit out of range.
    */
   batchNormInputs(layerIdx: number, unit: number): BatchNormUnitBatch | null;
+  /**
+   * "Precise BN" (Wu & Johnson 2021): sets every BN layer's running mean and variance to the mean
+   * and variance (divided by n: the batch is the population) of its inputs over `batch` at the
+   * current weights, layer by layer from the first, so that each layer's inputs come from the layers
+   * below normalised with their own new statistics (one inference pass per BN layer, in chunks; no
+   * noise). Returns, per hidden layer, the statistics set (float64), or null for a layer without BN.
+   * Weights are untouched; the next evaluate / probe uses the new statistics.
+   */
+  recomputeBatchNormStatistics(batch: Batch): (PopulationStatistics | null)[];
 }

@@ -4,6 +4,7 @@
  */
 import { gradientIcsJob } from './gradientIcs.ts';
 import { inferenceJob } from './inference.ts';
+import { populationStatsJob } from './populationStats.ts';
 import { regularizationJob } from './regularization.ts';
 import { scaleInvarianceJob } from './scaleInvariance.ts';
 import { smoothnessJob } from './smoothness.ts';
@@ -18,6 +19,7 @@ export const LAB_JOBS: readonly AnyLabJob[] = [
   smoothnessJob,
   scaleInvarianceJob,
   inferenceJob,
+  populationStatsJob,
   regularizationJob,
 ];
 
