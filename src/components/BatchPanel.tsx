@@ -15,6 +15,7 @@ import type { BatchSample } from '../experiment/batchSample.ts';
 import { useExperimentStore } from '../store/index.ts';
 import type { ExperimentState } from '../store/index.ts';
 import { batchChart } from '../theme.ts';
+import { RecomputeStatistics } from './RecomputeStatistics.tsx';
 import { useFrameValue } from './useLive.ts';
 
 /** What decides whether there is a batch to show. */
@@ -79,6 +80,7 @@ export function BatchPanel() {
     <section ref={sectionRef} className="panel batch-panel" aria-labelledby="batch-title">
       <h2 id="batch-title">What BN computes, on a real mini-batch</h2>
       {absence !== null || batch === null ? <p className="placeholder">{absence}</p> : <BatchFigure sample={batch} scrubStep={scrubStep} />}
+      {loaded && hasBn ? <RecomputeStatistics /> : null}
     </section>
   );
 }

@@ -7,6 +7,8 @@ import type { Network } from '../engine/types.ts';
 import { createBatchSampler, takeFirst } from '../data/batches.ts';
 import type { Dataset } from '../data/types.ts';
 import { batchSampleOf } from './batchSample.ts';
+import { hasRunningStatistics, preciseSample, recomputeNetworkStatistics } from './preciseStatistics.ts';
+import type { RecomputedStatistics } from './preciseStatistics.ts';
 import { binsFor } from './bins.ts';
 import { fittedHistogram } from './fittedHistogram.ts';
 import { histogram, meanStd, percentileOfSorted, saturation, sortedByUnit } from './metrics.ts';
@@ -272,6 +274,13 @@ export function createSession(initialConfig: ExperimentConfig, data: Dataset, op
       const batch = lastEvalStep === step && batchBeforeEval && batchBeforeEval.step === step ? batchBeforeEval : batchSample();
       const frames = members.map((member) => frameOf(member, evaluate, tracked));
       return { step, stepsPerSecond: Number.isFinite(stepsPerSecond) ? stepsPerSecond : 0, tracked, frames, ...(batch ? { batch } : {}) };
+    },
+
+    recomputeBatchNormStatistics(): RecomputedStatistics[] {
+      const bn = members.filter((member) => training(member) && hasRunningStatistics(member.network));
+      if (bn.length === 0) return [];
+      const sample = preciseSample(data.train);
+      return bn.map((member) => recomputeNetworkStatistics(member.id, step, member.network, sample, data.test));
     },
 
     /** 'reset' settings (bnMomentum among them: it is fixed at construction) are ignored: rebuild the session instead. */

@@ -4,6 +4,7 @@
  */
 import type { ExperimentConfig } from './settings.ts';
 import type { FittedHistogram } from './fittedHistogram.ts';
+import type { RecomputedStatistics } from './preciseStatistics.ts';
 import type { BatchSample } from './batchSample.ts';
 
 /**
@@ -183,4 +184,10 @@ export interface Session {
   applyLive(patch: Partial<ExperimentConfig>): void;
   /** True when every network has diverged. */
   readonly allDiverged: boolean;
+  /**
+   * "Precise BN" on every network with BN still training: its running statistics recomputed over the
+   * training set at the current weights (./preciseStatistics.ts), with test accuracy before and after.
+   * Weights and training are untouched; later evaluations and probes use the new statistics.
+   */
+  recomputeBatchNormStatistics(): RecomputedStatistics[];
 }

@@ -19,6 +19,7 @@ import { withLinkProblems } from './linkNotice.ts';
 import { setCommandSink } from './outbox.ts';
 import { shownStep } from './shownStep.ts';
 import type { ExperimentState } from './types.ts';
+import { takeRecomputed } from './recompute.ts';
 
 /** The store as the bridge needs it (useExperimentStore fits). */
 export type ExperimentStoreApi = Pick<StoreApi<ExperimentState>, 'getState' | 'setState' | 'subscribe'>;
@@ -115,6 +116,11 @@ export function applyWorkerEvent(store: ExperimentStoreApi, event: WorkerEvent, 
       else store.setState((s) => ({ notices: withNotice(s.notices, 'error', event.message) }));
       return runId;
     default:
+    case 'recomputed': {
+      const notice = takeRecomputed(event.networks);
+      store.setState((s) => ({ notices: withNotice(s.notices, notice.kind, notice.text) }));
+      return runId;
+    }
       return assertNever(event);
   }
 }

@@ -238,6 +238,10 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       case 'ceiling':
         ceiling = command.step === null || Number.isFinite(command.step) ? command.step : null;
         return;
+      case 'recomputeStatistics':
+        // Between two slices of training when running: the loop carries on with the new statistics.
+        deps.post({ type: 'recomputed', runId, networks: session ? session.recomputeBatchNormStatistics() : [] }, []);
+        return;
       default:
         return assertNever(command);
     }

@@ -11,6 +11,7 @@ import type { ExperimentConfig } from '../experiment/settings.ts';
 import { ALL_NETWORK_IDS, NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { networksFor } from '../experiment/variants.ts';
+import type { RecomputedStatistics } from '../experiment/preciseStatistics.ts';
 import type { Command, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
 import { networkGroups, sameGroups } from './groups.ts';
 import { alignPaused, ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
@@ -84,6 +85,8 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
    * and every chart, the counter and an export show the same step while paused. False: not aligning.
    */
   let aligning: { target: number | null } | false = false;
+  /** A 'recomputeStatistics' in flight: the workers yet to answer, and the networks the others recomputed. */
+  let recomputing: { waiting: Set<Member>; networks: RecomputedStatistics[] } | null = null;
 
   let batch: WorkerEvent[] | null = null;
   const deliver = (event: WorkerEvent): void => {
@@ -194,6 +197,18 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         config = event.config;
         emit(event);
         return;
+      case 'recomputed': {
+        if (!recomputing || !recomputing.waiting.delete(member)) return;
+        // A network answered twice (pressed again before every worker answered) keeps its latest figures.
+        recomputing.networks = [...recomputing.networks.filter((n) => !event.networks.some((e) => e.id === n.id)), ...event.networks];
+        if (recomputing.waiting.size > 0) return;
+        const { networks } = recomputing;
+        recomputing = null;
+        // One answer for the whole pool, its networks in display order.
+        networks.sort((a, b) => ALL_NETWORK_IDS.indexOf(a.id) - ALL_NETWORK_IDS.indexOf(b.id));
+        emit({ type: 'recomputed', runId, networks });
+        return;
+      }
       case 'error':
         emit(event);
         return;
@@ -211,6 +226,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     }
     members = [];
     pending = [];
+    recomputing = null;
   };
 
   const onMemberCrash = (message: string): void => {
@@ -295,6 +311,8 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         return init({ ...lastInit, config: { ...config, ...command.patch }, play: state === 'running' || state === 'loading' });
       }
       if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
+      // Every worker answers once; the pool passes on one answer when the last one has (a second press waits for the same ones).
+      if (command.type === 'recomputeStatistics') recomputing = { waiting: new Set(members), networks: recomputing?.networks ?? [] };
       // A pause ends with every worker at one step; anything that moves the run on cancels that.
       if (command.type === 'pause') aligning = { target: null };
       else if (command.type === 'play' || command.type === 'step' || command.type === 'reset') aligning = false;

@@ -5,6 +5,7 @@
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { HistogramBins, NetworkId, Snapshot } from '../experiment/types.ts';
+import type { RecomputedStatistics } from '../experiment/preciseStatistics.ts';
 
 /** Commands from the page to the worker. */
 export type Command =
@@ -45,7 +46,13 @@ export type Command =
    * every network's charts reach the same step together. A rebuilt run starts at the init's
    * `paced` lead, or with no limit.
    */
-  | { type: 'ceiling'; step: number | null };
+  | { type: 'ceiling'; step: number | null }
+  /**
+   * "Precise BN": recompute every BN layer's running mean and variance of this worker's networks with
+   * BN over the training set at the current weights (Session.recomputeBatchNormStatistics), whether the
+   * run is running, paused or at step 0. Always answered by one 'recomputed' (empty without BN).
+   */
+  | { type: 'recomputeStatistics' };
 
 /** Run states as the UI shows them. */
 export type RunState = 'loading' | 'running' | 'paused' | 'finished' | 'error';
@@ -75,6 +82,8 @@ export type WorkerEvent =
   | { type: 'state'; runId: number; state: RunState; step: number }
   /** A setConfig was applied: `reset` true when it rebuilt the run. */
   | { type: 'configApplied'; config: ExperimentConfig; reset: boolean }
+  /** The answer to 'recomputeStatistics': per network with BN, the test accuracy before and after (none without BN or a run). */
+  | { type: 'recomputed'; runId: number; networks: RecomputedStatistics[] }
   /** Something went wrong; `fatal` means the run cannot continue without a new `init`. */
   | { type: 'error'; message: string; fatal: boolean };
 

@@ -26,6 +26,7 @@ function countingSession(clock: { t: number }, msPerStep: number, snapshotMs = 0
       return { step, stepsPerSecond, tracked: { layer: 0, unit: 0 }, frames: [] };
     },
     applyLive() {},
+    recomputeBatchNormStatistics: () => [],
   };
 }
 
