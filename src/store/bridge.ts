@@ -17,9 +17,9 @@ import { appendSnapshot, createHistory } from './history.ts';
 import { withNotice } from './index.ts';
 import { withLinkProblems } from './linkNotice.ts';
 import { setCommandSink } from './outbox.ts';
+import { takeRecomputed } from './recompute.ts';
 import { shownStep } from './shownStep.ts';
 import type { ExperimentState } from './types.ts';
-import { takeRecomputed } from './recompute.ts';
 
 /** The store as the bridge needs it (useExperimentStore fits). */
 export type ExperimentStoreApi = Pick<StoreApi<ExperimentState>, 'getState' | 'setState' | 'subscribe'>;
