@@ -10,15 +10,12 @@ import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import { chart, colors, densityStops, densityStopsDark, typography } from '../theme.ts';
 import { useDarkTheme } from '../themeMode.ts';
 import { Axis } from './Axis.tsx';
-import { createHeatmapCache, densityLut, heatmapGeometry, heatmapSize, paintHeatmap } from './heatmap.ts';
+import { createHeatmapCache, densityLut, EDGE_STRIP_THRESHOLD, heatmapGeometry, heatmapSize, paintHeatmap } from './heatmap.ts';
 import type { HeatmapCache } from './heatmap.ts';
 import { OffChartWarning } from './OffChartWarning.tsx';
 
 const LUT = densityLut(densityStops);
 const LUT_DARK = densityLut(densityStopsDark);
-
-/** Off-range share (of some snapshot) below which no strip is drawn: the range leaves out at most 0.4% of any snapshot by design. */
-const STRIP_THRESHOLD = 0.01;
 
 export interface HeatmapViewProps {
   /** One fitted histogram per snapshot (./layerRange.ts layerColumns). */
@@ -53,7 +50,7 @@ export function HeatmapView(props: HeatmapViewProps) {
   // Each column's colours, worked out once per range: a repaint (the time axis moves on every snapshot) only copies them.
   const cacheRef = useRef<HeatmapCache | null>(null);
   const dark = useDarkTheme();
-  const edgeRows = offChart >= STRIP_THRESHOLD ? chart.heatmapEdgeRows : 0;
+  const edgeRows = offChart >= EDGE_STRIP_THRESHOLD ? chart.heatmapEdgeRows : 0;
   const size = heatmapSize(columns.length, chart.heatmapRows, chart.heatmapMaxColumns, edgeRows);
 
   const [d0, d1] = xDomain;

@@ -11,6 +11,9 @@ import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import { columnIndexAt } from './timeAxis.ts';
 import { resample } from './valueRange.ts';
 
+/** Off-range share (of some snapshot) from which a heatmap gets its edge strips: a chart's range leaves out at most 0.4% of any snapshot by design. */
+export const EDGE_STRIP_THRESHOLD = 0.01;
+
 /** An RGBA pixel buffer: a canvas ImageData or a plain stand-in in tests. */
 export interface PixelImage {
   data: Uint8ClampedArray;

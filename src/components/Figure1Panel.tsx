@@ -34,7 +34,8 @@ export function Figure1Panel() {
   const activation = useExperimentStore((s) => s.config.activation);
   const dataset = useExperimentStore((s) => s.config.dataset);
   // Per-panel scales by default; one shared scale compares magnitudes (and flattens the calmer panel).
-  const [sharedScale, setSharedScale] = useState(false);
+  const sharedScale = useExperimentStore((s) => s.sharedScales.figure1);
+  const { setSharedScale: shareScale } = useExperimentStore((s) => s.actions);
   const count = Math.max(2, shape.networks.length);
   // One percentile chart per network, side by side when each gets 140 px or more.
   const each = Math.max(140, Math.floor((width - 16 * (count - 1)) / count));
@@ -59,7 +60,7 @@ export function Figure1Panel() {
         <div className="pair-head">
           <p className="pair-caption">{`(${letters.join(', ')}) Input of unit ${tracked ? tracked.unit : 0}, layer ${tracked ? tracked.layer + 1 : ''}: median (line), 15th–85th percentiles (band)`}</p>
           <label className="range-toggle">
-            <input type="checkbox" checked={sharedScale} onChange={(e) => setSharedScale(e.target.checked)} />
+            <input type="checkbox" checked={sharedScale} onChange={(e) => shareScale('figure1', e.target.checked)} />
             {`Shared y scale for ${letters.slice(0, -1).map((l) => `(${l})`).join(', ')} and (${letters[letters.length - 1]})`}
           </label>
         </div>

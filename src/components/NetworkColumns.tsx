@@ -2,7 +2,7 @@
  * "Without BN" and "With BN" (and "BN + noise" when it trains) side by side: one distribution chart per hidden layer, heatmap or ridgeline.
  * Hovering a heatmap scrubs every chart to that step; leaving puts the scrubber back where it was.
  */
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { ColourBar } from '../charts/ColourBar.tsx';
 import { LayerChart, layerValueTitle } from '../charts/LayerChart.tsx';
 import { useContainerWidth } from '../charts/useContainerWidth.ts';
@@ -25,8 +25,8 @@ export function NetworkColumns({ minColumnWidth, deepestFirst = false }: { minCo
   const mode = useExperimentStore((s) => s.histogramMode);
   const activation = useExperimentStore((s) => s.config.activation);
   // Each chart's value range fits its own data (a flat or blank chart otherwise); "shared" lines up one layer across networks.
-  const [sharedRange, setSharedRange] = useState(false);
-  const { setHistogramMode, setScrubStep, track } = useExperimentStore((s) => s.actions);
+  const sharedRange = useExperimentStore((s) => s.sharedScales.layers);
+  const { setHistogramMode, setScrubStep, setSharedScale: shareScale, track } = useExperimentStore((s) => s.actions);
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   const chartWidth = columnWidth(width, shape.networks.length, minColumnWidth);
   // The scrub position before a hover began (undefined: not hovering).
@@ -49,7 +49,7 @@ export function NetworkColumns({ minColumnWidth, deepestFirst = false }: { minCo
           <button type="button" aria-pressed={mode === 'ridgeline'} onClick={() => setHistogramMode('ridgeline')}>Ridgeline</button>
         </div>
         <label className="range-toggle">
-          <input type="checkbox" checked={sharedRange} onChange={(e) => setSharedRange(e.target.checked)} />
+          <input type="checkbox" checked={sharedRange} onChange={(e) => shareScale('layers', e.target.checked)} />
           Same value range for every network
         </label>
         {mode === 'heatmap' ? <ColourBar /> : null}

@@ -4,7 +4,6 @@
  * so from 640 px wide the whole embed fits 480 px without scrolling. Wide: (a) beside the loss, (b) beside (c).
  * Narrow (a phone column): one chart per row, never two percentile charts squeezed side by side.
  */
-import { useState } from 'react';
 import { layerValueTitle } from '../charts/LayerChart.tsx';
 import { NetworkLegend } from '../charts/NetworkLegend.tsx';
 import { AccuracyChart, PercentileChart, panelLetter } from '../charts/Figure1Charts.tsx';
@@ -78,7 +77,8 @@ export function EmbedFigure1() {
   const [ref, width] = useContainerWidth<HTMLDivElement>();
   const activation = useExperimentStore((s) => s.config.activation);
   const dataset = useExperimentStore((s) => s.config.dataset);
-  const [sharedScale, setSharedScale] = useState(false);
+  const sharedScale = useExperimentStore((s) => s.sharedScales.figure1);
+  const { setSharedScale: shareScale } = useExperimentStore((s) => s.actions);
   const tracked = shape.tracked;
   const networks = shape.loaded ? shape.networks.map((n) => n.id) : NETWORK_IDS;
   const layout = figure1Layout(width, networks.length);
@@ -90,7 +90,7 @@ export function EmbedFigure1() {
         <h2 id="fig1-title">{figure1Title(dataset)}</h2>
         <NetworkLegend ids={networks} />
         <label className="range-toggle">
-          <input type="checkbox" checked={sharedScale} onChange={(e) => setSharedScale(e.target.checked)} />
+          <input type="checkbox" checked={sharedScale} onChange={(e) => shareScale('figure1', e.target.checked)} />
           {`Shared y scale for ${letters}`}
         </label>
       </div>

@@ -3,11 +3,13 @@
  * scrolled off screen or not yet drawn exports the same): Figure 1 (a, b, c), the training loss,
  * and one heatmap per hidden layer with a panel per network.
  */
+import { saturates } from '../experiment/applies.ts';
 import { presetById } from '../experiment/presets.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { NetworkHistory, RunHistory } from '../store/types.ts';
 import { networkColors, networkLabels } from '../theme.ts';
 import { encodeUrlState } from '../url/codec.ts';
+import { layerColumns, layerValueRange, worstOffChart } from '../charts/layerRange.ts';
 import { heatmapChartSvg } from './heatmapChart.ts';
 import { lineChartSvg } from './lineChart.ts';
 
@@ -15,6 +17,8 @@ import { lineChartSvg } from './lineChart.ts';
 export interface ChartContext {
   config: ExperimentConfig;
   presetId: string | null;
+  /** Layer charts on one value range per layer shared by every network (the page's "shared range" choice); default: each its own. */
+  sharedLayerRange?: boolean;
 }
 
 /** A chart the export menu offers; `build` makes its SVG on demand. */
@@ -92,6 +96,7 @@ export function exportCharts(history: RunHistory, context: ChartContext): Export
   const xDomain: [number, number] = [0, Math.max(1, lastStep(history))];
   const { layer, unit } = history.tracked;
   const activation = context.config.activation;
+  const saturating = saturates(activation);
   const charts: ExportChart[] = [{
     id: 'figure1a',
     title: 'Figure 1 (a): test accuracy',
@@ -143,15 +148,18 @@ export function exportCharts(history: RunHistory, context: ChartContext): Export
       title: `Layer ${layerIdx + 1} inputs (heatmap)`,
       build: () => heatmapChartSvg({
           title: `Hidden layer ${layerIdx + 1}: distribution of the ${activation} inputs over training`,
-          subtitle: `All ${units} units over the probe set, in the run's fixed bins; one column per kept snapshot`,
-          footer, width: EXPORT_WIDTH, bins: history.bins, xDomain, yLabel: `Input to the ${activation}`,
+          subtitle: `All ${units} units over the probe set; one column per kept snapshot; ${context.sharedLayerRange ? 'one value range for every network' : 'each panel\'s value range fits its own values'}`,
+          footer, width: EXPORT_WIDTH, xDomain, yLabel: `Input to the ${activation}`,
           panels: history.networks.map((n) => {
             const stats = n.layers[layerIdx];
+            const columns = layerColumns(stats, history.bins);
+            const valueRange = layerValueRange(history, n.id, layerIdx, context.sharedLayerRange === true);
             const last = (stats?.mean.length ?? 0) - 1;
             const note = last >= 0
-              ? `at step ${(n.steps[last] ?? 0).toLocaleString('en-US')}: mean ${stats.mean[last].toFixed(2)}, std ${stats.std[last].toFixed(2)}, saturated ${(100 * stats.saturation[last]).toFixed(1)}%`
+              ? `at step ${(n.steps[last] ?? 0).toLocaleString('en-US')}: mean ${stats.mean[last].toFixed(2)}, std ${stats.std[last].toFixed(2)}${saturating ? `, saturated ${(100 * stats.saturation[last]).toFixed(1)}%` : ''}`
               : 'no data yet';
-            return { label: networkLabels[n.id], color: networkColors[n.id].text, steps: n.steps, columns: stats?.columns ?? [], note };
+            const offChart = worstOffChart(columns, n.steps, valueRange);
+            return { label: networkLabels[n.id], color: networkColors[n.id].text, steps: n.steps, columns, valueRange, offChart, note };
           }),
         }),
     });

@@ -1,13 +1,17 @@
 /**
  * An exported layer chart: the histogram of one hidden layer's nonlinearity inputs over training,
  * one heatmap panel per network (time x value, darker = more values), with title, axes, a colour key
- * and the out-of-range strips labelled. The density raster is an embedded PNG (src/export/png.ts).
+ * and, when some values lie off a panel's range, the strips that hold them and an "n% off chart" plate.
+ * Each panel is painted exactly as the page paints it (src/charts/heatmap.ts, over the value range
+ * the page chooses from the data): a run at -95 or of std 0.003 fills its panel as on screen.
+ * The density raster is an embedded PNG (src/export/png.ts).
  */
-import { bisectRight } from 'd3-array';
-import { interpolateRgbBasis } from 'd3-interpolate';
 import { scaleLinear } from 'd3-scale';
-import type { HistogramBins } from '../experiment/types.ts';
-import { chart, colors, densityStops } from '../theme.ts';
+import { createHeatmapCache, densityLut, EDGE_STRIP_THRESHOLD, heatmapGeometry, paintHeatmap } from '../charts/heatmap.ts';
+import type { ColourLut } from '../charts/heatmap.ts';
+import { OFF_CHART_WARNING } from '../charts/valueRange.ts';
+import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
+import { chart, colors, densityMeaning, densityStops } from '../theme.ts';
 import { pngDataUrl } from './png.ts';
 import { safeDomain } from './lineChart.ts';
 import { bottomAxis, leftAxis, num, svgDocument, text } from './svg.ts';
@@ -18,9 +22,12 @@ export interface HeatmapPanel {
   label: string;
   /** Label colour (the network's text colour). */
   color: string;
-  /** Kept snapshot steps and their columns [under, counts..., over]. */
+  /** Kept snapshot steps and one fitted histogram per snapshot (src/charts/layerRange.ts layerColumns). */
   steps: readonly number[];
-  columns: readonly Uint32Array[];
+  columns: readonly FittedHistogram[];
+  /** The panel's value range (src/charts/layerRange.ts layerValueRange) and the largest share of a snapshot off it. */
+  valueRange: [number, number];
+  offChart: number;
   /** A line of figures under the label (mean, std... at the last step). */
   note?: string;
 }
@@ -31,7 +38,6 @@ export interface HeatmapChartSpec {
   subtitle?: string;
   footer?: string;
   width: number;
-  bins: HistogramBins;
   xDomain: [number, number];
   yLabel: string;
   panels: readonly HeatmapPanel[];
@@ -39,63 +45,44 @@ export interface HeatmapChartSpec {
 
 /** Pixel columns of the raster at most. */
 const MAX_COLUMNS = 360;
-const EDGE_ROWS = chart.heatmapEdgeRows;
 const PANEL_HEIGHT = 170;
 const PANEL_GAP = 46;
 
-let lut: Uint8Array | null = null;
+let lut: ColourLut | null = null;
 
-/** 256 RGB triples of the density ramp (theme densityStops), low to high. */
-function densityLut(): Uint8Array {
-  if (lut) return lut;
-  const ramp = interpolateRgbBasis([...densityStops]);
-  lut = new Uint8Array(256 * 3);
-  for (let i = 0; i < 256; i++) {
-    const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(ramp(i / 255));
-    if (m) lut.set([Number(m[1]), Number(m[2]), Number(m[3])], i * 3);
-  }
-  return lut;
+/** Edge rows a panel gets: the page's, when some snapshot has enough values off its range to show. */
+function edgeRowsOf(panel: HeatmapPanel): number {
+  return panel.offChart >= EDGE_STRIP_THRESHOLD ? chart.heatmapEdgeRows : 0;
 }
 
 /**
- * The RGBA raster of one panel: pixel column x shows the latest snapshot at or before the step at its
- * centre (transparent before the first); rows from the top: "over" edge rows, bins high to low, "under"
- * edge rows. Colour is the bin's count over its column's fullest bin, to the power chart.densityGamma;
+ * The RGBA raster of one panel, painted as the page paints it (src/charts/heatmap.ts paintHeatmap):
+ * pixel column x shows the latest snapshot at or before the step at its centre (transparent before the
+ * first); rows from the top: the values above the range (edge rows, when any), the range high to low,
+ * the values below. Colour is a cell's count over its column's fullest cell, through chart.densityGamma;
  * empty cells are transparent.
  */
-export function heatmapRaster(panel: HeatmapPanel, binCount: number, xDomain: [number, number]): { rgba: Uint8Array; width: number; height: number } {
+export function heatmapRaster(panel: HeatmapPanel, xDomain: [number, number]): { rgba: Uint8Array; width: number; height: number } {
   const n = Math.min(panel.steps.length, panel.columns.length);
   const width = Math.max(1, Math.min(MAX_COLUMNS, n));
-  const height = binCount + 2 * EDGE_ROWS;
-  const rgba = new Uint8Array(width * height * 4);
-  const colours = densityLut();
-  const [d0, d1] = safeDomain(xDomain);
-  for (let px = 0; px < width && n > 0; px++) {
-    const step = d0 + ((px + 0.5) / width) * (d1 - d0);
-    const c = bisectRight(panel.steps.slice(0, n), step) - 1;
-    if (c < 0) continue;
-    const column = panel.columns[c];
-    let most = 0;
-    for (const count of column) if (count > most) most = count;
-    if (most === 0) continue;
-    for (let row = 0; row < height; row++) {
-      const entry = row < EDGE_ROWS ? binCount + 1 : row >= EDGE_ROWS + binCount ? 0 : binCount - (row - EDGE_ROWS);
-      const count = column[entry] ?? 0;
-      if (count === 0) continue;
-      const level = Math.round(255 * Math.pow(count / most, chart.densityGamma));
-      const at = (row * width + px) * 4;
-      rgba[at] = colours[level * 3];
-      rgba[at + 1] = colours[level * 3 + 1];
-      rgba[at + 2] = colours[level * 3 + 2];
-      rgba[at + 3] = 255;
-    }
-  }
-  return { rgba, width, height };
+  const edgeRows = edgeRowsOf(panel);
+  const height = chart.heatmapRows + 2 * edgeRows;
+  const data = new Uint8ClampedArray(width * height * 4);
+  lut ??= densityLut(densityStops);
+  paintHeatmap({ data, width, height }, panel.columns, panel.steps, {
+    stepDomain: safeDomain(xDomain), valueRange: panel.valueRange, lut, edgeRows, gamma: chart.densityGamma, cache: createHeatmapCache(),
+  });
+  return { rgba: new Uint8Array(data.buffer), width, height };
+}
+
+/** "23% off chart" when a panel leaves more than OFF_CHART_WARNING of some snapshot out, else null (the page's plate). */
+export function offChartWords(share: number): string | null {
+  return share > OFF_CHART_WARNING ? `${Math.round(share * 100)}% off chart` : null;
 }
 
 /** The SVG of a layer chart and its size (the height follows the number of panels). */
 export function heatmapChartSvg(spec: HeatmapChartSpec): { svg: string; width: number; height: number } {
-  const { width, bins } = spec;
+  const { width } = spec;
   const left = 70;
   const right = width - 80;
   const parts: string[] = [];
@@ -111,7 +98,7 @@ export function heatmapChartSvg(spec: HeatmapChartSpec): { svg: string; width: n
   parts.push(`<defs><linearGradient id="density-key" x1="0" x2="1" y1="0" y2="0">${stops}</linearGradient></defs>`);
   parts.push(text(16, y + 10, 'Fewer values', { size: 12, baseline: 'middle' }));
   parts.push(`<rect x="96" y="${num(y + 4)}" width="140" height="12" fill="url(#density-key)"/>`);
-  parts.push(text(244, y + 10, 'more values (each step scaled to its fullest bin); white: none', { size: 12, baseline: 'middle' }));
+  parts.push(text(244, y + 10, `more values (colour: ${densityMeaning}, per step); white: none`, { size: 12, baseline: 'middle' }));
   y += 30;
   const x = scaleLinear().domain(safeDomain(spec.xDomain)).range([left, right]);
   const xTicks: Tick[] = x.ticks(Math.max(2, Math.floor((right - left) / 90))).map((t) => ({ at: x(t), label: x.tickFormat(10, ',~d')(t) }));
@@ -121,19 +108,26 @@ export function heatmapChartSvg(spec: HeatmapChartSpec): { svg: string; width: n
     if (panel.note) parts.push(text(right, labelY, panel.note, { size: 11, anchor: 'end', fill: colors.muted }));
     const top = labelY + 8;
     const bottom = top + PANEL_HEIGHT;
-    const rowHeight = PANEL_HEIGHT / (bins.count + 2 * EDGE_ROWS);
-    const inTop = top + EDGE_ROWS * rowHeight;
-    const inBottom = bottom - EDGE_ROWS * rowHeight;
-    const yScale = scaleLinear().domain(safeDomain([bins.min, bins.max])).range([inBottom, inTop]);
-    const raster = heatmapRaster(panel, bins.count, spec.xDomain);
+    const edgeRows = edgeRowsOf(panel);
+    const [lo, hi] = safeDomain(panel.valueRange);
+    const { edgeHeight, y: yInPanel } = heatmapGeometry([lo, hi], chart.heatmapRows, PANEL_HEIGHT, edgeRows);
+    const yScale = yInPanel.copy().range(yInPanel.range().map((v) => v + top));
+    const raster = heatmapRaster(panel, spec.xDomain);
     parts.push(`<rect x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${num(PANEL_HEIGHT)}" fill="${colors.background}" stroke="${colors.grid}"/>`);
     parts.push(`<image x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${num(PANEL_HEIGHT)}" preserveAspectRatio="none" `
       + `style="image-rendering:pixelated" href="${pngDataUrl(raster.rgba, raster.width, raster.height)}"/>`);
-    for (const edgeY of [inTop, inBottom]) {
-      parts.push(`<line x1="${num(left)}" y1="${num(edgeY)}" x2="${num(right)}" y2="${num(edgeY)}" stroke="${colors.edgeHatch}" stroke-dasharray="3 3"/>`);
+    if (edgeRows > 0) {
+      const inTop = top + edgeHeight;
+      const inBottom = bottom - edgeHeight;
+      for (const edgeY of [inTop, inBottom]) {
+        parts.push(`<line x1="${num(left)}" y1="${num(edgeY)}" x2="${num(right)}" y2="${num(edgeY)}" stroke="${colors.edgeHatch}" stroke-dasharray="3 3"/>`);
+      }
+      const format = yScale.tickFormat(5, '.3~g');
+      parts.push(text(right + 6, (top + inTop) / 2, `> ${format(hi)}`, { size: 11, baseline: 'middle', fill: colors.muted }));
+      parts.push(text(right + 6, (inBottom + bottom) / 2, `< ${format(lo)}`, { size: 11, baseline: 'middle', fill: colors.muted }));
     }
-    parts.push(text(right + 6, (top + inTop) / 2, `> ${bins.max}`, { size: 11, baseline: 'middle', fill: colors.muted }));
-    parts.push(text(right + 6, (inBottom + bottom) / 2, `< ${bins.min}`, { size: 11, baseline: 'middle', fill: colors.muted }));
+    const warning = offChartWords(panel.offChart);
+    if (warning) parts.push(text(right - 6, top + 14, warning, { size: 11, anchor: 'end', weight: 'bold', fill: colors.error }));
     const yTicks: Tick[] = yScale.ticks(5).map((t) => ({ at: yScale(t), label: yScale.tickFormat(5, '.3~g')(t) }));
     parts.push(leftAxis(yTicks, left, bottom, top, left, spec.yLabel));
     const isLast = p === spec.panels.length - 1;

@@ -10,6 +10,8 @@ import type { ExperimentConfig } from '../experiment/settings.ts';
 import { decodeUrlState, encodeUrlState, isPassThroughParam } from '../url/codec.ts';
 import { keepsPageParam, pageParamProblems } from '../url/pageParams.ts';
 import { partKey, queryParts } from '../url/query.ts';
+import { readSharedScales, writeSharedScales } from '../url/sharedScales.ts';
+import type { SharedScales } from '../url/sharedScales.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import type { WorkerEvent } from '../worker/protocol.ts';
 import { assertNever } from '../worker/protocol.ts';
@@ -38,6 +40,8 @@ export interface BridgeOptions {
   replaceUrl?: ((query: string) => void) | null;
   /** Wait this long after the last config change before writing the URL. Default 250 ms. */
   urlDebounceMs?: number;
+  /** Writes the shared-scale choice to the address bar (only with URL sync on). Default: src/url/sharedScales.ts writeSharedScales. */
+  replaceSharedScales?: (scales: SharedScales) => void;
 }
 
 /** The first preset whose config is exactly `config`, if any. */
@@ -60,7 +64,8 @@ export function applyUrlState(store: ExperimentStoreApi, search: string): void {
   const { config } = decoded;
   const problems = [...decoded.errors, ...pageParamProblems(search)];
   const presetId = decoded.presetId ?? presetMatching(config);
-  store.setState((s) => ({ presetId, config, notices: withLinkProblems(s.notices, problems) }));
+  const { scales } = readSharedScales(search);
+  store.setState((s) => ({ presetId, config, sharedScales: scales, notices: withLinkProblems(s.notices, problems) }));
 }
 
 /**
@@ -111,16 +116,16 @@ export function applyWorkerEvent(store: ExperimentStoreApi, event: WorkerEvent, 
     case 'configApplied':
       store.setState({ config: event.config });
       return runId;
-    case 'error':
-      if (event.fatal) store.setState({ runState: 'error', error: event.message });
-      else store.setState((s) => ({ notices: withNotice(s.notices, 'error', event.message) }));
-      return runId;
-    default:
     case 'recomputed': {
       const notice = takeRecomputed(event.networks);
       store.setState((s) => ({ notices: withNotice(s.notices, notice.kind, notice.text) }));
       return runId;
     }
+    case 'error':
+      if (event.fatal) store.setState({ runState: 'error', error: event.message });
+      else store.setState((s) => ({ notices: withNotice(s.notices, 'error', event.message) }));
+      return runId;
+    default:
       return assertNever(event);
   }
 }
@@ -151,6 +156,12 @@ export function connectWorker(store: ExperimentStoreApi, client: BridgeClient, o
         }, options.urlDebounceMs ?? 250);
       })
     : () => {};
+  const writeScales = options.replaceSharedScales ?? writeSharedScales;
+  const offScales = replaceUrl
+    ? store.subscribe((state, previous) => {
+        if (state.sharedScales !== previous.sharedScales) writeScales(state.sharedScales);
+      })
+    : () => {};
 
   // Show the link in its canonical form at once (invalid values dropped, as reported).
   if (replaceUrl && options.search !== undefined) {
@@ -164,6 +175,7 @@ export function connectWorker(store: ExperimentStoreApi, client: BridgeClient, o
   return () => {
     if (timer !== null) clearTimeout(timer);
     offUrl();
+    offScales();
     offEvent();
     offCrash();
     setCommandSink(previousSink);

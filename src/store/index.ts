@@ -9,6 +9,7 @@ import { configForPreset, PRESET_SETUPS, setupById } from '../experiment/presetS
 import { DEFAULT_CONFIG, SETTINGS, settingFor } from '../experiment/settings.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { parseSettingValue, validateConfig } from '../experiment/validate.ts';
+import { OWN_SCALES } from '../url/sharedScales.ts';
 import { sendCommand } from './outbox.ts';
 import type { ExperimentState, Notice } from './types.ts';
 
@@ -40,6 +41,7 @@ export const useExperimentStore = create<ExperimentState>()(
       history: null,
       scrubStep: null,
       histogramMode: 'heatmap',
+      sharedScales: OWN_SCALES,
       actions: {
         play: () => sendCommand({ type: 'play' }),
         pause: () => sendCommand({ type: 'pause' }),
@@ -87,6 +89,7 @@ export const useExperimentStore = create<ExperimentState>()(
         },
         setScrubStep: (step) => set({ scrubStep: step }),
         setHistogramMode: (mode) => set({ histogramMode: mode }),
+        setSharedScale: (chart, shared) => set((s) => (s.sharedScales[chart] === shared ? s : { sharedScales: { ...s.sharedScales, [chart]: shared } })),
         dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
       },
     };

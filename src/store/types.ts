@@ -7,6 +7,7 @@ import type { ExperimentConfig } from '../experiment/settings.ts';
 import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import type { BatchSample } from '../experiment/batchSample.ts';
 import type { HistogramBins, NetworkId, NetworkStatus, RunPoint, TrackedPercentiles } from '../experiment/types.ts';
+import type { SharedScaleChart, SharedScales } from '../url/sharedScales.ts';
 import type { RunState } from '../worker/protocol.ts';
 
 /** One network's history: parallel arrays over kept snapshots. */
@@ -91,6 +92,8 @@ export interface ExperimentState {
   /** Shared time scrubber; null = follow the live step. */
   scrubStep: number | null;
   histogramMode: HistogramMode;
+  /** Which charts put every network on one scale (the link's `shared=`, src/url/sharedScales.ts). */
+  sharedScales: SharedScales;
   actions: ExperimentActions;
 }
 
@@ -105,5 +108,7 @@ export interface ExperimentActions {
   track(layer: number, unit: number): void;
   setScrubStep(step: number | null): void;
   setHistogramMode(mode: HistogramMode): void;
+  /** Put `chart`'s networks on one scale (true) or each on its own. */
+  setSharedScale(chart: SharedScaleChart, shared: boolean): void;
   dismissNotice(id: number): void;
 }

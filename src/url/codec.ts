@@ -28,7 +28,7 @@ export const PRESET_PARAM = 'preset';
  * Query parameters that belong to the page, not the experiment (embed mode's, src/embed/options.ts): decode
  * ignores them and the bridge keeps them in the address bar.
  */
-export const PASS_THROUGH_PARAMS: readonly string[] = ['embed', 'view', 'controls', 'autoplay', 'theme', 'present', 'guide', 'lab'];
+export const PASS_THROUGH_PARAMS: readonly string[] = ['embed', 'view', 'controls', 'autoplay', 'theme', 'present', 'guide', 'lab', 'shared'];
 
 /** Prefixes of page parameters with open-ended names: `lab.<param>` holds a lab job's parameters (src/store/lab.ts). */
 export const PASS_THROUGH_PREFIXES: readonly string[] = ['lab.'];

@@ -10,6 +10,7 @@ import { quoteForMessage } from '../experiment/validate.ts';
 import { LAB_PARAM, LAB_PARAM_PREFIX } from '../store/labUrl.ts';
 import { readPageControls, showsControl } from './pageControls.ts';
 import { partKey, queryParts } from './query.ts';
+import { readSharedScales, SHARED_PARAM, SHARED_SCALE_CHARTS } from './sharedScales.ts';
 
 /** The query parameter of presentation mode. */
 export const PRESENT_PARAM = 'present';
@@ -79,11 +80,20 @@ export function classroomProblems(search: string): string[] {
   return problems;
 }
 
-/** Every problem with the page's own parameters in `search`: embed mode's, presentation mode's, lab params without a job, a classroom link's. */
+/** The message when `shared=` holds words that name no chart (they are ignored), else null. */
+export function sharedScalesProblem(search: string): string | null {
+  const { unknown } = readSharedScales(search);
+  if (unknown.length === 0) return null;
+  return `${SHARED_PARAM} takes ${SHARED_SCALE_CHARTS.join(' and ')} (got ${namedList(unknown)}); ignored`;
+}
+
+/** Every problem with the page's own parameters in `search`: embed mode's, presentation mode's, shared scales', lab params without a job, a classroom link's. */
 export function pageParamProblems(search: string): string[] {
   const problems = [...readEmbedOptions(search).problems];
   const present = readPresent(search).problem;
   if (present !== null) problems.push(present);
+  const shared = sharedScalesProblem(search);
+  if (shared !== null) problems.push(shared);
   const lab = labWithoutJobProblem(search);
   if (lab !== null) problems.push(lab);
   for (const problem of classroomProblems(search)) problems.push(problem);

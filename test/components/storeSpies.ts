@@ -8,7 +8,7 @@ import type { ExperimentState } from '../../src/store/index.ts';
 export function setStore(patch: Partial<ExperimentState> = {}): ExperimentState['actions'] {
   const actions = {
     play: vi.fn(), pause: vi.fn(), step: vi.fn(), reset: vi.fn(), setSetting: vi.fn(), applyPreset: vi.fn(),
-    track: vi.fn(), setScrubStep: vi.fn(), setHistogramMode: vi.fn(), dismissNotice: vi.fn(),
+    track: vi.fn(), setScrubStep: vi.fn(), setHistogramMode: vi.fn(), setSharedScale: vi.fn(), dismissNotice: vi.fn(),
   };
   act(() => useExperimentStore.setState({ ...patch, actions }));
   return actions;

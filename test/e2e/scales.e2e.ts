@@ -120,6 +120,27 @@ describe('scales that never fail, on every preset', () => {
     await page.close();
   });
 
+  it('the shared-scale choices go into the link (shared=figure1,layers) and a reload keeps them', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const watch = await watchPage(page, app.url);
+    await page.goto(`${app.url}?preset=lr-x30`);
+    await expect.poll(() => shownStep(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    const figure1 = page.getByRole('checkbox', { name: /^Shared y scale for/ });
+    const layers = page.getByRole('checkbox', { name: 'Same value range for every network' });
+    await expect.poll(() => figure1.isChecked()).toBe(false);
+    await figure1.check();
+    await layers.check();
+    await expect.poll(() => new URL(page.url()).search).toBe('?preset=lr-x30&shared=figure1,layers');
+    await page.reload();
+    await expect.poll(() => shownStep(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await figure1.isChecked()).toBe(true);
+    expect(await layers.isChecked()).toBe(true);
+    await layers.uncheck();
+    await expect.poll(() => new URL(page.url()).search).toBe('?preset=lr-x30&shared=figure1');
+    expectCleanPage(watch);
+    await page.close();
+  });
+
   it('lr-x30 as ridgelines: value axes labelled and titled, several steps labelled', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const watch = await watchPage(page, app.url);

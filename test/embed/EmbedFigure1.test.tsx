@@ -44,7 +44,7 @@ describe('figure1Layout', () => {
 
 describe('EmbedFigure1', () => {
   it('shows (a), one percentile chart per network and the loss, with the tracked unit named once', () => {
-    setStore({ runState: 'running', history: makeHistory([makeNetwork('plain', [0, 100]), makeNetwork('bn', [0, 100])]) });
+    const actions = setStore({ runState: 'running', history: makeHistory([makeNetwork('plain', [0, 100]), makeNetwork('bn', [0, 100])]) });
     render(<EmbedFigure1 />);
     expect(screen.getByRole('region', { name: 'The paper’s Figure 1' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Figure 1 (a): test accuracy of both networks over training' })).toBeInTheDocument();
@@ -52,8 +52,10 @@ describe('EmbedFigure1', () => {
     expect(screen.getByRole('img', { name: /^Figure 1 \(c\): With BN/ })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Training loss \(solid\) and test loss \(dashed\)/ })).toBeInTheDocument();
     expect(screen.getByText(/^\(b\), \(c\): input of unit \d+ of layer \d+/)).toBeInTheDocument();
+    // The choice lives in the store (and so in the link's shared=).
+    expect(screen.getByRole('checkbox', { name: 'Shared y scale for (b), (c)' })).not.toBeChecked();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Shared y scale for (b), (c)' }));
-    expect(screen.getByRole('checkbox', { name: 'Shared y scale for (b), (c)' })).toBeChecked();
+    expect(actions.setSharedScale).toHaveBeenCalledWith('figure1', true);
   });
 
   it('is titled for its dataset, as the full page\'s panel is', () => {

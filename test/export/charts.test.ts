@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { densityStops } from '../../src/theme.ts';
+import { chart, densityStops } from '../../src/theme.ts';
+import { fittedHistogram } from '../../src/experiment/fittedHistogram.ts';
+import type { FittedHistogram } from '../../src/experiment/fittedHistogram.ts';
+import { displayRange, offChartShare } from '../../src/charts/valueRange.ts';
 import { exportCharts, percentileExtent } from '../../src/export/charts.ts';
 import { heatmapRaster } from '../../src/export/heatmapChart.ts';
+import type { HeatmapPanel } from '../../src/export/heatmapChart.ts';
 import { lineChartSvg } from '../../src/export/lineChart.ts';
 import { sessionHistory, SMALL_CONFIG } from './sessionHistory.ts';
 
@@ -89,29 +93,74 @@ describe('exported charts', () => {
     expect(href).toMatch(/^data:image\/png;base64,/);
     const png = Buffer.from(href.split(',')[1], 'base64');
     expect(png.readUInt32BE(16)).toBe(history.networks[0].steps.length);
-    expect(png.readUInt32BE(20)).toBe(history.bins.count + 6);
+    // The page's value rows, plus edge rows only when some values lie off the range.
+    expect([chart.heatmapRows, chart.heatmapRows + 2 * chart.heatmapEdgeRows]).toContain(png.readUInt32BE(20));
     expect(inflateSync(png.subarray(41, 41 + png.readUInt32BE(33))).length).toBeGreaterThan(0);
   });
 });
 
+/** A fitted histogram of `n` values spread evenly over [centre - half, centre + half]. */
+function evenly(centre: number, half: number, n = 400): FittedHistogram {
+  const values = Array.from({ length: n }, (_, i) => centre - half + (2 * half * (i + 0.5)) / n);
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const std = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+  return fittedHistogram(values, mean, std);
+}
+
+function panelOf(columns: FittedHistogram[], steps: number[], valueRange = displayRange(columns)): HeatmapPanel {
+  const offChart = Math.max(0, ...columns.map((h) => offChartShare(h, valueRange[0], valueRange[1])));
+  return { label: '', color: '', steps, columns, valueRange, offChart };
+}
+
+/** Rows (top first) of pixel column `x` that are painted. */
+function paintedRows(raster: { rgba: Uint8Array; width: number; height: number }, x = 0): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < raster.height; r++) if (raster.rgba[(r * raster.width + x) * 4 + 3] === 255) rows.push(r);
+  return rows;
+}
+
 describe('heatmapRaster', () => {
-  it('colours each column relative to its fullest bin, high values on top, empty cells transparent', () => {
-    const column = Uint32Array.from([0, 1, 0, 4, 2]); // under, 3 bins, over
-    const { rgba, width, height } = heatmapRaster({ label: '', color: '', steps: [0], columns: [column] }, 3, [0, 1]);
-    expect([width, height]).toEqual([1, 9]);
-    const alpha = Array.from({ length: height }, (_, row) => rgba[row * 4 + 3]);
-    // rows: 3 over rows (2), bin 2 (4), bin 1 (0), bin 0 (1), 3 under rows (0).
-    expect(alpha).toEqual([255, 255, 255, 255, 0, 255, 0, 0, 0]);
-    // The fullest bin takes the last stop of the theme's density ramp (its darkest on the light page).
+  it('fills the panel with a layer far outside the old fixed -8..8 bins (LR x30: the plain network at -95)', () => {
+    const raster = heatmapRaster(panelOf([evenly(-95, 4)], [0]), [0, 1]);
+    expect(raster.height).toBe(chart.heatmapRows);
+    // The values span the range, so most value rows are painted (the fixed bins left the panel blank).
+    expect(paintedRows(raster).length).toBeGreaterThan(0.8 * chart.heatmapRows);
+  });
+
+  it('resolves a hairline layer (std 0.003) across the panel', () => {
+    const raster = heatmapRaster(panelOf([evenly(0.5, 0.005)], [0]), [0, 1]);
+    expect(paintedRows(raster).length).toBeGreaterThan(0.8 * chart.heatmapRows);
+  });
+
+  it('puts high values on top, colours relative to the column\'s fullest cell, and leaves empty cells transparent', () => {
+    // Values around +2 only, on a range of [-4, 4]: painted rows are in the upper half, the lower half is empty.
+    const raster = heatmapRaster(panelOf([evenly(2, 0.5)], [0], [-4, 4]), [0, 1]);
+    const rows = paintedRows(raster);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Math.max(...rows)).toBeLessThan(raster.height / 2);
+    // The column's fullest cell takes the ramp's last stop (its darkest on the light page).
     const last = densityStops[densityStops.length - 1];
-    expect([...rgba.subarray(12, 15)]).toEqual([1, 3, 5].map((i) => parseInt(last.slice(i, i + 2), 16)));
+    const colours = rows.map((r) => [...raster.rgba.subarray(r * 4, r * 4 + 3)].join(','));
+    expect(colours).toContain([1, 3, 5].map((i) => parseInt(last.slice(i, i + 2), 16)).join(','));
+  });
+
+  it('gives the values off the range their own edge rows when there are enough of them', () => {
+    // Half the values above a range of [-1, 1]: edge rows on top hold them.
+    const panel = panelOf([evenly(1, 1)], [0], [-1, 1]);
+    expect(panel.offChart).toBeGreaterThan(0.3);
+    const raster = heatmapRaster(panel, [0, 1]);
+    expect(raster.height).toBe(chart.heatmapRows + 2 * chart.heatmapEdgeRows);
+    const rows = paintedRows(raster);
+    expect(rows).toContain(0);
+    expect(rows).not.toContain(raster.height - 1);
   });
 
   it('leaves pixel columns before the first snapshot blank', () => {
-    const { rgba } = heatmapRaster({ label: '', color: '', steps: [50, 100], columns: [Uint32Array.from([0, 1, 0]), Uint32Array.from([0, 1, 0])] }, 1, [0, 100]);
-    // Two pixel columns at steps 25 and 75; the bin is row 3 (after three "over" rows).
-    expect(rgba[(3 * 2 + 0) * 4 + 3]).toBe(0);
-    expect(rgba[(3 * 2 + 1) * 4 + 3]).toBe(255);
+    const raster = heatmapRaster(panelOf([evenly(0, 1), evenly(0, 1)], [50, 100]), [0, 100]);
+    expect(raster.width).toBe(2);
+    // Two pixel columns at steps 25 and 75.
+    expect(paintedRows(raster, 0)).toEqual([]);
+    expect(paintedRows(raster, 1).length).toBeGreaterThan(0);
   });
 });
 

@@ -61,6 +61,20 @@ describe('connecting', () => {
     expect(client.sent[0]).toMatchObject({ type: 'init', config: { depth: 2, dataset: 'spiral' } });
   });
 
+  it('takes the shared scales from the link, names a bad word, and writes a change back to the address bar', () => {
+    disconnect();
+    store.setState(store.getInitialState());
+    const written: string[] = [];
+    disconnect = connectWorker(store, fakeClient(), {
+      search: '?preset=spiral&shared=layers,axes', replaceUrl: () => {}, replaceSharedScales: (scales) => written.push(JSON.stringify(scales)),
+    });
+    expect(store.getState().sharedScales).toEqual({ figure1: false, layers: true });
+    expect(store.getState().notices[0].items).toEqual(['shared takes figure1 and layers (got "axes"); ignored']);
+    actions().setSharedScale('figure1', true);
+    actions().setSharedScale('figure1', true);
+    expect(written).toEqual([JSON.stringify({ figure1: true, layers: true })]);
+  });
+
   it('opens a link that names no preset as the preset it equals, else as custom', () => {
     for (const [search, presetId, url] of [['', 'paper-fig1', 'preset=paper-fig1'], ['?learningRate=banana', 'paper-fig1', 'preset=paper-fig1'], ['?depth=2', null, 'depth=2']] as const) {
       disconnect();

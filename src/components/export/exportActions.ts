@@ -25,8 +25,8 @@ function stem(): string {
 
 /** The charts of the current run (empty before the first snapshot). */
 export function currentCharts(): ExportChart[] {
-  const { history, config, presetId } = useExperimentStore.getState();
-  return history ? exportCharts(history, { config, presetId }) : [];
+  const { history, config, presetId, sharedScales } = useExperimentStore.getState();
+  return history ? exportCharts(history, { config, presetId, sharedLayerRange: sharedScales.layers }) : [];
 }
 
 /** Download `chart` in `format` under `name` (without extension). */
