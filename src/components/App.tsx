@@ -1,7 +1,8 @@
 /**
  * The page: the toolbar, notices and presets, then the story on the first screen: Figure 1 beside the
  * layer charts (last hidden layer on top), with the guided tour and the explanation in the side column
- * next to them. Further down: the time scrubber, BN on the latest batch, saturation, the lab, and the
+ * next to them. Further down: the time scrubber, BN on the latest batch, saturation, the weight norms
+ * (right under the scrubber when the run has weight decay, folded after saturation when not), the lab, and the
  * experiment's controls. Panels that can fail on their own (export, lab, tour, help) sit in an
  * ErrorBoundary, so the live run outlives them.
  */
@@ -21,6 +22,7 @@ import { LiveSummary } from './presentation/LiveSummary.tsx';
 import { PresentationSlide } from './presentation/PresentationSlide.tsx';
 import { usePresentationStore } from './presentation/presentationStore.ts';
 import { TimeScrubber } from './TimeScrubber.tsx';
+import { WeightNormPanel } from './WeightNormPanel.tsx';
 import { networksFor } from '../experiment/variants.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { pageControls, showsControl } from '../url/pageControls.ts';
@@ -34,6 +36,8 @@ export function App() {
   const networks = useExperimentStore((s) => networksFor(s.config).length);
   // Presentation mode shows one slide; the page below stays mounted (hidden but for the time scrubber) and keeps its state.
   const presenting = usePresentationStore((s) => s.presenting);
+  // With weight decay the weight norms are the story's next chart; without, a folded panel further down.
+  const decaying = useExperimentStore((s) => s.config.weightDecay > 0);
   return (
     <div className="app">
       <Header />
@@ -47,8 +51,10 @@ export function App() {
             <NetworkColumns deepestFirst minColumnWidth={STORY_MIN_COLUMN} />
           </div>
           <TimeScrubber />
+          {decaying ? <WeightNormPanel /> : null}
           <BatchPanel />
           <SaturationPanel />
+          {decaying ? null : <WeightNormPanel />}
           {showsControl(pageControls(), 'lab') ? <LabPanel /> : null}
         </div>
         <div className="side-column">

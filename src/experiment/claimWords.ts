@@ -54,6 +54,16 @@ export function claimText(claim: Claim): string {
       const per = `as far in 1,000 steps as ${name(claim.over)}'s (in their own standard deviations).`;
       return claim.below !== undefined ? `${span} less than ${claim.below} times ${per}` : `${span} at least ${claim.atLeast ?? 0} times ${per}`;
     }
+    case 'weightNormRatio': {
+      const start = `At step ${stepText(claim.atStep)}, the weights feeding ${name(claim.network)}'s ${layerText(claim.layer)} have a norm ‖W‖`;
+      return claim.below !== undefined
+        ? `${start} less than ${claim.below} times ${name(claim.over)}'s.`
+        : `${start} at least ${claim.atLeast ?? 0} times ${name(claim.over)}'s.`;
+    }
+    case 'effectiveStep': {
+      const start = `At step ${stepText(claim.atStep)}, ${name(claim.network)}'s effective step on ${layerText(claim.layer)}, η / ‖W‖², is`;
+      return claim.below !== undefined ? `${start} below ${claim.below}.` : `${start} at least ${claim.atLeast ?? 0}.`;
+    }
     default: {
       const never: never = claim;
       throw new Error(`unknown claim ${JSON.stringify(never)}`);
@@ -78,6 +88,11 @@ export function formatMeasured(claim: Claim, measured: number): string {
       return `${measured.toFixed(1)}x`;
     case 'trainLossRatio':
       return `${measured.toFixed(2)}x`;
+    case 'weightNormRatio':
+      return `${measured.toFixed(1)}x`;
+    case 'effectiveStep':
+      // Two significant digits, never exponent notation: 0.040, 0.0071.
+      return measured >= 0.001 ? String(Number(measured.toPrecision(2))) : '< 0.001';
     case 'shiftRatio':
       // A frozen layer (vanishing gradients) moves ~0: the ratio over it is astronomically large.
       return measured >= 1000 ? 'over 1,000x' : `${measured.toFixed(2)}x`;

@@ -39,7 +39,11 @@ export type Claim =
    * moved in 1,000 steps, in their own standard deviations) less than `below` times as much as `over`'s, or at least
    * `atLeast` times as much.
    */
-  | { type: 'shiftRatio'; network: NetworkId; over: NetworkId; layer: LayerRef; fromStep: number; untilStep: number; below?: number; atLeast?: number };
+  | { type: 'shiftRatio'; network: NetworkId; over: NetworkId; layer: LayerRef; fromStep: number; untilStep: number; below?: number; atLeast?: number }
+  /** At `atStep`, the norm ||W|| of the dense weights feeding `network`'s `layer` is at least `atLeast` / less than `below` times `over`'s (RunPoint.weightNorm). */
+  | { type: 'weightNormRatio'; network: NetworkId; over: NetworkId; layer: LayerRef; atStep: number; atLeast?: number; below?: number }
+  /** At `atStep`, `network`'s effective step on `layer`, eta / ||W||^2 (BN directly after the layer only: RunPoint.effectiveStep), is at least `atLeast` / below `below`. */
+  | { type: 'effectiveStep'; network: NetworkId; layer: LayerRef; atStep: number; atLeast?: number; below?: number };
 
 /** One network's figures as claims read them: a CLI Run, or the app's history adapted (claimSeriesOfHistory). */
 export interface ClaimSeries {
@@ -57,6 +61,10 @@ export interface ClaimSeries {
   shift: readonly (readonly number[])[];
   /** The step the network diverged at, if it did. */
   divergedStep: number | null;
+  /** Per hidden layer, ||W_l|| at each of `testSteps` (null: not recorded there); absent when the run did not record it. */
+  weightNorm?: readonly (readonly (number | null)[])[];
+  /** Per hidden layer, eta / ||W_l||^2 at each of `testSteps`, or null for a layer no BN directly follows; absent when not recorded. */
+  effectiveStep?: readonly (readonly (number | null)[] | null)[];
 }
 
 /** A claim measured on a run: the figure it compares, and whether it holds; `measured` null = not yet measurable (the run has not reached its step). */
@@ -78,6 +86,8 @@ export function claimSeriesOfRun(run: Run): ClaimSeries {
     saturation: run.saturation,
     shift: run.drift,
     divergedStep: run.diverged?.step ?? null,
+    ...(run.weightNorm ? { weightNorm: run.weightNorm } : {}),
+    ...(run.effectiveStep ? { effectiveStep: run.effectiveStep } : {}),
   };
 }
 
@@ -176,6 +186,16 @@ function meanShift(series: ClaimSeries, layer: LayerRef, fromStep: number, until
   return count > 0 ? sum / count : null;
 }
 
+/** `layer`'s value of the per-layer figures `layers` (indexed like testSteps) at the first evaluation at or after `step`; null when not recorded or not reached. */
+function layerFigureAt(series: ClaimSeries, layers: ClaimSeries['effectiveStep'], layer: LayerRef, step: number): number | null {
+  if (!layers) return null;
+  const values = layers[layer < 0 ? layers.length - 1 : layer];
+  const i = firstAtOrAfter(series.testSteps, step);
+  if (!values || i < 0 || i >= values.length) return null;
+  const value = values[i];
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
 const atLeastOrBelow = (value: number, atLeast: number | undefined, below: number | undefined): boolean =>
   (atLeast === undefined || value >= atLeast) && (below === undefined || value < below);
 
@@ -238,6 +258,14 @@ export function evaluateClaim(claim: Claim, series: (id: NetworkId) => ClaimSeri
       const ratio = shiftA === null || shiftB === null ? null : shiftA / Math.max(shiftB, 1e-9);
       return done(ratio, (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
     }
+    case 'weightNormRatio': {
+      const b = series(claim.over);
+      const normA = layerFigureAt(a, a.weightNorm, claim.layer, claim.atStep);
+      const normB = b ? layerFigureAt(b, b.weightNorm, claim.layer, claim.atStep) : null;
+      return done(normA === null || normB === null ? null : normA / Math.max(normB, 1e-12), (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
+    }
+    case 'effectiveStep':
+      return done(layerFigureAt(a, a.effectiveStep, claim.layer, claim.atStep), (v) => atLeastOrBelow(v, claim.atLeast, claim.below));
     default: {
       const never: never = claim;
       throw new Error(`unknown claim ${JSON.stringify(never)}`);

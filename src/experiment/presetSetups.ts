@@ -33,6 +33,7 @@ export const PRESET_SETUPS: readonly PresetSetup[] = [
   { id: 'bn-after', title: 'BN before or after the sigmoid', config: { variants: 'bn,bn-after', maxSteps: 3000 } },
   { id: 'ghost-bn', title: 'Ghost batch norm', config: { batchSize: 240, ghostBatchSize: 30, variants: 'bn,ghost', maxSteps: 3000 } },
   { id: 'deep-residual', title: 'Deep residual (16 layers)', config: { depth: 16, width: 50, residual: true, maxSteps: 3000 } },
+  { id: 'weight-decay', title: 'Weight decay with BN', config: { weightDecay: 0.005, maxSteps: 3000 } },
 ];
 
 /** The setup named `id` among `setups` (default: every preset's), if any. */

@@ -57,4 +57,16 @@ export const ZOO_PRESET_TEXTS: readonly PresetText[] = [
       { type: 'saturation', network: 'bn', layer: -1, atStep: 1000, below: 0.1 },
     ],
   },
+  {
+    id: 'weight-decay',
+    summary: 'The paper\'s networks with weight decay 0.005, which pulls every weight toward 0 at each step (an L2 penalty), from the same weights and batches. '
+      + 'Watch the weight norms ‖W‖: the plain network, whose gradients are tiny near chance, loses its first layer\'s weights to the decay and is still below 20% at step 3,000, when BN\'s first-layer weights are at least 5 times as large and BN passes 80%. '
+      + 'BN makes a layer blind to the scale of its weights, so on BN\'s layers the decay only shrinks ‖W‖, which raises the effective step η / ‖W‖² (van Laarhoven 2017): at step 3,000 it is at least 0.025 on hidden layer 2 (the lab\'s weight-decay sweep runs less decay and none, to compare).',
+    claims: [
+      { type: 'accuracyBelow', network: 'plain', atStep: 3000, below: 0.2 },
+      { type: 'accuracyAtLeast', network: 'bn', atStep: 3000, atLeast: 0.8 },
+      { type: 'weightNormRatio', network: 'bn', over: 'plain', layer: 0, atStep: 3000, atLeast: 5 },
+      { type: 'effectiveStep', network: 'bn', layer: 1, atStep: 3000, atLeast: 0.025 },
+    ],
+  },
 ];

@@ -10,6 +10,7 @@ import { scaleInvarianceJob } from './scaleInvariance.ts';
 import { smoothnessJob } from './smoothness.ts';
 import { initSweepJob, lrSweepJob } from './sweeps.ts';
 import type { AnyLabJob } from './types.ts';
+import { weightDecayJob } from './weightDecay.ts';
 
 /** The lab jobs, in display order. */
 export const LAB_JOBS: readonly AnyLabJob[] = [
@@ -21,6 +22,7 @@ export const LAB_JOBS: readonly AnyLabJob[] = [
   inferenceJob,
   populationStatsJob,
   regularizationJob,
+  weightDecayJob,
 ];
 
 /** The job called `id`, or undefined. */

@@ -14,5 +14,8 @@ export function claimSeriesOfHistory(network: NetworkHistory): ClaimSeries {
     saturation: network.layers.map((layer) => layer.saturation),
     shift: network.layers.map((layer) => layer.drift),
     divergedStep: network.status.type === 'diverged' ? network.status.step : null,
+    // Per hidden layer, at each test evaluation: its run point's figures (null where it has none).
+    weightNorm: network.layers.map((_, l) => (network.testPoints ?? []).map((point) => point?.weightNorm[l] ?? null)),
+    effectiveStep: network.layers.map((_, l) => (network.testPoints ?? []).map((point) => point?.effectiveStep[l] ?? null)),
   };
 }

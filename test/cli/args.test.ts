@@ -87,7 +87,7 @@ describe('parseArgs', () => {
   });
 
   it('names the option and what it accepts in one line', () => {
-    expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, noisy-bn, spiral, tiny-norms, bn-after, ghost-bn, deep-residual (got "fig9")');
+    expect(error(['--preset', 'fig9'])).toBe('--preset must be one of paper-fig1, lr-x5, lr-x30, bad-init, deep-sigmoid, tiny-batches, noisy-bn, spiral, tiny-norms, bn-after, ghost-bn, deep-residual, weight-decay (got "fig9")');
     expect(error(['--variants', 'plain,wild'])).toBe('--variants must list networks of plain, bn, noisy, bn-after, ghost, ln, gn, comma-separated (got "plain,wild")');
     expect(error(['--variants', ','])).toBe('--variants must list networks of plain, bn, noisy, bn-after, ghost, ln, gn, comma-separated (got ",")');
     expect(error(['--steps', 'many'])).toBe('--steps must be a whole number from 1 to 10000000 (got "many")');

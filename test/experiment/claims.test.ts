@@ -114,6 +114,34 @@ describe('evaluateClaim', () => {
     expect(formatMeasured(claim, 0.25)).toBe('0.25x');
   });
 
+  it('compares two networks\' weight norms of a layer and bounds BN\'s effective step, failing when false', () => {
+    const withWeights = (base: ClaimSeries, norm: (s: number) => number, bnAfter: boolean): ClaimSeries => ({
+      ...base,
+      weightNorm: [base.testSteps.map(norm), base.testSteps.map(() => 1)],
+      effectiveStep: [bnAfter ? base.testSteps.map((s) => 0.5 / norm(s) ** 2) : null, bnAfter ? base.testSteps.map(() => 0.5) : null],
+    });
+    const decayed = runs({ plain: withWeights(plain, (s) => 2 / (1 + s / 1000), false), bn: withWeights(bn, (s) => 2 + s / 1000, true) });
+    const ratio: Claim = { type: 'weightNormRatio', network: 'bn', over: 'plain', layer: 0, atStep: 3000, atLeast: 9 };
+    // At step 3,000: BN's norm 5, plain's 0.5.
+    expect(evaluateClaim(ratio, decayed)).toMatchObject({ measured: 10, holds: true });
+    expect(evaluateClaim({ ...ratio, atLeast: 11 }, decayed).holds).toBe(false);
+    expect(evaluateClaim({ ...ratio, atLeast: undefined, below: 9 }, decayed).holds).toBe(false);
+    expect(evaluateClaim({ ...ratio, atStep: 1000 }, decayed)).toMatchObject({ measured: 3, holds: false });
+    expect(claimText(ratio)).toBe('At step 3,000, the weights feeding the BN network\'s hidden layer 1 have a norm ‖W‖ at least 9 times the plain network\'s.');
+    const step: Claim = { type: 'effectiveStep', network: 'bn', layer: 0, atStep: 3000, atLeast: 0.02 };
+    expect(evaluateClaim(step, decayed).measured).toBeCloseTo(0.02, 12);
+    expect(evaluateClaim(step, decayed).holds).toBe(true);
+    expect(evaluateClaim({ ...step, atLeast: 0.021 }, decayed).holds).toBe(false);
+    expect(evaluateClaim({ ...step, atStep: 0, atLeast: undefined, below: 0.1 }, decayed)).toMatchObject({ holds: false });
+    expect(formatMeasured(step, 0.0403)).toBe('0.04');
+    expect(formatMeasured(ratio, 10.84)).toBe('10.8x');
+    expect(claimText(step)).toBe('At step 3,000, the BN network\'s effective step on hidden layer 1, η / ‖W‖², is at least 0.02.');
+    // No BN after the plain network's layers: no effective step to measure, so the claim stays pending.
+    expect(evaluateClaim({ ...step, network: 'plain' }, decayed)).toMatchObject({ measured: null, holds: null });
+    // A run recorded before weight norms were: pending, not false.
+    expect(evaluateClaim(ratio, both)).toMatchObject({ measured: null, holds: null });
+  });
+
   it('is pending (measured null) until the run reaches the step, and for a network the run lacks', () => {
     const short = runs({ plain: series(500, { acc: () => 0.1 }), bn: series(500, { acc: () => 0.9 }) });
     expect(evaluateClaim({ type: 'accuracyLead', network: 'bn', over: 'plain', atStep: 1000, points: 1 }, short)).toMatchObject({ measured: null, holds: null });

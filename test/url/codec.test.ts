@@ -48,7 +48,7 @@ describe('decodeUrlState', () => {
     expect(decoded.presetId).toBeNull();
     expect(decoded.config).toEqual(DEFAULT_CONFIG);
     expect(decoded.errors).toHaveLength(2);
-    expect(decoded.errors[0]).toMatch(/unknown preset "lr-x1000" \(presets: paper-fig1, .*deep-residual\)/);
+    expect(decoded.errors[0]).toMatch(/unknown preset "lr-x1000" \(presets: paper-fig1, .*weight-decay\)/);
     expect(decoded.errors[1]).toMatch(/unknown setting "colour" \(settings: dataset, .*\); ignored/);
   });
 
