@@ -25,4 +25,5 @@ export const LAB_VIEWS: Readonly<Record<string, LazyExoticComponent<ComponentTyp
   'scale-invariance': lazy(() => import('./views/ScaleInvarianceView.tsx')),
   inference: lazy(() => import('./views/InferenceView.tsx')),
   regularization: lazy(() => import('./views/RegularizationView.tsx')),
+  'weight-decay': lazy(() => import('./views/WeightDecayView.tsx')),
 };
