@@ -17,6 +17,7 @@ const SMALL: Record<string, string> = {
   'init-sweep': 'lab.steps=40&lab.factors=0.1,1,10',
   'scale-invariance': '',
   inference: 'lab.steps=40&lab.batchSizes=2,8',
+  'population-stats': 'lab.steps=40&lab.momenta=0.1,1&lab.examples=500',
   regularization: 'lab.steps=40&lab.batches=20',
   'gradient-ics': 'lab.steps=40&lab.every=20',
   smoothness: 'lab.steps=40&lab.every=20&lab.probes=4',

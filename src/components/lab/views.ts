@@ -24,6 +24,7 @@ export const LAB_VIEWS: Readonly<Record<string, LazyExoticComponent<ComponentTyp
   smoothness: lazy(() => import('./views/SmoothnessView.tsx')),
   'scale-invariance': lazy(() => import('./views/ScaleInvarianceView.tsx')),
   inference: lazy(() => import('./views/InferenceView.tsx')),
+  'population-stats': lazy(() => import('./views/PopulationStatsView.tsx')),
   regularization: lazy(() => import('./views/RegularizationView.tsx')),
   'weight-decay': lazy(() => import('./views/WeightDecayView.tsx')),
 };
