@@ -30,6 +30,16 @@ describe('running statistics vs the population', () => {
     const marks = await view.locator('svg.chart').evaluateAll((svgs) => svgs.map((svg) => svg.querySelectorAll('circle').length));
     expect(Math.min(...marks)).toBeGreaterThan(0);
     expect(await badSvgAttributes(page)).toEqual([]);
+    // Each chart's value axis: three or more labelled ticks, none an exponent, and a title.
+    const axes = await view.locator('svg.chart').evaluateAll((svgs) => svgs.map((svg) => ({
+      labels: Array.from(svg.querySelectorAll('.tick text')).map((t) => t.textContent ?? '').filter((t) => t !== ''),
+      title: svg.querySelector('.axis-title')?.textContent ?? '',
+    })));
+    for (const axis of axes) {
+      expect(axis.labels.length, axis.labels.join(' | ')).toBeGreaterThanOrEqual(3);
+      for (const label of axis.labels) expect(label).not.toMatch(/e[+-]?\d/);
+      expect(axis.title).not.toBe('');
+    }
     await view.screenshot({ path: resolve(SCREENSHOT_DIR, 'population-stats.png') });
 
     // The live run: pressed as the page opened it (paused or just started), then while running.

@@ -33,13 +33,13 @@ describe('the population-stats view', () => {
     const { container } = render(<PopulationStatsView result={result} params={{}} config={DEFAULT_CONFIG} />);
     expect(screen.getByText(POPULATION_CAPTION)).toBeInTheDocument();
     expect(screen.getByTestId('lab-verdict').textContent).toMatch(/^At PyTorch momentum 0\.1 = Keras\/TF momentum 0\.9, the running means sit 0\.016 to 0\.068/);
-    const accuracy = screen.getByRole('img', { name: 'Test accuracy after 1,000 steps (batches of 60)' });
+    const accuracy = screen.getByRole('img', { name: 'Test accuracy after 1,000 steps' });
     expect(accuracy.querySelectorAll('circle')).toHaveLength(4);
     expect([...accuracy.querySelectorAll('g[data-category]')].map((g) => g.getAttribute('data-category'))).toEqual(['0.001 / 0.999', '0.1 / 0.9', '1 / 0']);
-    const means = screen.getByRole('img', { name: 'How far the running means sit from the population\'s' });
+    const means = screen.getByRole('img', { name: 'Running vs population mean, per layer' });
     expect(means.querySelectorAll('circle')).toHaveLength(6);
     expect(means.querySelectorAll('g[data-series="layer 3"] circle')).toHaveLength(2);
-    expect(screen.getByRole('img', { name: 'How far the running variances sit from the population\'s' }).querySelectorAll('circle')).toHaveLength(6);
+    expect(screen.getByRole('img', { name: 'Running vs population variance, per layer' }).querySelectorAll('circle')).toHaveLength(6);
     const rows = within(screen.getByRole('table')).getAllByRole('row');
     expect(rows[1].textContent).toBe('0.0010.99936.8%68.7%89.3%+20.60.231, 0.301, 0.2520.168, 1.22, 1.05yes');
     expect(rows[2].textContent).toBe('0.10.90.0%88.6%89.3%+0.60.0680, 0.0360, 0.01600.0490, 0.0350, 0.0450yes');

@@ -38,19 +38,22 @@ export default function PopulationStatsView({ result }: LabViewProps) {
   const chartWidth = Math.max(280, Math.min(width, 640));
   const bn = networkColors.bn.stroke;
   const depth = data.rows.reduce((max, row) => Math.max(max, row.layers.length), 0);
+  // Both conventions under each category where they fit (about 90 px a category); PyTorch's alone on a phone.
+  const wide = chartWidth >= 90 * data.rows.length + 80;
+  const label = (row: MomentumRow): string => (wide ? both(row) : String(row.momentum));
   const accuracy = data.rows.map((row) => ({
-    label: both(row),
+    label: label(row),
     series: [
       { name: 'running statistics', values: [row.runningAccuracy], color: bn, filled: false },
       { name: 'precise statistics', values: [row.preciseAccuracy], color: bn, filled: true },
     ],
   }));
   const perLayer = (pick: 'meanGap' | 'logVarRatio') => data.rows.map((row) => ({
-    label: both(row),
+    label: label(row),
     series: row.layers.map((layer, l) => ({ name: `layer ${layer.layer}`, values: [layer[pick]], color: layerColor(l, depth), filled: true })),
   }));
   const layerLegend = Array.from({ length: depth }, (_, l) => ({ label: `hidden layer ${l + 1}`, color: layerColor(l, depth), mark: 'filled' as const }));
-  const xLabel = 'BN momentum: PyTorch / Keras-TF (same averaging)';
+  const xLabel = wide ? 'BN momentum: PyTorch / Keras-TF (same averaging)' : 'PyTorch BN momentum m (Keras-TF: 1 − m)';
   return (
     <div ref={ref} className="lab-view population-stats-view">
       <p className="lab-caption">{POPULATION_CAPTION}</p>
@@ -66,35 +69,37 @@ export default function PopulationStatsView({ result }: LabViewProps) {
         { label: 'running statistics (exponential averages, Algorithm 2)', color: bn, mark: 'ring' },
         { label: 'precise statistics (recomputed at the final weights)', color: bn, mark: 'filled' },
       ]} />
-      <StripChart title={`Test accuracy after ${data.steps.toLocaleString('en-US')} steps (batches of ${data.batchSize})`} xLabel={xLabel}
+      <StripChart title={`Test accuracy after ${data.steps.toLocaleString('en-US')} steps`} xLabel={xLabel}
         yLabel="test accuracy" width={chartWidth} height={chart.lineHeight + 60} yFormat="percent" categories={accuracy} />
       <StripLegend items={layerLegend} />
-      <StripChart title="How far the running means sit from the population's" xLabel={xLabel}
+      <StripChart title="Running vs population mean, per layer" xLabel={xLabel}
         yLabel="|E_run − E_pop| / σ_pop" width={chartWidth} height={chart.lineHeight + 40} yType="log" categories={perLayer('meanGap')} />
-      <StripChart title="How far the running variances sit from the population's" xLabel={xLabel}
+      <StripChart title="Running vs population variance, per layer" xLabel={xLabel}
         yLabel="|ln(Var_run / Var_pop)|" width={chartWidth} height={chart.lineHeight + 40} yType="log" categories={perLayer('logVarRatio')} />
-      <table className="lab-table">
-        <caption>Per momentum: test accuracy ({data.testExamples.toLocaleString('en-US')} held-out digits) each way, and per layer the mean over units of each gap</caption>
-        <thead>
-          <tr>
-            <th scope="col">PyTorch m</th><th scope="col">Keras/TF</th><th scope="col">start values left</th>
-            <th scope="col">running</th><th scope="col">precise</th><th scope="col">change (points)</th>
-            <th scope="col">mean gap per layer (σ)</th><th scope="col">|ln var ratio| per layer</th><th scope="col">same weights</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((row) => (
-            <tr key={row.momentum}>
-              <th scope="row">{row.momentum}{row.divergedAt !== null ? ` (diverged at step ${row.divergedAt})` : ''}</th>
-              <td>{row.kerasMomentum}</td><td>{percent(row.initialShare)}</td>
-              <td>{percent(row.runningAccuracy)}</td><td>{percent(row.preciseAccuracy)}</td><td>{change(row)}</td>
-              <td>{row.layers.map((l) => formatFigure(l.meanGap)).join(', ') || '–'}</td>
-              <td>{row.layers.map((l) => formatFigure(l.logVarRatio)).join(', ') || '–'}</td>
-              <td>{row.sameWeightsAsFirst ? 'yes' : 'no'}</td>
+      <div className="lab-table-scroll">
+        <table className="lab-table">
+          <caption>Per momentum: test accuracy ({data.testExamples.toLocaleString('en-US')} held-out examples) each way, and per layer the mean over units of each gap</caption>
+          <thead>
+            <tr>
+              <th scope="col">PyTorch m</th><th scope="col">Keras/TF</th><th scope="col">start values left</th>
+              <th scope="col">running</th><th scope="col">precise</th><th scope="col">change (points)</th>
+              <th scope="col">mean gap per layer (σ)</th><th scope="col">|ln var ratio| per layer</th><th scope="col">same weights</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.momentum}>
+                <th scope="row">{row.momentum}{row.divergedAt !== null ? ` (diverged at step ${row.divergedAt})` : ''}</th>
+                <td>{row.kerasMomentum}</td><td>{percent(row.initialShare)}</td>
+                <td>{percent(row.runningAccuracy)}</td><td>{percent(row.preciseAccuracy)}</td><td>{change(row)}</td>
+                <td>{row.layers.map((l) => formatFigure(l.meanGap)).join(', ') || '–'}</td>
+                <td>{row.layers.map((l) => formatFigure(l.logVarRatio)).join(', ') || '–'}</td>
+                <td>{row.sameWeightsAsFirst ? 'yes' : 'no'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="lab-caption">
         Read it with care. Training never reads the running statistics, so the momentum changes nothing but the averages (&quot;same weights&quot;
         says whether the trained weights are bit for bit the first run&apos;s). A small m averages many batches but remembers old weights and,
