@@ -6,6 +6,7 @@
  * experiment's controls. Panels that can fail on their own (export, lab, tour, help) sit in an
  * ErrorBoundary, so the live run outlives them.
  */
+import { lazy, Suspense } from 'react';
 import { BatchPanel } from './BatchPanel.tsx';
 import { ControlsPanel } from './ControlsPanel.tsx';
 import { Explainer } from './Explainer.tsx';
@@ -22,10 +23,12 @@ import { LiveSummary } from './presentation/LiveSummary.tsx';
 import { PresentationSlide } from './presentation/PresentationSlide.tsx';
 import { usePresentationStore } from './presentation/presentationStore.ts';
 import { TimeScrubber } from './TimeScrubber.tsx';
-import { WeightNormPanel } from './WeightNormPanel.tsx';
 import { networksFor } from '../experiment/variants.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { pageControls, showsControl } from '../url/pageControls.ts';
+
+/** The weight norms' panel (van Laarhoven's effective step): its code loads once the run has its first snapshot, after the first paint. */
+const WeightNormPanel = lazy(() => import('./WeightNormPanel.tsx').then((m) => ({ default: m.WeightNormPanel })));
 
 /** Narrowest layer chart that still sits beside its twin in the story's half-width column, px. */
 const STORY_MIN_COLUMN = 200;
@@ -38,6 +41,14 @@ export function App() {
   const presenting = usePresentationStore((s) => s.presenting);
   // With weight decay the weight norms are the story's next chart; without, a folded panel further down.
   const decaying = useExperimentStore((s) => s.config.weightDecay > 0);
+  const loaded = useExperimentStore((s) => s.history !== null);
+  const weightNorms = loaded ? (
+    <ErrorBoundary name="The weight-norm panel">
+      <Suspense fallback={null}>
+        <WeightNormPanel />
+      </Suspense>
+    </ErrorBoundary>
+  ) : null;
   return (
     <div className="app">
       <Header />
@@ -51,10 +62,10 @@ export function App() {
             <NetworkColumns deepestFirst minColumnWidth={STORY_MIN_COLUMN} />
           </div>
           <TimeScrubber />
-          {decaying ? <WeightNormPanel /> : null}
+          {decaying ? weightNorms : null}
           <BatchPanel />
           <SaturationPanel />
-          {decaying ? null : <WeightNormPanel />}
+          {decaying ? null : weightNorms}
           {showsControl(pageControls(), 'lab') ? <LabPanel /> : null}
         </div>
         <div className="side-column">

@@ -1,14 +1,15 @@
 /**
  * Weight norms and the effective step over training (van Laarhoven 2017): per hidden layer, ||W_l||
  * of the dense weights feeding it for every network, and eta / ||W_l||^2 for the networks whose BN
- * directly follows the layer, from each test evaluation's run point. Open when the run has weight
- * decay; otherwise folded under a disclosure (its charts drawn only when opened).
+ * directly follows the layer, from each test evaluation's run point, each chart with a note computed
+ * from the run at the marked step (./weightNotes.ts). Open when the run has weight decay; otherwise
+ * folded under a disclosure, its charts drawn only when opened. The page loads this file on demand.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { lossDomain, seriesDomain } from '../charts/series.ts';
 import { SeriesChart } from '../charts/SeriesChart.tsx';
 import { stepDomain } from '../charts/timeAxis.ts';
-import { useContainerWidth } from '../charts/useContainerWidth.ts';
 import { useInView } from '../charts/useInView.ts';
 import { NetworkLegend } from '../charts/NetworkLegend.tsx';
 import { useExperimentStore } from '../store/index.ts';
@@ -22,6 +23,27 @@ export const WEIGHT_NORM_CAPTION = '‖W‖ is the size of the weights feeding e
   + 'so its gradient shrinks as 1/‖W‖ and a step of η turns the weights by about η / ‖W‖², the effective step (van Laarhoven 2017): '
   + 'weight decay shrinks ‖W‖ and so raises that step, where without BN it pulls the weights, and what they compute, toward zero.';
 
+/**
+ * The grid's width, followed with a ResizeObserver (a fallback until measured). useContainerWidth does the
+ * same, but importing it from this on-demand chunk makes the bundler split the page's shared chart chunk,
+ * which costs the first paint 0.5 KB (scripts/budget.ts).
+ */
+function useGridWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState<number>(chart.fallbackWidth);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 /** The domain of a weight-norm chart: from 0 to its largest value, padded. */
 function normDomain(history: Parameters<typeof weightSeries>[0], layerIdx: number): [number, number] {
   const [, hi] = seriesDomain(weightSeries(history, layerIdx, 'weightNorm'));
@@ -32,7 +54,7 @@ function normDomain(history: Parameters<typeof weightSeries>[0], layerIdx: numbe
 function WeightCharts({ inView }: { inView: boolean }) {
   const shape = useHistoryShape(inView);
   const scrubStep = useFrameValue((s) => s.scrubStep);
-  const [ref, width] = useContainerWidth<HTMLDivElement>();
+  const [ref, width] = useGridWidth();
   const depth = shape.depth;
   const columns = Math.max(1, Math.min(depth, width >= 720 ? 3 : width >= 460 ? 2 : 1));
   const cell = Math.max(200, Math.floor(width / columns) - 12);
@@ -82,6 +104,7 @@ export function WeightNormPanel() {
   const learningRate = useExperimentStore((s) => s.config.learningRate);
   const [open, setOpen] = useState(false);
   const decaying = weightDecay > 0;
+  const charts = <WeightCharts inView={inView} />;
   const settings = `Learning rate η = ${learningRate}, weight decay ${weightDecay}.`;
   return (
     <section ref={sectionRef} className="panel weight-norms" aria-labelledby="weight-norms-title" data-tour-target="weight-norms">
@@ -89,13 +112,13 @@ export function WeightNormPanel() {
       {decaying ? (
         <>
           <p className="saturation-caption">{WEIGHT_NORM_CAPTION} {settings}</p>
-          <WeightCharts inView={inView} />
+          {charts}
         </>
       ) : (
         <details onToggle={(event) => setOpen(event.currentTarget.open)}>
           <summary>Show ‖W‖ and η / ‖W‖² per layer (this run has no weight decay)</summary>
           <p className="saturation-caption">{WEIGHT_NORM_CAPTION} {settings}</p>
-          {open ? <WeightCharts inView={inView} /> : null}
+          {open ? charts : null}
         </details>
       )}
     </section>
