@@ -4,7 +4,7 @@
  * normalised values, scaled and shifted output), with Algorithm 2's running estimates. The
  * picture (src/charts/BatchStagesChart.tsx) sits beside the formulas with the live numbers.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import './batchPanel.css';
 import { BatchStagesChart } from '../charts/BatchStagesChart.tsx';
 import { batchLabel, batchStages, formatCount, formatFixed, formatValue, stageDomains } from '../charts/batchStages.ts';
@@ -15,8 +15,10 @@ import type { BatchSample } from '../experiment/batchSample.ts';
 import { useExperimentStore } from '../store/index.ts';
 import type { ExperimentState } from '../store/index.ts';
 import { batchChart } from '../theme.ts';
-import { RecomputeStatistics } from './RecomputeStatistics.tsx';
 import { useFrameValue } from './useLive.ts';
+
+/** "Recompute precise statistics" (./RecomputeStatistics.tsx): loaded with the panel's first run, outside the first paint's JS. */
+const RecomputeStatistics = lazy(() => import('./RecomputeStatistics.tsx').then((m) => ({ default: m.RecomputeStatistics })));
 
 /** What decides whether there is a batch to show. */
 export interface BatchPanelState {
@@ -80,7 +82,7 @@ export function BatchPanel() {
     <section ref={sectionRef} className="panel batch-panel" aria-labelledby="batch-title">
       <h2 id="batch-title">What BN computes, on a real mini-batch</h2>
       {absence !== null || batch === null ? <p className="placeholder">{absence}</p> : <BatchFigure sample={batch} scrubStep={scrubStep} />}
-      {loaded && hasBn ? <RecomputeStatistics /> : null}
+      {loaded && hasBn ? <Suspense fallback={null}><RecomputeStatistics /></Suspense> : null}
     </section>
   );
 }

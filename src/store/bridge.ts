@@ -19,7 +19,6 @@ import { appendSnapshot, createHistory } from './history.ts';
 import { withNotice } from './index.ts';
 import { withLinkProblems } from './linkNotice.ts';
 import { setCommandSink } from './outbox.ts';
-import { takeRecomputed } from './recompute.ts';
 import { shownStep } from './shownStep.ts';
 import type { ExperimentState } from './types.ts';
 
@@ -116,11 +115,13 @@ export function applyWorkerEvent(store: ExperimentStoreApi, event: WorkerEvent, 
     case 'configApplied':
       store.setState({ config: event.config });
       return runId;
-    case 'recomputed': {
-      const notice = takeRecomputed(event.networks);
-      store.setState((s) => ({ notices: withNotice(s.notices, notice.kind, notice.text) }));
+    case 'recomputed':
+      // Rare (a button press): its words load then, not with the page (or the embed, which has no button).
+      void import('./recompute.ts').then(({ takeRecomputed }) => {
+        const notice = takeRecomputed(event.networks);
+        store.setState((s) => ({ notices: withNotice(s.notices, notice.kind, notice.text) }));
+      });
       return runId;
-    }
     case 'error':
       if (event.fatal) store.setState({ runState: 'error', error: event.message });
       else store.setState((s) => ({ notices: withNotice(s.notices, 'error', event.message) }));
