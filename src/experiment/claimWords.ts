@@ -92,7 +92,7 @@ export function formatMeasured(claim: Claim, measured: number): string {
       return `${measured.toFixed(1)}x`;
     case 'effectiveStep':
       // Two significant digits, never exponent notation: 0.040, 0.0071.
-      return measured >= 0.001 ? String(Number(measured.toPrecision(2))) : '< 0.001';
+      return measured >= 0.001 ? measured.toPrecision(2) : '< 0.001';
     case 'shiftRatio':
       // A frozen layer (vanishing gradients) moves ~0: the ratio over it is astronomically large.
       return measured >= 1000 ? 'over 1,000x' : `${measured.toFixed(2)}x`;

@@ -21,6 +21,7 @@ const SMALL: Record<string, string> = {
   regularization: 'lab.steps=40&lab.batches=20',
   'gradient-ics': 'lab.steps=40&lab.every=20',
   smoothness: 'lab.steps=40&lab.every=20&lab.probes=4',
+  'weight-decay': 'lab.steps=40&lab.every=20&lab.decays=0,0.01',
 };
 
 describe('every lab job, in Chromium', () => {

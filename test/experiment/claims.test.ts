@@ -133,7 +133,8 @@ describe('evaluateClaim', () => {
     expect(evaluateClaim(step, decayed).holds).toBe(true);
     expect(evaluateClaim({ ...step, atLeast: 0.021 }, decayed).holds).toBe(false);
     expect(evaluateClaim({ ...step, atStep: 0, atLeast: undefined, below: 0.1 }, decayed)).toMatchObject({ holds: false });
-    expect(formatMeasured(step, 0.0403)).toBe('0.04');
+    expect(formatMeasured(step, 0.0403)).toBe('0.040');
+    expect(formatMeasured(step, 12.5)).toBe('13');
     expect(formatMeasured(ratio, 10.84)).toBe('10.8x');
     expect(claimText(step)).toBe('At step 3,000, the BN network\'s effective step on hidden layer 1, η / ‖W‖², is at least 0.02.');
     // No BN after the plain network's layers: no effective step to measure, so the claim stays pending.

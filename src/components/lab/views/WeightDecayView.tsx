@@ -9,13 +9,13 @@ import { Axis } from '../../../charts/Axis.tsx';
 import { linePath } from '../../../charts/paths.ts';
 import { useContainerWidth } from '../../../charts/useContainerWidth.ts';
 import type { NetworkId } from '../../../experiment/types.ts';
-import { weightDecayJob, weightDecayVerdict } from '../../../lab/weightDecay.ts';
+import { weightDecayVerdict } from '../../../lab/weightDecay.ts';
 import type { WeightDecayResult, WeightDecayRun } from '../../../lab/weightDecay.ts';
-import { chart, colors, networkColors, networkLabels, typography } from '../../../theme.ts';
+import { chart, networkColors, networkLabels, typography } from '../../../theme.ts';
 import type { LabViewProps } from '../views.ts';
 
-const MARGIN = { top: 22, right: 70, bottom: 40, left: 56 };
-const HEIGHT = 230;
+const MARGIN = { top: 18, right: 70, bottom: 40, left: 56 };
+const HEIGHT = 220;
 /** Least vertical room between two end labels, px. */
 const LABEL_GAP = 12;
 
@@ -62,10 +62,10 @@ function DecayChart({ title, yTitle, width, lines, log, steps }: { title: string
   const ends = lines.map((line) => y(line.ys[line.ys.length - 1] ?? lo));
   const labelYs = spreadLabels(ends, innerH);
   return (
-    <figure className="lab-weight-decay-chart">
+    <figure className="lab-weight-decay-chart" style={{ margin: 0 }}>
+      <figcaption className="lab-sweep-title">{title}</figcaption>
       <svg width={width} height={HEIGHT} role="img" aria-label={`${title}: one line per weight decay, labelled at its end; the final figures are in the table below.`}
         className="chart" fontFamily={typography.fontStack} fontSize={typography.chartFontPx}>
-        <text x={MARGIN.left} y={14} fill={colors.text} fontWeight={600}>{title}</text>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {lines.map((line, i) => {
             const d = linePath(line.xs, line.ys, x, y, innerW);
@@ -113,7 +113,12 @@ export default function WeightDecayView({ result }: LabViewProps) {
   const finalOf = <T,>(values: readonly T[] | null | undefined): T | undefined => values?.[values.length - 1];
   return (
     <div ref={ref} className="lab-view weight-decay-view">
-      <p className="lab-caption">{weightDecayJob.summary} This is a three-layer network trained for a few thousand steps, not van Laarhoven&apos;s image networks: the effect on ‖W‖ shows here, the gain in accuracy his experiments discuss need not.</p>
+      <p className="lab-caption">
+        For a layer followed by BN, scaling W by a changes nothing the network computes and scales the gradient by 1/a, so a step of η
+        turns W by about η / ‖W‖²: decay shrinks ‖W‖ and so speeds up the layer&apos;s learning. This is a small fully connected network
+        on a small data set, not van Laarhoven&apos;s image networks: the effect on ‖W‖ shows here; the accuracy gains his experiments
+        discuss need not.
+      </p>
       <p className="lab-verdict" data-testid="lab-verdict">{weightDecayVerdict(data)}</p>
       <ul className="lab-legend">
         {(['bn', 'plain'] as const).map((id) => (
@@ -133,7 +138,7 @@ export default function WeightDecayView({ result }: LabViewProps) {
         <thead>
           <tr>
             <th scope="col">weight decay λ</th>
-            <th scope="col">{`${networkLabels.bn}: ‖W‖`}</th><th scope="col">{`η / ‖W_${data.layer}‖²`}</th><th scope="col">test accuracy</th>
+            <th scope="col">{`${networkLabels.bn}: ‖W‖`}</th><th scope="col">{`η / ‖W‖², layer ${data.layer}`}</th><th scope="col">test accuracy</th>
             <th scope="col">{`${networkLabels.plain}: ‖W‖`}</th><th scope="col">test accuracy</th>
           </tr>
         </thead>
