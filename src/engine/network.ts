@@ -214,12 +214,12 @@ export function createNetwork(networkConfig: NetworkConfig, kernelChoice: Kernel
       return { ...parameters };
     },
 
-    recomputeBatchNormStatistics(batch: Batch): (PopulationStatistics | null)[] {
+    recomputeBatchNormStatistics(batch: Batch, only?: readonly number[]): (PopulationStatistics | null)[] {
       checkBatch(batch, false);
       const result: (PopulationStatistics | null)[] = [];
       for (let layerIdx = 0; layerIdx < numDense && layers[layerIdx].hidden; layerIdx++) {
         const { runningMean, runningVar, fanOut } = layers[layerIdx];
-        if (runningMean === null || runningVar === null) {
+        if (runningMean === null || runningVar === null || (only !== undefined && !only.includes(layerIdx))) {
           result.push(null);
           continue;
         }

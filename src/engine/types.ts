@@ -228,7 +228,9 @@ export interface Network {
    * current weights, layer by layer from the first, so that each layer's inputs come from the layers
    * below normalised with their own new statistics (one inference pass per BN layer, in chunks; no
    * noise). Returns, per hidden layer, the statistics set (float64), or null for a layer without BN.
-   * Weights are untouched; the next evaluate / probe uses the new statistics.
+   * Weights are untouched; the next evaluate / probe uses the new statistics. `only` (0-based hidden
+   * layers) recomputes those alone, over the layers below as they are: one layer per call, from the
+   * first, gives the same statistics as one call for all (a caller can then yield between layers).
    */
-  recomputeBatchNormStatistics(batch: Batch): (PopulationStatistics | null)[];
+  recomputeBatchNormStatistics(batch: Batch, only?: readonly number[]): (PopulationStatistics | null)[];
 }

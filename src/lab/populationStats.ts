@@ -11,6 +11,7 @@
  * (the result says whether they came out bit-identical): only the estimates differ.
  */
 import { takeFirst } from '../data/batches.ts';
+import type { PopulationStatistics } from '../engine/index.ts';
 import type { Network } from '../engine/types.ts';
 import type { ExperimentConfig } from '../experiment/settings.ts';
 import { trainInLockstep } from './labTraining.ts';
@@ -159,7 +160,12 @@ export async function runPopulationStats(params: PopulationStatsParams, config: 
     if (divergedAt === null) {
       const running = runningStatistics(network);
       const before = network.evaluate(data.test);
-      const precise = network.recomputeBatchNormStatistics(population);
+      // One BN layer at a time (each an inference pass over the sample), a cancel point after each.
+      const precise: (PopulationStatistics | null)[] = [];
+      for (let l = 0; l < running.length; l++) {
+        precise.push(network.recomputeBatchNormStatistics(population, [l])[l]);
+        await context.progress(k * perRun + params.steps, total);
+      }
       const after = network.evaluate(data.test);
       row.runningAccuracy = finiteOrNull(before.accuracy);
       row.runningLoss = finiteOrNull(before.loss);

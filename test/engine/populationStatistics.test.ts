@@ -72,6 +72,23 @@ describe('precise BN: Network.recomputeBatchNormStatistics', () => {
     }
   }
 
+  it('one layer per call, from the first, gives the statistics of one call for all layers; other layers stay as they were', () => {
+    const sample = randomBatch(SAMPLE, 6, 3, 51);
+    const all = createNetwork(base, 'js');
+    const byLayer = createNetwork(base, 'js');
+    const train = randomBatch(16, 6, 3, 52);
+    for (const network of [all, byLayer]) for (let step = 0; step < 4; step++) network.trainStep(train, { learningRate: 0.3 });
+    const expected = all.recomputeBatchNormStatistics(sample);
+    const untouched = byLayer.parameters()['bn1.runningMean'].slice();
+    const first = byLayer.recomputeBatchNormStatistics(sample, [0]);
+    expect(first[1]).toBeNull();
+    expect(byLayer.parameters()['bn1.runningMean']).toEqual(untouched);
+    const second = byLayer.recomputeBatchNormStatistics(sample, [1]);
+    expect(second[0]).toBeNull();
+    expect([first[0], second[1]]).toEqual(expected);
+    expect(byLayer.parameters()).toEqual(all.parameters());
+  });
+
   it('PyTorch momentum 1 with the whole sample as the batch and learning rate 0: the running averages ARE the precise statistics (variance x n/(n-1))', () => {
     const network = createNetwork({ ...base, bnMomentum: 1 }, 'js');
     const sample = randomBatch(300, 6, 3, 21);
