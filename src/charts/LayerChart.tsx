@@ -126,7 +126,11 @@ function LayerChartContent(props: LayerChartProps) {
           </button>
         ) : null}
         <span className="figures" title={figuresHelp(f.driftRaw)}>
-          {`mean ${formatFigure(f.mean)} · std ${formatFigure(f.std)} · shift ${formatFigure(f.drift)} σ/1k steps${props.saturates === false ? '' : ` · saturated ${formatFigure(f.saturation, true)}`}`}
+          {/* Groups that never break inside: a narrow chart wraps between them, not within "σ/1k steps". */}
+          <span className="figure-group">{`mean ${formatFigure(f.mean)} · std ${formatFigure(f.std)}`}</span>
+          {' · '}
+          <span className="figure-group">{`shift ${formatFigure(f.drift)} σ/1k steps`}</span>
+          {props.saturates === false ? null : <>{' · '}<span className="figure-group">{`saturated ${formatFigure(f.saturation, true)}`}</span></>}
         </span>
       </figcaption>
       <div role="img" aria-label={label} className="layer-picture" data-off-chart={offChart.toFixed(3)}>

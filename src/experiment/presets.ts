@@ -20,8 +20,10 @@ export interface PresetText {
   claims: readonly Claim[];
 }
 
-/** A named experiment: its setup, caption and claims. */
-export interface Preset extends PresetSetup, Omit<PresetText, 'id'> {}
+/** A named experiment: its setup, caption and claims, and whether it is one of the paper's or beyond it (the normalization zoo). */
+export interface Preset extends PresetSetup, Omit<PresetText, 'id'> {
+  group: 'paper' | 'zoo';
+}
 
 /** The paper's presets' captions and claims. */
 const PAPER_PRESET_TEXTS: readonly PresetText[] = [
@@ -127,9 +129,10 @@ const PAPER_PRESET_TEXTS: readonly PresetText[] = [
 
 /** Every preset, in display order (PRESET_SETUPS'), with its caption and claims. */
 export const PRESETS: readonly Preset[] = PRESET_SETUPS.map((setup) => {
-  const text = [...PAPER_PRESET_TEXTS, ...ZOO_PRESET_TEXTS].find((t) => t.id === setup.id);
+  const paper = PAPER_PRESET_TEXTS.find((t) => t.id === setup.id);
+  const text = paper ?? ZOO_PRESET_TEXTS.find((t) => t.id === setup.id);
   if (!text) throw new Error(`preset ${setup.id} has no caption`);
-  return { ...setup, summary: text.summary, claims: text.claims };
+  return { ...setup, summary: text.summary, claims: text.claims, group: paper ? 'paper' : 'zoo' };
 });
 
 /** The preset named `id` among `presets` (default: the app's PRESETS), if any. */
