@@ -63,34 +63,38 @@ function WeightCharts({ inView }: { inView: boolean }) {
       <NetworkLegend ids={shape.networks.map((n) => n.id)} />
       <div ref={ref} className="weight-norm-grid" style={{ display: 'grid', gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: '0.5rem' }}>
         {Array.from({ length: depth }, (_, layerIdx) => (
-          <figure key={layerIdx} style={{ margin: 0 }} data-layer={layerIdx + 1}>
+          <div key={layerIdx} data-layer={layerIdx + 1}>
             <LiveHistory enabled={inView}>
               {(history) => {
                 const norms = weightSeries(history, layerIdx, 'weightNorm');
                 const steps = weightSeries(history, layerIdx, 'effectiveStep');
                 return (
                   <>
-                    <figcaption className="chart-title">
-                      {`Hidden layer ${layerIdx + 1}: ‖W‖`}
-                      <FigureNoteText note={weightNote(history, layerIdx, 'weightNorm', scrubStep)} />
-                    </figcaption>
-                    <SeriesChart
-                      label={`Norm of the weights feeding hidden layer ${layerIdx + 1} over training, every network`}
-                      width={cell} height={chart.smallHeight} xDomain={stepDomain(history)} yDomain={normDomain(history, layerIdx)}
-                      yFormat="number" yTitle="‖W‖ (Frobenius)" lines={norms} markerStep={scrubStep} />
-                    <figcaption className="chart-title">
-                      {`Hidden layer ${layerIdx + 1}: effective step`}
-                      <FigureNoteText note={weightNote(history, layerIdx, 'effectiveStep', scrubStep)} />
-                    </figcaption>
-                    <SeriesChart
-                      label={`Effective step η / ‖W‖² of hidden layer ${layerIdx + 1} over training, for the networks with BN right after it (log scale)`}
-                      width={cell} height={chart.smallHeight} xDomain={stepDomain(history)} yDomain={lossDomain(steps)}
-                      yType="log" yFormat="number" yTitle="η / ‖W‖² (log scale)" lines={steps} markerStep={scrubStep} />
+                    <figure style={{ margin: 0 }}>
+                      <figcaption className="chart-title">
+                        {`Hidden layer ${layerIdx + 1}: ‖W‖`}
+                        <FigureNoteText note={weightNote(history, layerIdx, 'weightNorm', scrubStep)} />
+                      </figcaption>
+                      <SeriesChart
+                        label={`Norm of the weights feeding hidden layer ${layerIdx + 1} over training, every network`}
+                        width={cell} height={chart.smallHeight} xDomain={stepDomain(history)} yDomain={normDomain(history, layerIdx)}
+                        yFormat="number" yTitle="‖W‖ (Frobenius)" lines={norms} markerStep={scrubStep} />
+                    </figure>
+                    <figure style={{ margin: 0 }}>
+                      <figcaption className="chart-title">
+                        {`Hidden layer ${layerIdx + 1}: effective step`}
+                        <FigureNoteText note={weightNote(history, layerIdx, 'effectiveStep', scrubStep)} />
+                      </figcaption>
+                      <SeriesChart
+                        label={`Effective step η / ‖W‖² of hidden layer ${layerIdx + 1} over training, for the networks with BN right after it (log scale)`}
+                        width={cell} height={chart.smallHeight} xDomain={stepDomain(history)} yDomain={lossDomain(steps)}
+                        yType="log" yFormat="number" yTitle="η / ‖W‖² (log scale)" lines={steps} markerStep={scrubStep} />
+                    </figure>
                   </>
                 );
               }}
             </LiveHistory>
-          </figure>
+          </div>
         ))}
       </div>
     </>
