@@ -15,9 +15,13 @@ import type { BatchSample } from '../experiment/batchSample.ts';
 import { useExperimentStore } from '../store/index.ts';
 import type { ExperimentState } from '../store/index.ts';
 import { batchChart } from '../theme.ts';
+import { pageControls, showsControl } from '../url/pageControls.ts';
 import { useFrameValue } from './useLive.ts';
 
-/** "Recompute precise statistics" (./RecomputeStatistics.tsx): loaded with the panel's first run, outside the first paint's JS. */
+/**
+ * "Recompute precise statistics" (./RecomputeStatistics.tsx): loaded with the panel's first run, outside the first paint's JS;
+ * an experiment beyond the run like the lab's, so a classroom link that hides the lab hides it too.
+ */
 const RecomputeStatistics = lazy(() => import('./RecomputeStatistics.tsx').then((m) => ({ default: m.RecomputeStatistics })));
 
 /** What decides whether there is a batch to show. */
@@ -82,7 +86,7 @@ export function BatchPanel() {
     <section ref={sectionRef} className="panel batch-panel" aria-labelledby="batch-title">
       <h2 id="batch-title">What BN computes, on a real mini-batch</h2>
       {absence !== null || batch === null ? <p className="placeholder">{absence}</p> : <BatchFigure sample={batch} scrubStep={scrubStep} />}
-      {loaded && hasBn ? <Suspense fallback={null}><RecomputeStatistics /></Suspense> : null}
+      {loaded && hasBn && showsControl(pageControls(), 'lab') ? <Suspense fallback={null}><RecomputeStatistics /></Suspense> : null}
     </section>
   );
 }
