@@ -11,7 +11,7 @@ export interface RecomputeState {
   /** A press is waiting for the workers' answer. */
   pending: boolean;
   /** The latest answer's notice, or null before one. */
-  last: { kind: 'info' | 'error'; text: string; networks: RecomputedStatistics[] } | null;
+  last: (RecomputedWords & { networks: RecomputedStatistics[] }) | null;
 }
 
 export const useRecomputeStore = create<RecomputeState>()(() => ({ pending: false, last: null }));
@@ -33,7 +33,7 @@ export function recomputePreciseStatistics(): void {
 const PENDING_MS = 10_000;
 
 /** Take in the workers' answer: the latest result beside the button; returns its notice. */
-export function takeRecomputed(networks: readonly RecomputedStatistics[]): { kind: 'info' | 'error'; text: string } {
+export function takeRecomputed(networks: readonly RecomputedStatistics[]): RecomputedWords {
   const notice = recomputedNotice(networks);
   useRecomputeStore.setState({ pending: false, last: { ...notice, networks: [...networks] } });
   return notice;
@@ -41,10 +41,17 @@ export function takeRecomputed(networks: readonly RecomputedStatistics[]): { kin
 
 const percent = (value: number | null): string => (value === null ? 'not a number' : `${(100 * value).toFixed(1)}%`);
 
+/** What an answer says: `text` in the notice (short: the notices sit above Figure 1), `detail` too under the button. */
+export interface RecomputedWords {
+  kind: 'info' | 'error';
+  text: string;
+  detail: string;
+}
+
 /** The notice for the workers' answer: what changed, and what it does to the run. */
-export function recomputedNotice(networks: readonly RecomputedStatistics[]): { kind: 'info' | 'error'; text: string } {
+export function recomputedNotice(networks: readonly RecomputedStatistics[]): RecomputedWords {
   if (networks.length === 0) {
-    return { kind: 'error', text: 'There are no BN running statistics to recompute: no network with BN is training in this run.' };
+    return { kind: 'error', text: 'There are no BN running statistics to recompute: no network with BN is training in this run.', detail: '' };
   }
   const { examples } = networks[0];
   const steps = [...new Set(networks.map((n) => n.step))];
@@ -53,8 +60,8 @@ export function recomputedNotice(networks: readonly RecomputedStatistics[]): { k
   return {
     kind: 'info',
     text: `Recomputed the BN running mean and variance over ${examples.toLocaleString('en-US')} training examples ${at} (precise BN). `
-      + `Test accuracy with the running statistics → with the recomputed ones: ${figures}. `
-      + 'Training is unchanged (it uses batch statistics); test accuracy and the layer charts use the new statistics from the next evaluation on, '
-      + 'and the running averages then go on from them, so this run no longer replays bit for bit from its link.',
+      + `Test accuracy, running → recomputed statistics: ${figures}. Training is unchanged.`,
+    detail: 'Training uses each batch\'s own statistics. Test accuracy and the layer charts use the new ones from the next evaluation on, '
+      + 'and the running averages go on from them, so this run no longer replays bit for bit from its link.',
   };
 }

@@ -169,8 +169,10 @@ describe('the worker pool: recompute precise statistics', () => {
   });
 
   it('says so when there is nothing to recompute', () => {
-    expect(recomputedNotice([])).toEqual({ kind: 'error', text: 'There are no BN running statistics to recompute: no network with BN is training in this run.' });
-    expect(recomputedNotice([answer('bn', 1200), { ...answer('noisy', 1250), accuracyAfter: null }]).text)
-      .toContain('at steps 1,200, 1,250 (precise BN). Test accuracy with the running statistics → with the recomputed ones: with BN 80.0% → 85.0%; BN + noise 80.0% → not a number.');
+    expect(recomputedNotice([])).toEqual({ kind: 'error', text: 'There are no BN running statistics to recompute: no network with BN is training in this run.', detail: '' });
+    const words = recomputedNotice([answer('bn', 1200), { ...answer('noisy', 1250), accuracyAfter: null }]);
+    expect(words.text).toBe('Recomputed the BN running mean and variance over 2,000 training examples at steps 1,200, 1,250 (precise BN). '
+      + 'Test accuracy, running → recomputed statistics: with BN 80.0% → 85.0%; BN + noise 80.0% → not a number. Training is unchanged.');
+    expect(words.detail).toContain('no longer replays bit for bit from its link');
   });
 });
