@@ -4,7 +4,7 @@
  * 30 s it forces a full GC (CDP HeapProfiler.collectGarbage, then window.gc) and reads the page's
  * heap used (CDP Runtime.getHeapUsage, and performance.memory.usedJSHeapSize beside it), with the
  * step the counter shows and the snapshots the slowest training worker has posted (the history keeps
- * 1,024 a network, then thins: until then it grows by design). Prints the table and the verdict: heap after GC flat within 2 MB after
+ * DEFAULT_HISTORY_CAPS.snapshots a network, then thins: until then it grows by design). Prints the table and the verdict: heap after GC flat within 2 MB after
  * the first 2 minutes, or not.
  * Options: --minutes N (default 30), --every S (seconds between samples, default 30),
  * --query "preset=..." (default preset=paper-fig1&maxSteps=10000000),
@@ -14,6 +14,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, serveDist, shownStep } from '../test/e2e/harness.ts';
+import { DEFAULT_HISTORY_CAPS } from '../src/store/history.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,8 +33,8 @@ const FLAT_MB = 2;
 if (!(MINUTES > 0) || !(EVERY_S > 0)) throw new Error('--minutes and --every must be positive numbers');
 
 const MB = 1024 * 1024;
-/** The history's cap (DEFAULT_HISTORY_CAPS.snapshots): until every network has sent this many, the heap includes the history filling up. */
-const HISTORY_CAP = 1024;
+/** The history's cap: until every network has sent this many, the heap includes the history filling up. */
+const HISTORY_CAP = DEFAULT_HISTORY_CAPS.snapshots;
 
 /** Counts the snapshots each training worker posts (one worker per network), without touching the app. Plain JS text. */
 const COUNT_SNAPSHOTS = `

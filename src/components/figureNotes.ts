@@ -93,7 +93,7 @@ export function driftNote(series: PercentileSeries, untilStep: number | null): F
   const width = [...widths].sort((a, b) => a - b)[widths.length >> 1];
   const spread = Math.max(width, 0.1 * Math.max(1, Math.abs(last)));
   const span = (from: number): number => {
-    // A history holds up to 1,024 snapshots: a loop, not a spread into Math.max (test/spreadScan.test.ts).
+    // A history holds hundreds of snapshots: a loop, not a spread into Math.max (test/spreadScan.test.ts).
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < medians.length; i++) {

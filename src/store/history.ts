@@ -22,8 +22,12 @@ export interface HistoryCaps {
   tests: number;
 }
 
-/** 1,024 columns: wider than any chart, and ~3 MB for the paper's 3 x 100 twins (fixed and fitted histograms). */
-export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 1024, tests: 1024 };
+/**
+ * 512 columns a network: as wide as a layer chart at 1440 px (a heatmap shows at most 600), and about
+ * 1.5 MB for the paper's 3 x 100 twins (fixed and fitted histograms). Reached in under 3 minutes at the
+ * workers' three snapshots a second, after which the page's heap stays flat (thinning recycles columns).
+ */
+export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 512, tests: 1024 };
 
 /**
  * The unit each network's kept percentiles belong to. Per network, because with one worker per

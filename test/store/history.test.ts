@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSnapshot, createHistory, estimateHistoryBytes } from '../../src/store/history.ts';
+import { appendSnapshot, createHistory, DEFAULT_HISTORY_CAPS, estimateHistoryBytes } from '../../src/store/history.ts';
 import type { RunHistory } from '../../src/store/types.ts';
 import { BIN_COUNT, frame, readyEvent, snapshot } from './fixtures.ts';
 
@@ -156,9 +156,9 @@ describe('thinning', () => {
     let history = createHistory(readyEvent(1, [100, 100, 100]));
     for (let step = 0; step <= 1_000_000; step += 250) history = appendSnapshot(history, snapshot(step, 3, step));
     const bytes = estimateHistoryBytes(history);
-    // 2 networks x 3 layers x <=1024 columns x 10 counts x 4 bytes + scalars: well under 1 MB here.
+    // 2 networks x 3 layers x <=512 columns x 10 counts x 4 bytes + scalars: well under 1 MB here.
     expect(bytes).toBeLessThan(1_000_000);
-    expect(history.networks[0].steps.length).toBeLessThanOrEqual(1024);
+    expect(history.networks[0].steps.length).toBeLessThanOrEqual(DEFAULT_HISTORY_CAPS.snapshots);
     expect(history.networks[0].steps[0]).toBe(0);
     expect(history.networks[0].steps.at(-1)).toBe(1_000_000);
   });
