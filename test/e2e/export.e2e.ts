@@ -103,13 +103,16 @@ describe('export, save, load and compare in Chromium', () => {
     expect(json.config).toMatchObject({ dataset: 'spiral', activation: 'relu', evalEvery: 50, depth: 3 });
     for (const id of ['plain', 'bn']) {
       const run = json[id];
-      expect(Object.keys(run)).toEqual(['steps', 'trainLoss', 'testAccuracy', 'testLoss', 'trackedUnit', 'saturation', 'drift']);
+      expect(Object.keys(run)).toEqual(['steps', 'trainLoss', 'testAccuracy', 'testLoss', 'trackedUnit', 'saturation', 'drift', 'weightNorm', 'effectiveStep']);
       // Points: every test evaluation (on the grid of evalEvery), up to the last step the charts show (their footer).
       expect(run.steps.length).toBeGreaterThanOrEqual(1);
       expect(run.steps.at(-1)).toBeLessThanOrEqual(chartStep);
       expect(chartStep).toBeLessThanOrEqual(step + 50 * 20);
       expect(run.trackedUnit).toMatchObject({ layer: 2, unit: 0 });
       expect(run.saturation).toHaveLength(3);
+      // Per hidden layer, ||W_l|| at every point; eta / ||W_l||^2 only where BN directly follows the layer.
+      expect(run.weightNorm.map((layer: number[]) => layer.length)).toEqual([run.steps.length, run.steps.length, run.steps.length]);
+      expect(run.effectiveStep.map((layer: number[] | null) => layer?.length ?? null)).toEqual(id === 'bn' ? [run.steps.length, run.steps.length, run.steps.length] : [null, null, null]);
     }
     const csv = (await download(page, dialog.getByRole('button', { name: 'Data as CSV' }))).bytes.toString('utf8');
     const [header, ...rows] = csv.trim().split('\r\n').map((line) => line.split(','));
