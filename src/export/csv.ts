@@ -6,13 +6,16 @@ import type { Run } from '../experiment/types.ts';
 import { networksOf } from './runRecord.ts';
 import type { RunFile } from './runRecord.ts';
 
-/** The header of a run file's CSV: fixed columns, then saturation and drift per hidden layer (layers count from 1). */
+/**
+ * The header of a run file's CSV: fixed columns, then saturation, drift, weight norm ||W_l|| and effective step
+ * eta / ||W_l||^2 per hidden layer (layers count from 1; the effective step is empty where no BN directly follows the layer).
+ */
 export function csvHeader(depth: number): string[] {
   const perLayer = (name: string): string[] => Array.from({ length: depth }, (_, i) => `${name}_layer${i + 1}`);
   return [
     'network', 'step', 'train_loss', 'test_loss', 'test_accuracy',
     'tracked_layer', 'tracked_unit', 'p15', 'p50', 'p85',
-    ...perLayer('saturation'), ...perLayer('drift'), 'diverged_step',
+    ...perLayer('saturation'), ...perLayer('drift'), ...perLayer('weight_norm'), ...perLayer('effective_step'), 'diverged_step',
   ];
 }
 
@@ -29,6 +32,8 @@ function rowsOf(id: string, run: Run, depth: number): string[][] {
     String(run.trackedUnit.p15[i]), String(run.trackedUnit.p50[i]), String(run.trackedUnit.p85[i]),
     ...Array.from({ length: depth }, (_, l) => String(run.saturation[l]?.[i] ?? '')),
     ...Array.from({ length: depth }, (_, l) => String(run.drift[l]?.[i] ?? '')),
+    ...Array.from({ length: depth }, (_, l) => String(run.weightNorm?.[l]?.[i] ?? '')),
+    ...Array.from({ length: depth }, (_, l) => String(run.effectiveStep?.[l]?.[i] ?? '')),
     run.diverged ? String(run.diverged.step) : '',
   ]);
 }

@@ -6,10 +6,11 @@ import { sessionHistory, SMALL_CONFIG } from './sessionHistory.ts';
 const file = historyToRunFile(sessionHistory(SMALL_CONFIG, [50, 50, 50]), SMALL_CONFIG);
 
 describe('runFileToCsv', () => {
-  it('writes a header with per-layer saturation and drift columns', () => {
+  it('writes a header with per-layer saturation, drift, weight norm and effective step columns', () => {
     expect(csvHeader(2)).toEqual([
       'network', 'step', 'train_loss', 'test_loss', 'test_accuracy', 'tracked_layer', 'tracked_unit', 'p15', 'p50', 'p85',
-      'saturation_layer1', 'saturation_layer2', 'drift_layer1', 'drift_layer2', 'diverged_step',
+      'saturation_layer1', 'saturation_layer2', 'drift_layer1', 'drift_layer2',
+      'weight_norm_layer1', 'weight_norm_layer2', 'effective_step_layer1', 'effective_step_layer2', 'diverged_step',
     ]);
     expect(runFileToCsv(file).split('\r\n')[0]).toBe(csvHeader(2).join(','));
   });
@@ -30,6 +31,9 @@ describe('runFileToCsv', () => {
         expect(Number(col(row, 'train_loss'))).toBe(run.trainLoss[i]);
         expect(Number(col(row, 'p50'))).toBe(run.trackedUnit.p50[i]);
         expect(Number(col(row, 'drift_layer2'))).toBe(run.drift[1][i]);
+        expect(Number(col(row, 'weight_norm_layer1'))).toBe(run.weightNorm![0][i]);
+        // Empty where no BN directly follows the layer (every layer of the plain network).
+        expect(col(row, 'effective_step_layer2')).toBe(id === 'bn' ? String(run.effectiveStep![1]![i]) : '');
         expect(col(row, 'tracked_layer')).toBe('2');
         expect(col(row, 'diverged_step')).toBe('');
       });
