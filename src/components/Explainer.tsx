@@ -3,16 +3,35 @@
  * the paper's explanation and the dispute on show, how to read the charts behind a disclosure.
  */
 
+import { networksFor } from '../experiment/variants.ts';
+import { useExperimentStore } from '../store/index.ts';
+import { networkLabels } from '../theme.ts';
+import { isPaperPair, NETWORK_ROLES } from './lineup.ts';
+
 /** What the page shows and what it means, including the later dispute. */
 export function Explainer() {
+  const variants = useExperimentStore((s) => s.config.variants);
+  const noisyBn = useExperimentStore((s) => s.config.noisyBn);
+  const ids = networksFor({ variants, noisyBn });
   return (
     <aside className="panel explainer" aria-labelledby="explainer-title">
       <h2 id="explainer-title">What you are looking at</h2>
-      <p>
-        Two copies of the same network start from the same weights and see the same mini-batches. The only
-        difference: the “With BN” network normalises every hidden layer’s inputs over the mini-batch (Batch
-        Normalization), the “Without BN” one does not.
-      </p>
+      {isPaperPair(ids) ? (
+        <p>
+          Two copies of the same network start from the same weights and see the same mini-batches. The only
+          difference: the “With BN” network normalises every hidden layer’s inputs over the mini-batch (Batch
+          Normalization), the “Without BN” one does not.
+        </p>
+      ) : (
+        <>
+          <p>
+            {`${ids.length} copies of the same network start from the same weights and see the same mini-batches. They differ only in how, or whether, they normalise each hidden layer’s inputs:`}
+          </p>
+          <ul className="lineup">
+            {ids.map((id) => <li key={id}><strong>{networkLabels[id]}</strong>{`: ${NETWORK_ROLES[id]}.`}</li>)}
+          </ul>
+        </>
+      )}
       <p>
         Without BN, a layer’s inputs keep moving as the layers below it learn: the 2015 paper calls this
         <em> internal covariate shift</em>, and blames it for slow training and saturated sigmoids (inputs beyond ±4,

@@ -33,9 +33,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function openDialog(): HTMLElement {
+/** Open the dialog and wait for its content, which loads on first open. */
+async function openDialog(): Promise<HTMLElement> {
   render(<ShareDialog href={HREF} />);
   fireEvent.click(screen.getByRole('button', { name: 'Share / Embed' }));
+  await screen.findByRole('textbox', { name: 'Link to this experiment' });
   return screen.getByRole('dialog', { name: 'Share or embed this experiment' });
 }
 
@@ -46,27 +48,27 @@ function snippetSrc(): string {
 }
 
 describe('ShareDialog', () => {
-  it('is offered in the full app header, closed until asked', () => {
+  it('is offered in the full app header, closed until asked', async () => {
     render(<App />);
     expect(screen.getByRole('button', { name: 'Share / Embed' })).toHaveAttribute('aria-haspopup', 'dialog');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('opens a labelled dialog with the link to the current experiment', () => {
-    openDialog();
+  it('opens a labelled dialog with the link to the current experiment', async () => {
+    await openDialog();
     expect(screen.getByRole('textbox', { name: 'Link to this experiment' })).toHaveValue(HREF);
   });
 
-  it('offers an iframe snippet of the current experiment, which the codec and embed mode read back', () => {
-    openDialog();
+  it('offers an iframe snippet of the current experiment, which the codec and embed mode read back', async () => {
+    await openDialog();
     const src = new URL(snippetSrc());
     expect(src.origin + src.pathname).toBe('https://site.example/explorer/');
     expect(decodeUrlState(src.search)).toEqual({ presetId: 'lr-x30', config: { ...configForPreset('lr-x30'), batchSize: 32 }, errors: [] });
     expect(readEmbedOptions(src.search)).toMatchObject({ embed: true, panels: ['fig1'], transport: ['play', 'reset'], autoplay: true, theme: 'light', problems: [] });
   });
 
-  it('follows the preset, view, theme, autoplay and controls chosen', () => {
-    openDialog();
+  it('follows the preset, view, theme, autoplay and controls chosen', async () => {
+    await openDialog();
     fireEvent.change(screen.getByRole('combobox', { name: 'Experiment' }), { target: { value: 'spiral' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'View' }), { target: { value: 'all' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Theme' }), { target: { value: 'dark' } });
@@ -81,8 +83,8 @@ describe('ShareDialog', () => {
     expect((screen.getByRole('textbox', { name: 'Embed snippet (HTML)' }) as HTMLTextAreaElement).value).toMatch(/title="BatchNorm Explorer: [^"]+" width="100%" height="1400"/);
   });
 
-  it('makes a classroom link with only the controls ticked, which the page reads back', () => {
-    openDialog();
+  it('makes a classroom link with only the controls ticked, which the page reads back', async () => {
+    await openDialog();
     const classroom = within(screen.getByRole('group', { name: 'Classroom link' }));
     const field = () => (screen.getByRole('textbox', { name: 'Classroom link' }) as HTMLInputElement).value;
     // Ticked at first: Play / Pause, Reset and the learning rate.
@@ -101,8 +103,8 @@ describe('ShareDialog', () => {
     expect(new URL(field()).searchParams.get('controls')).toBe('none');
   });
 
-  it('offers the embeds that size themselves: the iframe with the host\'s lines, and the <bn-explorer> element', () => {
-    openDialog();
+  it('offers the embeds that size themselves: the iframe with the host\'s lines, and the <bn-explorer> element', async () => {
+    await openDialog();
     fireEvent.change(screen.getByRole('combobox', { name: 'Theme' }), { target: { value: 'dark' } });
     const iframe = (screen.getByRole('textbox', { name: 'Embed snippet (HTML)' }) as HTMLTextAreaElement).value;
     const sized = (screen.getByRole('textbox', { name: /^Embed that sizes itself/ }) as HTMLTextAreaElement).value;
@@ -122,7 +124,7 @@ describe('ShareDialog', () => {
   it('copies the link with the clipboard and says so', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    openDialog();
+    await openDialog();
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenCalledWith(HREF);
     expect(await screen.findByText('Copied.')).toHaveAttribute('role', 'status');
@@ -131,15 +133,15 @@ describe('ShareDialog', () => {
   it('selects the snippet when the clipboard is refused, with no unhandled rejection', async () => {
     const writeText = vi.fn(() => Promise.reject(new DOMException('denied', 'NotAllowedError')));
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    openDialog();
+    await openDialog();
     const field = screen.getByRole('textbox', { name: 'Embed snippet (HTML)' }) as HTMLTextAreaElement;
     fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
     expect(await screen.findByText(/press Ctrl\+C/)).toBeInTheDocument();
     await waitFor(() => expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]));
   });
 
-  it('closes with its Close button', () => {
-    openDialog();
+  it('closes with its Close button', async () => {
+    await openDialog();
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
