@@ -205,8 +205,8 @@ export function populationVerdict(result: PopulationStatsResult): string {
   const gaps = usual.layers.map((l) => l.meanGap ?? 0);
   const ratios = usual.layers.map((l) => l.logVarRatio ?? 0);
   const fmt = (v: number): string => String(Number(v.toPrecision(2)));
-  const first = `At ${momentumLabel(usual.momentum)}, the running means sit ${fmt(Math.min(...gaps))} to ${fmt(Math.max(...gaps))} population standard deviations `
-    + `from the precise ones (mean over units, per layer) and the variances differ by a factor of about ${fmt(Math.exp(Math.max(...ratios)))} at most.`;
+  const first = `At ${momentumLabel(usual.momentum)}, the running means sit ${fmt(gaps.reduce((a, b) => Math.min(a, b), Infinity))} to ${fmt(gaps.reduce((a, b) => Math.max(a, b), -Infinity))} population standard deviations `
+    + `from the precise ones (mean over units, per layer) and the variances differ by a factor of about ${fmt(Math.exp(ratios.reduce((a, b) => Math.max(a, b), -Infinity)))} at most.`;
   const changes = live.map((row) => `${row.momentum}: ${points((row.preciseAccuracy as number) - (row.runningAccuracy as number))}`);
   const largest = live.reduce((best, row) => {
     const d = Math.abs((row.preciseAccuracy as number) - (row.runningAccuracy as number));
