@@ -6,7 +6,7 @@
 import { networksFor } from '../experiment/variants.ts';
 import { useExperimentStore } from '../store/index.ts';
 import { networkLabels } from '../theme.ts';
-import { isPaperPair, NETWORK_ROLES } from './lineup.ts';
+import { copiesOf, isPaperPair, NETWORK_ROLES } from './lineup.ts';
 
 /** What the page shows and what it means, including the later dispute. */
 export function Explainer() {
@@ -25,7 +25,7 @@ export function Explainer() {
       ) : (
         <>
           <p>
-            {`${ids.length} copies of the same network start from the same weights and see the same mini-batches. They differ only in how, or whether, they normalise each hidden layer’s inputs:`}
+            {`${copiesOf(ids.length)} of the same network start from the same weights and see the same mini-batches. They differ only in how, or whether, they normalise each hidden layer’s inputs:`}
           </p>
           <ul className="lineup">
             {ids.map((id) => <li key={id}><strong>{networkLabels[id]}</strong>{`: ${NETWORK_ROLES[id]}.`}</li>)}

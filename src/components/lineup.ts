@@ -18,6 +18,11 @@ export const NETWORK_ROLES: Record<NetworkId, string> = {
   gn: 'each example normalised over groups of units (Wu & He 2018)',
 };
 
+/** "Three copies" for 3 (words up to seven, then digits). */
+export function copiesOf(count: number): string {
+  return COUNTS[count - 1] ?? `${count} copies`;
+}
+
 /** True for the paper's pair: without and with BN. */
 export function isPaperPair(ids: readonly NetworkId[]): boolean {
   return ids.length === 2 && ids[0] === 'plain' && ids[1] === 'bn';
@@ -31,5 +36,5 @@ function listed(words: readonly string[]): string {
 /** The page's subtitle for the networks `ids`. */
 export function subtitleFor(ids: readonly NetworkId[]): string {
   if (isPaperPair(ids)) return 'Two copies of one network, with and without Batch Normalization, training live in your browser.';
-  return `${COUNTS[ids.length - 1] ?? `${ids.length} copies`} of one network (${listed(ids.map((id) => networkLabels[id]))}), training live in your browser.`;
+  return `${copiesOf(ids.length)} of one network (${listed(ids.map((id) => networkLabels[id]))}), training live in your browser.`;
 }

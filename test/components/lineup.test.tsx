@@ -29,6 +29,7 @@ describe('the networks on show, in words', () => {
     render(<><Header /><Explainer /></>);
     expect(screen.getByText('Two copies of one network (With BN and Ghost BN), training live in your browser.')).toBeInTheDocument();
     expect(screen.queryByText(/the “Without BN” one does not/)).toBeNull();
+    expect(screen.getByText(/^Two copies of the same network start from the same weights/)).toBeInTheDocument();
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([`With BN: ${NETWORK_ROLES.bn}.`, `Ghost BN: ${NETWORK_ROLES.ghost}.`]);
   });
