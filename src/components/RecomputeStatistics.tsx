@@ -23,7 +23,7 @@ export function RecomputeStatistics() {
       <button type="button" onClick={recomputePreciseStatistics} disabled={unavailable || pending} aria-describedby="recompute-result">
         {pending ? 'Recomputing…' : 'Recompute precise statistics'}
       </button>
-      <p id="recompute-result" className="batch-note" role="status">{last ? `${last.text} ${last.detail}`.trim() : ''}</p>
+      <p id="recompute-result" className="recompute-result" role="status">{last ? `${last.text} ${last.detail}`.trim() : ''}</p>
     </div>
   );
 }
