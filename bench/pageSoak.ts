@@ -2,13 +2,16 @@
  * Browser heap soak (`npm run soak:page`): the built app's paper preset (paper-fig1) training in
  * headless Chromium (--enable-precise-memory-info, --js-flags=--expose-gc) for N minutes. Every
  * 30 s it forces a full GC (CDP HeapProfiler.collectGarbage, then window.gc) and reads the page's
- * heap used (CDP Runtime.getHeapUsage, and performance.memory.usedJSHeapSize beside it), with the
+ * heap used (CDP Runtime.getHeapUsage, and performance.memory.usedJSHeapSize beside it), three times
+ * 250 ms apart, and keeps the smallest (heapAfterGc says why; the largest is printed beside it), with the
  * step the counter shows and the snapshots the slowest training worker has posted (the history keeps
  * DEFAULT_HISTORY_CAPS.snapshots a network, then thins: until then it grows by design). Prints the table and the verdict: heap after GC flat within 2 MB after
  * the first 2 minutes, or not.
- * Options: --minutes N (default 30), --every S (seconds between samples, default 30),
+ * Options: --minutes N (default 30), --every S (seconds between samples, default 30), --readings N (per sample, default 3; 1: a single reading),
  * --query "preset=..." (default preset=paper-fig1&maxSteps=10000000),
- * --snapshots (a heap snapshot at 2 minutes and at the end: prints the object kinds that grew most between them).
+ * --snapshots (a heap snapshot at 2 minutes and at the end: prints the object kinds that grew most between them),
+ * --kinds (a heap snapshot at every sample after 2 minutes: prints the object kinds whose total size varies most between samples,
+ * which is what makes the heap jitter rather than grow).
  * Serves E2E_DIST when set (a build made with `vite build --outDir <dir>`), else dist/ (`npm run build` first).
  * Exit code 0 whatever the verdict: it measures, it does not gate.
  */
@@ -26,11 +29,15 @@ const EVERY_S = Number(arg('every', '30'));
 // The preset stops at step 50,000: without a higher stop the soak would measure an idle page.
 const QUERY = arg('query', 'preset=paper-fig1&maxSteps=10000000');
 const SNAPSHOTS = process.argv.includes('--snapshots');
+const KINDS = process.argv.includes('--kinds');
 /** The verdict's terms: samples from this minute on must lie within this many MB of each other. */
 const WARMUP_MIN = 2;
 const FLAT_MB = 2;
+/** Readings per sample (each after a full GC) and the pause between them: the sample is their smallest. */
+const READINGS = Number(arg('readings', '3'));
+const READING_GAP_MS = 250;
 
-if (!(MINUTES > 0) || !(EVERY_S > 0)) throw new Error('--minutes and --every must be positive numbers');
+if (!(MINUTES > 0) || !(EVERY_S > 0) || !(READINGS >= 1)) throw new Error('--minutes, --every and --readings must be positive numbers');
 
 const MB = 1024 * 1024;
 /** The history's cap: until every network has sent this many, the heap includes the history filling up. */
@@ -57,19 +64,38 @@ interface Sample {
   step: number;
   /** Snapshots posted by the training worker that has sent fewest (each network's history keeps up to HISTORY_CAP). */
   snapshots: number;
-  /** Runtime.getHeapUsage's usedSize after the forced GC, bytes. */
+  /** Runtime.getHeapUsage's usedSize after a forced GC, bytes: the smallest of the sample's readings. */
   used: number;
+  /** The largest of the sample's readings (a GC that landed while a task held transient objects), bytes. */
+  usedMax: number;
   /** performance.memory.usedJSHeapSize after the forced GC (precise with --enable-precise-memory-info), bytes. */
   memory: number;
 }
 
-async function heapAfterGc(page: Page, cdp: CDPSession): Promise<{ used: number; memory: number }> {
+/** One reading: a full GC (CDP, then window.gc from --expose-gc for what the first freed late), then the heap used. */
+async function readAfterGc(page: Page, cdp: CDPSession): Promise<{ used: number; memory: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
-  // window.gc (from --expose-gc) as well: a second full collection catches what the first freed late.
   await page.evaluate('typeof window.gc === "function" ? window.gc() : undefined');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const memory = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
   return { used: usedSize, memory };
+}
+
+/**
+ * The heap the page retains: the smallest of READINGS readings, each after a full GC, READING_GAP_MS apart.
+ * A single reading also counts what the task running at that moment holds (a chart being drawn, a batch
+ * of worker messages being merged): up to 2 MB on the paper preset, gone a moment later. Those transients
+ * are not retained memory, and the smallest of three is the page's floor at that time. The largest reading
+ * is kept too (the table prints both), so a transient is seen rather than hidden.
+ */
+async function heapAfterGc(page: Page, cdp: CDPSession): Promise<{ used: number; memory: number; usedMax: number }> {
+  const readings: { used: number; memory: number }[] = [];
+  for (let i = 0; i < READINGS; i++) {
+    if (i > 0) await page.waitForTimeout(READING_GAP_MS);
+    readings.push(await readAfterGc(page, cdp));
+  }
+  const floor = readings.reduce((a, b) => (b.used < a.used ? b : a));
+  return { ...floor, usedMax: Math.max(...readings.map((r) => r.used)) };
 }
 
 /** A heap snapshot as V8 writes it (the fields this script reads). */
@@ -176,6 +202,22 @@ async function printGrowth(before: HeapSummary, cdp: CDPSession): Promise<void> 
   }
 }
 
+/** The kinds whose total self size differs most between the samples (each sample's totals by kind), with their smallest and largest totals. */
+function printVariation(samples: { seconds: number; used: number; kinds: HeapSummary['kinds'] }[]): void {
+  const names = new Set(samples.flatMap((s) => [...s.kinds.keys()]));
+  const rows = [...names].map((name) => {
+    const sizes = samples.map((s) => s.kinds.get(name)?.size ?? 0);
+    const counts = samples.map((s) => s.kinds.get(name)?.count ?? 0);
+    return { name, sizes, counts, range: Math.max(...sizes) - Math.min(...sizes) };
+  });
+  console.log('\nobject kinds whose total self size varies most between the samples after the warm-up (KB at each sample; count in brackets):');
+  console.log(`  ${'heap used (MB)'.padEnd(40)} ${samples.map((s) => (s.used / MB).toFixed(2).padStart(9)).join(' ')}`);
+  for (const r of rows.sort((a, b) => b.range - a.range).slice(0, 12)) {
+    console.log(`  ${r.name.slice(0, 40).padEnd(40)} ${r.sizes.map((v) => (v / 1024).toFixed(0).padStart(9)).join(' ')}`);
+    console.log(`  ${''.padEnd(40)} ${r.counts.map((v) => `[${v}]`.padStart(9)).join(' ')}`);
+  }
+}
+
 async function main(): Promise<void> {
   process.env.CHROMIUM_EXTRA_ARGS = [process.env.CHROMIUM_EXTRA_ARGS ?? '', '--enable-precise-memory-info', '--js-flags=--expose-gc'].join(' ').trim();
   const server = await serveDist();
@@ -192,7 +234,8 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const samples: Sample[] = [];
     let early: HeapSummary | null = null;
-    console.log('   time     step snapshots  heap used (CDP)   performance.memory');
+    const kindSamples: { seconds: number; used: number; kinds: HeapSummary['kinds'] }[] = [];
+    console.log(`   time     step snapshots  heap used (CDP; least of ${READINGS} GCs)  most of them   performance.memory`);
     for (let k = 1; k * EVERY_S <= MINUTES * 60; k++) {
       const wait = t0 + k * EVERY_S * 1000 - Date.now();
       if (wait > 0) await page.waitForTimeout(wait);
@@ -202,8 +245,9 @@ async function main(): Promise<void> {
       const heap = await heapAfterGc(page, cdp);
       const sample = { seconds: Math.round((Date.now() - t0) / 1000), step, snapshots, ...heap };
       samples.push(sample);
-      console.log(`${String(sample.seconds).padStart(6)} s ${String(step).padStart(8)} ${String(snapshots).padStart(9)} ${(heap.used / MB).toFixed(2).padStart(12)} MB ${(heap.memory / MB).toFixed(2).padStart(15)} MB`);
+      console.log(`${String(sample.seconds).padStart(6)} s ${String(step).padStart(8)} ${String(snapshots).padStart(9)} ${(heap.used / MB).toFixed(2).padStart(28)} MB ${(heap.usedMax / MB).toFixed(2).padStart(10)} MB ${(heap.memory / MB).toFixed(2).padStart(15)} MB`);
       if (SNAPSHOTS && !early && sample.seconds >= WARMUP_MIN * 60) early = await heapSummary(cdp);
+      if (KINDS && sample.seconds >= WARMUP_MIN * 60) kindSamples.push({ seconds: sample.seconds, used: sample.used, kinds: (await heapSummary(cdp)).kinds });
     }
     const settled = samples.filter((s) => s.seconds >= WARMUP_MIN * 60);
     const last = samples[samples.length - 1];
@@ -228,6 +272,7 @@ async function main(): Promise<void> {
       console.log(`the history never reached its cap (${HISTORY_CAP} snapshots a network; ${last.snapshots} at the end): the heap above includes the history filling up, so run longer to judge`);
     }
     if (SNAPSHOTS && early) await printGrowth(early, cdp);
+    if (KINDS && kindSamples.length > 1) printVariation(kindSamples);
     if (errors.length > 0) console.log(`page errors: ${errors.join('; ')}`);
   } finally {
     await browser.close();

@@ -1,10 +1,12 @@
 /**
  * A run's history as the charts read it: pure functions over RunHistory (src/store/types.ts).
- * Arrays grow in place; when a network's kept snapshots reach a cap, every other one is
- * dropped (the first and the latest always stay), so a run of any length stays within a
- * few MB and still draws from step 0. The columns thinning drops are recycled for the next
- * snapshots (a long run allocates no new column after its first thinning, so it leaves the
- * garbage collector nothing to do): a column dropped from the history may be overwritten.
+ * Arrays grow in place up to a cap; from then on each new snapshot evicts one kept snapshot, the
+ * one whose neighbours are closest in steps (never the first or the latest), so the kept steps
+ * stay spread over the whole run, a run of any length draws from step 0, and the count stays at
+ * the cap. The evicted snapshot's column and fitted histogram take the new snapshot's counts: a
+ * long run allocates no new column once full and holds the same number of objects at every
+ * moment, so the page's heap is flat rather than a saw-tooth (halving at the cap made one).
+ * An evicted column is overwritten: hold a column only as long as the history version it came with.
  */
 import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import type { HistogramBins, NetworkFrame, Snapshot, TestEvaluation } from '../experiment/types.ts';
@@ -14,18 +16,18 @@ import type { LayerHistory, NetworkHistory, RunHistory } from './types.ts';
 /** The 'ready' event that opens a run. */
 export type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
 
-/** How many snapshot columns and test points a network keeps before thinning. */
+/** How many snapshot columns and test points a network keeps. */
 export interface HistoryCaps {
-  /** Kept snapshots (histogram columns) per network; reaching it halves them. */
+  /** Kept snapshots (histogram columns) per network; once reached, each new one evicts one. */
   snapshots: number;
-  /** Kept test evaluations per network; reaching it halves them. */
+  /** Kept test evaluations per network; once reached, each new one evicts one. */
   tests: number;
 }
 
 /**
  * 512 columns a network: as wide as a layer chart at 1440 px (a heatmap shows at most 600), and about
  * 1.5 MB for the paper's 3 x 100 twins (fixed and fitted histograms). Reached in under 3 minutes at the
- * workers' three snapshots a second, after which the page's heap stays flat (thinning recycles columns).
+ * workers' three snapshots a second, after which the page's heap stays flat (eviction recycles columns).
  */
 export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 512, tests: 1024 };
 
@@ -35,12 +37,6 @@ export const DEFAULT_HISTORY_CAPS: HistoryCaps = { snapshots: 512, tests: 1024 }
  * new unit while the other's still show the old one.
  */
 const trackedOf = new WeakMap<NetworkHistory, { layer: number; unit: number }>();
-
-/** Columns thinning dropped from a network's layers, ready to take the next snapshots' counts. */
-const spareColumns = new WeakMap<NetworkHistory, Uint32Array[]>();
-
-/** Fitted histograms thinning dropped, ready to take the next snapshots' (their counts arrays recycled like the columns). */
-const spareFitted = new WeakMap<NetworkHistory, FittedHistogram[]>();
 
 /** An empty history for the run that `ready` announces. */
 export function createHistory(ready: ReadyEvent): RunHistory {
@@ -76,7 +72,7 @@ function emptyNetwork(id: NetworkHistory['id'], depth: number): NetworkHistory {
 }
 
 /**
- * Append a snapshot: the arrays of `history` grow in place (thinned at the caps) and a new
+ * Append a snapshot: the arrays of `history` grow in place (one evicted per new one at the caps) and a new
  * top-level object with `version + 1` is returned, so subscribers see a change.
  * A network whose frame has no layer statistics (diverged) only updates its status.
  * A snapshot may carry the frames of only some networks (one worker per network); the others keep theirs.
@@ -117,7 +113,7 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: Histogr
   for (const test of tests) {
     const lastTestStep = network.testSteps.length > 0 ? network.testSteps[network.testSteps.length - 1] : -1;
     if (!(test.step > lastTestStep && Number.isFinite(test.loss) && Number.isFinite(test.accuracy))) continue;
-    if (network.testSteps.length >= caps.tests) thinTests(network);
+    if (network.testSteps.length >= caps.tests) evictTest(network);
     network.testSteps.push(test.step);
     network.testLoss.push(test.loss);
     network.testAccuracy.push(test.accuracy);
@@ -125,24 +121,24 @@ function appendFrame(network: NetworkHistory, frame: NetworkFrame, bins: Histogr
   }
   const lastStep = network.steps.length > 0 ? network.steps[network.steps.length - 1] : -1;
   if (frame.layers.length !== network.layers.length || frame.step <= lastStep) return;
-  if (network.steps.length >= caps.snapshots) thinSnapshots(network);
+  const evicted = network.steps.length >= caps.snapshots ? evictSnapshot(network) : null;
   network.steps.push(frame.step);
   network.trainLoss.push(frame.trainLoss !== null && Number.isFinite(frame.trainLoss) ? frame.trainLoss : null);
   network.tracked.push(frame.tracked);
   network.unitMedians?.push(frame.unitMedians ?? null);
-  const spares = spareColumns.get(network);
-  const fittedSpares = spareFitted.get(network);
   frame.layers.forEach((stats, layerIdx) => {
     const layer = network.layers[layerIdx];
-    const spare = spares?.pop();
-    // Every cell is written below, so a recycled column keeps nothing of its last snapshot.
-    const column = spare && spare.length === binCount + 2 ? spare : new Uint32Array(binCount + 2);
+    const spare = evicted?.[layerIdx];
+    // Every cell is written below, so a recycled column keeps nothing of its evicted snapshot.
+    const column = spare && spare.column.length === binCount + 2 ? spare.column : new Uint32Array(binCount + 2);
     column[0] = stats.under;
     column.set(stats.counts.subarray(0, binCount), 1);
     column[binCount + 1] = stats.over;
     layer.columns.push(column);
     // Without a fitted histogram (an older worker, a hand-made snapshot) the column stands in: values beyond its bins have no known place.
-    layer.fitted?.push(stats.fitted ? keepFitted(stats.fitted, fittedSpares?.pop()) : { min: bins.min, lo: bins.min, hi: bins.max, max: bins.max, counts: column });
+    // A stand-in's counts are its own column, so only a real fitted histogram is recycled.
+    const spareFitted = spare?.fitted && spare.fitted.counts !== spare.column ? spare.fitted : undefined;
+    layer.fitted?.push(stats.fitted ? keepFitted(stats.fitted, spareFitted) : { min: bins.min, lo: bins.min, hi: bins.max, max: bins.max, counts: column });
     layer.mean.push(finiteOrZero(stats.mean));
     layer.std.push(finiteOrZero(stats.std));
     layer.drift.push(finiteOrZero(stats.drift));
@@ -166,74 +162,58 @@ function finiteOrZero(value: number): number {
   return Number.isFinite(value) ? value : 0;
 }
 
-/** Indices kept by one thinning of `length` items: the even ones, plus the last. */
-function keptIndices(length: number): number[] {
-  const kept: number[] = [];
-  for (let i = 0; i < length; i += 2) kept.push(i);
-  if (length > 0 && kept[kept.length - 1] !== length - 1) kept.push(length - 1);
-  return kept;
-}
-
-function thinInPlace<T>(array: T[], kept: number[]): void {
-  kept.forEach((from, to) => {
-    array[to] = array[from];
-  });
-  array.length = kept.length;
-}
-
-/** Put the columns `kept` leaves out into `spares` (kept is ascending). */
-function collectDropped(columns: readonly Uint32Array[], kept: readonly number[], spares: Uint32Array[]): void {
-  let k = 0;
-  for (let i = 0; i < columns.length; i++) {
-    if (k < kept.length && kept[k] === i) k += 1;
-    else spares.push(columns[i]);
-  }
-}
-
-function thinSnapshots(network: NetworkHistory): void {
-  const kept = keptIndices(network.steps.length);
-  thinInPlace(network.steps, kept);
-  thinInPlace(network.trainLoss, kept);
-  thinInPlace(network.tracked, kept);
-  if (network.unitMedians) thinInPlace(network.unitMedians, kept);
-  let spares = spareColumns.get(network);
-  if (!spares) {
-    spares = [];
-    spareColumns.set(network, spares);
-  }
-  const keptSet = new Set(kept);
-  let fittedSpares = spareFitted.get(network);
-  if (!fittedSpares) {
-    fittedSpares = [];
-    spareFitted.set(network, fittedSpares);
-  }
-  for (const layer of network.layers) {
-    if (layer.fitted) {
-      // A stand-in's counts are its own column, recycled with the columns: only real fitted histograms become spares.
-      layer.fitted.forEach((fitted, i) => {
-        if (!keptSet.has(i) && fitted.counts !== layer.columns[i]) fittedSpares.push(fitted);
-      });
-      thinInPlace(layer.fitted, kept);
+/**
+ * The index to evict from `steps` (ascending, at least 3 long): the interior one whose neighbours are
+ * closest, the oldest of equals. Evicting it merges the two smallest adjacent gaps, so the kept steps
+ * stay spread over the whole run: no gap grows wider than about 1.4 times that of an even spread (the
+ * newest snapshots sit closer), and the first and the latest always stay.
+ */
+export function evictionIndex(steps: readonly number[]): number {
+  let best = 1;
+  let bestGap = Infinity;
+  for (let i = 1; i < steps.length - 1; i++) {
+    const gap = steps[i + 1] - steps[i - 1];
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = i;
     }
-    collectDropped(layer.columns, kept, spares);
-    thinInPlace(layer.columns, kept);
-    thinInPlace(layer.mean, kept);
-    thinInPlace(layer.std, kept);
-    thinInPlace(layer.drift, kept);
-    thinInPlace(layer.driftRaw, kept);
-    thinInPlace(layer.saturation, kept);
   }
+  return best;
 }
 
-function thinTests(network: NetworkHistory): void {
-  const kept = keptIndices(network.testSteps.length);
-  thinInPlace(network.testSteps, kept);
-  thinInPlace(network.testLoss, kept);
-  thinInPlace(network.testAccuracy, kept);
-  if (network.testPoints) thinInPlace(network.testPoints, kept);
+/** What one layer gave up when a snapshot was evicted: its arrays, for the next snapshot to reuse. */
+interface EvictedColumn {
+  column: Uint32Array;
+  fitted: FittedHistogram | undefined;
 }
 
-/** Approximate bytes held by a history's arrays (numbers 8 bytes, columns and fitted histograms their buffers, spares included). */
+/** Remove one snapshot (evictionIndex) from every parallel array of `network`; its columns, per layer, for reuse. */
+function evictSnapshot(network: NetworkHistory): EvictedColumn[] | null {
+  if (network.steps.length < 3) return null;
+  const i = evictionIndex(network.steps);
+  network.steps.splice(i, 1);
+  network.trainLoss.splice(i, 1);
+  network.tracked.splice(i, 1);
+  network.unitMedians?.splice(i, 1);
+  return network.layers.map((layer) => {
+    const [column] = layer.columns.splice(i, 1);
+    const fitted = layer.fitted?.splice(i, 1)[0];
+    for (const series of [layer.mean, layer.std, layer.drift, layer.driftRaw, layer.saturation]) series.splice(i, 1);
+    return { column, fitted };
+  });
+}
+
+/** Remove one test evaluation (evictionIndex over the test steps) from every parallel array of `network`. */
+function evictTest(network: NetworkHistory): void {
+  if (network.testSteps.length < 3) return;
+  const i = evictionIndex(network.testSteps);
+  network.testSteps.splice(i, 1);
+  network.testLoss.splice(i, 1);
+  network.testAccuracy.splice(i, 1);
+  network.testPoints?.splice(i, 1);
+}
+
+/** Approximate bytes held by a history's arrays (numbers 8 bytes, columns and fitted histograms their buffers). */
 export function estimateHistoryBytes(history: RunHistory): number {
   let bytes = 0;
   for (const network of history.networks) {
@@ -247,8 +227,6 @@ export function estimateHistoryBytes(history: RunHistory): number {
         if (fitted.counts !== layer.columns[i]) bytes += fitted.counts.byteLength + 32;
       });
     }
-    for (const column of spareColumns.get(network) ?? []) bytes += column.byteLength;
-    for (const fitted of spareFitted.get(network) ?? []) bytes += fitted.counts.byteLength + 32;
   }
   return bytes;
 }

@@ -1,6 +1,6 @@
 /**
  * The shape of a run's history as the store keeps it and the charts read it.
- * Columns are snapshots; the store thins them (drops every other one) when a cap is reached,
+ * Columns are snapshots; at a cap each new one evicts the kept one whose neighbours are closest,
  * so a run of any length fits in a few MB and still draws from step 0.
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
@@ -16,7 +16,7 @@ export interface NetworkHistory {
   /** Step of each kept snapshot. */
   steps: number[];
   trainLoss: (number | null)[];
-  /** Test evaluations (inference mode): their own step axis, thinned the same way. */
+  /** Test evaluations (inference mode): their own step axis, capped the same way. */
   testSteps: number[];
   testLoss: number[];
   testAccuracy: number[];

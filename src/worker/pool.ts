@@ -15,31 +15,14 @@ import type { RecomputedStatistics } from '../experiment/preciseStatistics.ts';
 import type { Command, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
 import { networkGroups, sameGroups } from './groups.ts';
 import { alignPaused, ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
-import type { Paced } from './progress.ts';
-import { createSilenceWatch, unwatched } from './silence.ts';
-import type { Watched } from './silence.ts';
+import { createSilenceWatch } from './silence.ts';
 import { createListeners } from './listeners.ts';
+import { createEventBatcher } from './batcher.ts';
+import { crashText, newMember, withAnswer } from './members.ts';
+import type { Member, ReadyEvent } from './members.ts';
 
-type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
 type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
 type InitCommand = Extract<Command, { type: 'init' }>;
-
-/** What the pool knows of one worker (its silence watch's fields, and its pacing's: step, diverged, merged, ceiling). */
-interface Member extends Watched, Paced {
-  client: WorkerClient;
-  networks: NetworkId[];
-  offs: (() => void)[];
-  /** The latest 'ready' of this worker (Paced.merged: whether the pool's current run includes it). */
-  ready: ReadyEvent | null;
-  state: RunState;
-  stepsPerSecond: number;
-  configApplied: number;
-}
-
-/** The text the store shows when a worker stops. */
-export function crashText(message: string): string {
-  return `${message.replace(/\.$/, '')}. Reset restarts it with the same settings.`;
-}
 
 /** Options of createWorkerPool. */
 export interface PoolOptions {
@@ -88,21 +71,9 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   /** A 'recomputeStatistics' in flight: the workers yet to answer, and the networks the others recomputed. */
   let recomputing: { waiting: Set<Member>; networks: RecomputedStatistics[] } | null = null;
 
-  let batch: WorkerEvent[] | null = null;
-  const deliver = (event: WorkerEvent): void => {
-    eventListeners.emit(event);
-  };
-  const flush = (): void => {
-    const events = batch ?? [];
-    batch = null;
-    events.forEach(deliver);
-  };
-  const emit = (event: WorkerEvent): void => {
-    if (batchMs <= 0) return deliver(event);
-    if (batch) return void batch.push(event);
-    batch = [event];
-    setTimer(flush, batchMs);
-  };
+  const batcher = createEventBatcher<WorkerEvent>((event) => eventListeners.emit(event), batchMs, setTimer);
+  const emit = batcher.emit;
+  const flush = batcher.flush;
 
   const emitState = (): void => {
     const next = { runId, state: mergedState(members), step: mergedStep(members) };
@@ -199,13 +170,10 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         return;
       case 'recomputed': {
         if (!recomputing || !recomputing.waiting.delete(member)) return;
-        // A network answered twice (pressed again before every worker answered) keeps its latest figures.
-        recomputing.networks = [...recomputing.networks.filter((n) => !event.networks.some((e) => e.id === n.id)), ...event.networks];
+        recomputing.networks = withAnswer(recomputing.networks, event.networks);
         if (recomputing.waiting.size > 0) return;
         const { networks } = recomputing;
         recomputing = null;
-        // One answer for the whole pool, its networks in display order.
-        networks.sort((a, b) => ALL_NETWORK_IDS.indexOf(a.id) - ALL_NETWORK_IDS.indexOf(b.id));
         emit({ type: 'recomputed', runId, networks });
         return;
       }
@@ -245,7 +213,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   const start = (groups: readonly (readonly NetworkId[])[]): void => {
     configAppliedSent = 0;
     members = groups.map((networks) => {
-      const member: Member = { client: spawn(), networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0, ceiling: undefined, ...unwatched(now()) };
+      const member = newMember(spawn(), networks, now());
       member.offs.push(member.client.onEvent((event) => onMemberEvent(member, event)));
       member.offs.push(member.client.onCrash(onMemberCrash));
       return member;
@@ -322,7 +290,7 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     onCrash: (listener) => crashListeners.add(listener),
     terminate() {
       stopMembers();
-      batch = null;
+      batcher.clear();
       eventListeners.clear();
       crashListeners.clear();
     },

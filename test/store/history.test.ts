@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSnapshot, createHistory, DEFAULT_HISTORY_CAPS, estimateHistoryBytes } from '../../src/store/history.ts';
+import { appendSnapshot, createHistory, DEFAULT_HISTORY_CAPS, estimateHistoryBytes, evictionIndex } from '../../src/store/history.ts';
 import type { RunHistory } from '../../src/store/types.ts';
 import { BIN_COUNT, frame, readyEvent, snapshot } from './fixtures.ts';
 
@@ -66,7 +66,7 @@ describe('appendSnapshot', () => {
   });
 });
 
-describe('thinning', () => {
+describe('eviction at the cap', () => {
   function run(steps: number, caps = { snapshots: 64, tests: 16 }): RunHistory {
     let history = createHistory(readyEvent());
     for (let step = 0; step <= steps; step += 1) {
@@ -75,14 +75,13 @@ describe('thinning', () => {
     return history;
   }
 
-  it('keeps the column count under the cap, the first step and the latest step', () => {
+  it('keeps exactly the cap once full, the first step and the latest step', () => {
     const history = run(10_000);
     for (const network of history.networks) {
-      expect(network.steps.length).toBeLessThanOrEqual(64);
-      expect(network.steps.length).toBeGreaterThanOrEqual(32);
+      expect(network.steps.length).toBe(64);
       expect(network.steps[0]).toBe(0);
       expect(network.steps[network.steps.length - 1]).toBe(10_000);
-      expect(network.testSteps.length).toBeLessThanOrEqual(16);
+      expect(network.testSteps.length).toBe(16);
       expect(network.testSteps[0]).toBe(0);
       expect(network.testSteps[network.testSteps.length - 1]).toBe(10_000);
       for (const layer of network.layers) {
@@ -119,7 +118,26 @@ describe('thinning', () => {
     }
   });
 
-  it('recycles the columns thinning drops: a long run allocates no more column arrays than the cap', () => {
+  it('keeps the steps spread over the whole run: no gap wider than 1.5 times an even spread\'s, at any length', () => {
+    const caps = { snapshots: 64, tests: 16 };
+    let history = createHistory(readyEvent());
+    for (let step = 0; step <= 20_000; step += 1) {
+      history = appendSnapshot(history, snapshot(step * 3, 3, step - (step % 10)), caps);
+      if (step < 64 || step % 997 !== 0) continue;
+      const { steps } = history.networks[0];
+      const widest = Math.max(...steps.slice(1).map((s, i) => s - steps[i]));
+      expect(widest).toBeLessThanOrEqual(1.5 * (steps[steps.length - 1] / (steps.length - 1)));
+    }
+  });
+
+  it('evicts the interior snapshot whose neighbours are closest, the oldest of equals', () => {
+    expect(evictionIndex([0, 1, 2, 3])).toBe(1);
+    expect(evictionIndex([0, 2, 3, 4])).toBe(2);
+    expect(evictionIndex([0, 10, 11, 30, 31, 32])).toBe(4);
+    expect(evictionIndex([0, 5, 9])).toBe(1);
+  });
+
+  it('recycles the columns eviction drops: a long run allocates no more column arrays than the cap', () => {
     let history = createHistory(readyEvent());
     const caps = { snapshots: 64, tests: 16 };
     const seen = history.networks.map((n) => n.layers.map(() => new Set<Uint32Array>()));
@@ -138,15 +156,15 @@ describe('thinning', () => {
     let history = createHistory(readyEvent());
     for (let step = 0; step < 4; step += 1) history = appendSnapshot(history, snapshot(step), caps);
     const before = [...history.networks[0].layers[0].columns];
-    // Step 4 thins [0, 1, 2, 3] to [0, 2, 3]: column 1 is dropped, and step 4 gets its array.
+    // Step 4 evicts step 1 from [0, 1, 2, 3] (its neighbours are closest, as are 2's: the oldest goes), and step 4 gets its array.
     history = appendSnapshot(history, snapshot(4), caps);
     const network = history.networks[0];
     expect(network.steps).toEqual([0, 2, 3, 4]);
     expect(network.layers[0].columns.slice(0, 3)).toEqual([before[0], before[2], before[3]]);
     expect(network.layers[0].columns[0]).toBe(before[0]);
-    // The dropped array now holds step 4 of some layer (any layer: all columns have one length).
+    // The dropped array now holds step 4 of its own layer.
     const holder = network.layers.findIndex((layer) => layer.columns[3] === before[1]);
-    expect(holder).toBeGreaterThanOrEqual(0);
+    expect(holder).toBe(0);
     expect(network.layers.flatMap((layer) => layer.columns).filter((c) => c === before[1])).toHaveLength(1);
     expect(Array.from(before[1])).toEqual([1, ...Array.from({ length: BIN_COUNT }, (_, bin) => 4 + bin + holder), 2]);
     expect(Array.from(network.layers[0].columns[3])).toEqual([1, 4, 5, 6, 7, 8, 9, 10, 11, 2]);
