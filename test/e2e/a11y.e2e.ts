@@ -115,7 +115,15 @@ describe('keyboard only', () => {
       } else {
         await expect.poll(() => page.getByRole('button', { name: preset.title, exact: true }).getAttribute('aria-pressed')).toBe('true');
       }
-      await expect.poll(() => page.getByTestId('run-state').innerText(), { timeout: 30_000 }).toBe('running');
+      try {
+        await expect.poll(() => page.getByTestId('run-state').innerText(), { timeout: 30_000, message: `${preset.id}: the run starts` }).toBe('running');
+      } catch (error) {
+        // Seen once in a fresh-clone CI on Chromium 150 (preset unknown then): say which preset and what the page showed.
+        const alerts = await page.getByRole('alert').allInnerTexts();
+        console.log(`${preset.id}: run state "${await page.getByTestId('run-state').innerText()}", step ${await shownStep(page)}, alerts: ${JSON.stringify(alerts)}`);
+        await screenshot(page, `a11y-keyboard-${preset.id}-stuck`);
+        throw error;
+      }
       // The counter moves: the new run's steps, or its reset to 0 first (read right after the switch, it may still
       // show the previous run's step, and "greater than" chained those stale steps from preset to preset).
       const from = await shownStep(page);
