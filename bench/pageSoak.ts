@@ -5,7 +5,7 @@
  * heap used (CDP Runtime.getHeapUsage, and performance.memory.usedJSHeapSize beside it), three times
  * 250 ms apart, and keeps the smallest (heapAfterGc says why; the largest is printed beside it), with the
  * step the counter shows and the snapshots the slowest training worker has posted (the history keeps
- * DEFAULT_HISTORY_CAPS.snapshots a network, then thins: until then it grows by design). Prints the table and the verdict: heap after GC flat within 2 MB after
+ * DEFAULT_HISTORY_CAPS.snapshots a network, then evicts one per new one: until then it grows by design). Prints the table and the verdict: heap after GC flat within 2 MB after
  * the first 2 minutes, or not.
  * Options: --minutes N (default 30), --every S (seconds between samples, default 30), --readings N (per sample, default 3; 1: a single reading),
  * --query "preset=..." (default preset=paper-fig1&maxSteps=10000000),
@@ -202,7 +202,7 @@ async function printGrowth(before: HeapSummary, cdp: CDPSession): Promise<void> 
   }
 }
 
-/** The kinds whose total self size differs most between the samples (each sample's totals by kind), with their smallest and largest totals. */
+/** The kinds whose total self size differs most between the samples: each one's total and count at every sample. */
 function printVariation(samples: { seconds: number; used: number; kinds: HeapSummary['kinds'] }[]): void {
   const names = new Set(samples.flatMap((s) => [...s.kinds.keys()]));
   const rows = [...names].map((name) => {

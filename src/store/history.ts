@@ -10,11 +10,10 @@
  */
 import type { FittedHistogram } from '../experiment/fittedHistogram.ts';
 import type { HistogramBins, NetworkFrame, Snapshot, TestEvaluation } from '../experiment/types.ts';
-import type { WorkerEvent } from '../worker/protocol.ts';
+import type { ReadyEvent } from '../worker/protocol.ts';
 import type { LayerHistory, NetworkHistory, RunHistory } from './types.ts';
 
-/** The 'ready' event that opens a run. */
-export type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
+export type { ReadyEvent };
 
 /** How many snapshot columns and test points a network keeps. */
 export interface HistoryCaps {

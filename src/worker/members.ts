@@ -5,13 +5,10 @@
 import { ALL_NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import type { RecomputedStatistics } from '../experiment/preciseStatistics.ts';
-import type { RunState, WorkerClient, WorkerEvent } from './protocol.ts';
+import type { ReadyEvent, RunState, WorkerClient } from './protocol.ts';
 import type { Paced } from './progress.ts';
 import { unwatched } from './silence.ts';
 import type { Watched } from './silence.ts';
-
-/** The event that opens a run. */
-export type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
 
 /** What the pool knows of one worker (its silence watch's fields, and its pacing's: step, diverged, merged, ceiling). */
 export interface Member extends Watched, Paced {

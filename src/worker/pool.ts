@@ -12,14 +12,14 @@ import { ALL_NETWORK_IDS, NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { networksFor } from '../experiment/variants.ts';
 import type { RecomputedStatistics } from '../experiment/preciseStatistics.ts';
-import type { Command, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
+import type { Command, ReadyEvent, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
 import { networkGroups, sameGroups } from './groups.ts';
 import { alignPaused, ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
 import { createSilenceWatch } from './silence.ts';
 import { createListeners } from './listeners.ts';
 import { createEventBatcher } from './batcher.ts';
 import { crashText, newMember, withAnswer } from './members.ts';
-import type { Member, ReadyEvent } from './members.ts';
+import type { Member } from './members.ts';
 
 type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
 type InitCommand = Extract<Command, { type: 'init' }>;

@@ -87,6 +87,9 @@ export type WorkerEvent =
   /** Something went wrong; `fatal` means the run cannot continue without a new `init`. */
   | { type: 'error'; message: string; fatal: boolean };
 
+/** The 'ready' event that opens a run. */
+export type ReadyEvent = Extract<WorkerEvent, { type: 'ready' }>;
+
 /** The page's handle on the training worker(s): one worker, or a pool of them. */
 export interface WorkerClient {
   /** Send a command; an 'init' without `dataUrl` gets the app's MNIST file URL. */
