@@ -35,7 +35,16 @@ export interface HandlerDeps {
   createSession?: (config: ExperimentConfig, data: Dataset, options?: SessionOptions) => Session;
   /** Loop timing overrides (tests). */
   timing?: Partial<LoopTiming>;
+  /**
+   * Run `task` every `ms` until the returned function is called (setInterval in the worker): while a
+   * run loads its data, 'loading' is posted again every LOADING_HEARTBEAT_MS, so the pool's silence
+   * watch (./silence.ts) tells a slow download from a worker that stopped. None: no heartbeat.
+   */
+  every?(ms: number, task: () => void): () => void;
 }
+
+/** While a run loads its data, the worker says 'loading' again this often (see HandlerDeps.every). */
+export const LOADING_HEARTBEAT_MS = 2_000;
 
 /** The worker's command handler. */
 export interface TrainingHandler {
@@ -136,9 +145,11 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     loop.stop();
     postState('loading');
     let data: Dataset;
+    const stopHeartbeat = deps.every?.(LOADING_HEARTBEAT_MS, () => postState('loading')) ?? (() => {});
     try {
       data = await datasets.datasetFor(next, dataUrl);
     } catch (error) {
+      stopHeartbeat();
       if (keepOld && session) {
         nonFatal(errorText(error));
         if (wasRunning) play(null);
@@ -149,6 +160,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       fail(error);
       return false;
     }
+    stopHeartbeat();
     session = createSession(next, data, { variants: variantsFor(requested, next, () => {}) });
     ceiling = paced ? paceLead(next) : null;
     config = next;

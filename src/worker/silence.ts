@@ -1,7 +1,8 @@
 /**
  * The pool's watch for workers that stop without a word: a worker that closed itself or was
- * killed sends no 'error' event, and the page would show "running" forever. A worker that is
- * training (it reports at least every 100 ms) or owes an answer to a command, and sends nothing
+ * killed sends no 'error' event, and the page would show "running" (or "loading") forever. A worker
+ * that is training (it reports at least every 100 ms), loading its data (it says so every 2 s, however
+ * slow the download: ./handler.ts) or owes an answer to a command, and sends nothing
  * for `silenceMs` and over QUIET_CHECKS checks in a row, is taken for stopped. Counting checks,
  * not only time, keeps a page that was frozen (its timers and messages delayed alike) from
  * misreading its workers when it wakes: the messages queued meanwhile land between two checks.
@@ -56,8 +57,9 @@ export function unwatched(now: number): Pick<Watched, 'awaiting' | 'quietChecks'
 /** A silence watch over `deps.members()`. */
 export function createSilenceWatch(deps: SilenceDeps): SilenceWatch {
   let armed = false;
-  // Not while loading (a slow MNIST download holds queued commands) nor after an error (a pause is not answered then).
-  const owesNews = (member: Watched): boolean => member.state === 'running' || (member.awaiting && member.state !== 'loading' && member.state !== 'error');
+  // A loading worker says so every LOADING_HEARTBEAT_MS (./handler.ts), however slow its download, so it is watched like a
+  // training one: one that never starts or hangs while loading is reported. Not after an error (a pause is not answered then).
+  const owesNews = (member: Watched): boolean => member.state === 'running' || member.state === 'loading' || (member.awaiting && member.state !== 'error');
 
   const check = (): void => {
     armed = false;

@@ -36,6 +36,10 @@ const handler = createTrainingHandler({
   now: () => performance.now(),
   schedule: createScheduler(),
   timing: { restShare: REST_SHARE },
+  every: (ms, task) => {
+    const timer = setInterval(task, ms);
+    return () => clearInterval(timer);
+  },
 });
 
 self.onmessage = (event: MessageEvent<Command>) => {

@@ -118,10 +118,16 @@ describe('keyboard only', () => {
       try {
         await expect.poll(() => page.getByTestId('run-state').innerText(), { timeout: 30_000, message: `${preset.id}: the run starts` }).toBe('running');
       } catch (error) {
-        // Seen once in a fresh-clone CI on Chromium 150 (preset unknown then): say which preset and what the page showed.
-        const alerts = await page.getByRole('alert').allInnerTexts();
-        console.log(`${preset.id}: run state "${await page.getByTestId('run-state').innerText()}", step ${await shownStep(page)}, alerts: ${JSON.stringify(alerts)}`);
+        // Seen once in a fresh-clone CI on Chromium 150 (preset unknown then): say which preset and what the page showed,
+        // then what it shows once the pool's silence watch (30 s) or the MNIST download's stall limit (20 s) has spoken.
+        const report = async (when: string): Promise<void> => {
+          const alerts = await page.getByRole('alert').allInnerTexts();
+          console.log(`${preset.id} ${when}: run state "${await page.getByTestId('run-state').innerText()}", step ${await shownStep(page)}, alerts: ${JSON.stringify(alerts)}`);
+        };
+        await report('after 30 s');
         await screenshot(page, `a11y-keyboard-${preset.id}-stuck`);
+        await expect.poll(() => page.getByTestId('run-state').innerText(), { timeout: 45_000 }).not.toBe('loading…').catch(() => undefined);
+        await report('later');
         throw error;
       }
       // The counter moves: the new run's steps, or its reset to 0 first (read right after the switch, it may still

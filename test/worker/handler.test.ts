@@ -3,6 +3,7 @@ import { createSession, PROBE_SIZE } from '../../src/experiment/session.ts';
 import { makeSynthetic } from '../../src/data/synthetic.ts';
 import { harness, TINY } from './harness.ts';
 import { paceLead } from '../../src/worker/progress.ts';
+import { LOADING_HEARTBEAT_MS } from '../../src/worker/handler.ts';
 import { fastPathAvailable } from '../../src/engine/index.ts';
 
 async function started(config = TINY, play = false) {
@@ -210,6 +211,29 @@ describe('the training handler', () => {
     await h.handler.handle({ type: 'step', count: 5 });
     h.drain();
     expect(h.ofType('snapshot').at(-1)).toMatchObject({ runId: 1, snapshot: { step: 5 } });
+  });
+
+  it('says it is loading every LOADING_HEARTBEAT_MS while its data loads, and stops saying so when the load ends either way', async () => {
+    let active: { ms: number; task: () => void } | null = null;
+    const every = (ms: number, task: () => void) => {
+      active = { ms, task };
+      return () => { active = null; };
+    };
+    let failLoad: (error: Error) => void = () => {};
+    const h = harness({ every, loadMnistBytes: () => new Promise((_, reject) => { failLoad = reject; }) });
+    const init = h.handler.handle({ type: 'init', config: { ...TINY, dataset: 'mnist' }, play: true });
+    await Promise.resolve();
+    expect(active).toMatchObject({ ms: LOADING_HEARTBEAT_MS });
+    for (let beat = 0; beat < 3; beat += 1) (active as { task: () => void } | null)?.task();
+    expect(h.states()).toEqual(['loading', 'loading', 'loading', 'loading']);
+    failLoad(new Error('the download stalled'));
+    await init;
+    expect(active).toBeNull();
+    expect(h.states().at(-1)).toBe('error');
+    // A 2-D dataset loads at once: the heartbeat starts and stops within the build.
+    await h.handler.handle({ type: 'init', config: TINY, play: false });
+    expect(active).toBeNull();
+    expect(h.states().at(-1)).toBe('paused');
   });
 
   it('turns an exception into a fatal error event, never a rejection', async () => {

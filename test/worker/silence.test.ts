@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../../src/worker/pool.ts';
 import { QUIET_CHECKS } from '../../src/worker/silence.ts';
+import { LOADING_HEARTBEAT_MS } from '../../src/worker/handler.ts';
 import type { RunState, WorkerEvent } from '../../src/worker/protocol.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import { readyEvent } from '../store/fixtures.ts';
@@ -89,16 +90,19 @@ describe('a pool that watches its workers for silence', () => {
     expect(w.crashes[0]).toMatch(/^The training worker stopped: it sent nothing for 8 s\./);
   });
 
-  it('does not count silence while paused, loading or stopped by an error, nor when the page wakes from a freeze', () => {
+  it('does not count silence while paused, loading (saying so) or stopped by an error, nor when the page wakes from a freeze', () => {
     const w = watchedPool();
     w.start();
     w.advance(10 * SILENCE_MS);
     expect(w.pending()).toBe(0); // paused and answered: nothing armed
-    // A slow MNIST download: commands queue behind it unanswered, and that is fine.
+    // A slow MNIST download: commands queue behind it unanswered, and that is fine while the workers say they are loading.
     w.pool.send({ type: 'init', config: { ...TINY, dataset: 'mnist' }, play: true });
     w.spawned.forEach((worker) => w.state(worker, 'loading', 0));
     w.pool.send({ type: 'setConfig', patch: { learningRate: 0.1 } });
-    w.advance(10 * SILENCE_MS);
+    for (let t = 0; t < 10 * SILENCE_MS; t += LOADING_HEARTBEAT_MS) {
+      w.advance(LOADING_HEARTBEAT_MS);
+      w.spawned.forEach((worker) => w.state(worker, 'loading', 0));
+    }
     expect(w.crashes).toEqual([]);
     // Running, then the page freezes for a minute: its next timer fires late, once; the workers' news lands after it.
     w.spawned.forEach((worker) => w.state(worker, 'running', 0));
@@ -110,5 +114,30 @@ describe('a pool that watches its workers for silence', () => {
     w.pool.send({ type: 'pause' });
     w.advance(10 * SILENCE_MS);
     expect(w.crashes).toEqual([]);
+  });
+
+  it('takes a worker that never answers its first init, or stops saying it is loading, for stopped', () => {
+    // Never started (its script did not run, or it hangs before a word): the run would read "loading…" forever.
+    const never = watchedPool();
+    never.pool.send({ type: 'init', config: TINY, play: true });
+    never.state(never.spawned[0], 'loading', 0);
+    for (let t = 0; t < 2 * SILENCE_MS; t += LOADING_HEARTBEAT_MS) {
+      never.advance(LOADING_HEARTBEAT_MS);
+      never.state(never.spawned[0], 'loading', 0);
+    }
+    expect(never.crashes).toHaveLength(1);
+    expect(never.crashes[0]).toMatch(/^The training worker stopped: it sent nothing for 8 s\./);
+
+    // Said 'loading', then fell silent (killed mid-download): reported too, though it owes no answer.
+    const hung = watchedPool();
+    hung.start();
+    hung.pool.send({ type: 'reset' });
+    hung.spawned.forEach((worker) => hung.state(worker, 'loading', 0));
+    hung.advance(SILENCE_MS - LOADING_HEARTBEAT_MS);
+    hung.state(hung.spawned[0], 'loading', 0);
+    hung.state(hung.spawned[1], 'loading', 0);
+    expect(hung.crashes).toEqual([]);
+    hung.advance(SILENCE_MS + SILENCE_MS / QUIET_CHECKS);
+    expect(hung.crashes).toHaveLength(1);
   });
 });
