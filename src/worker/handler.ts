@@ -140,7 +140,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
    * Build a new run of `next`: loads its data, then replaces the session (runId + 1), posts
    * 'ready' and the step-0 snapshot. On a data failure the old run stays when `keepOld`.
    */
-  const build = async (next: ExperimentConfig, andPlay: boolean, keepOld: boolean): Promise<boolean> => {
+  const build = async (next: ExperimentConfig, andPlay: boolean, keepOld: boolean, seq: number | undefined): Promise<boolean> => {
     const wasRunning = state === 'running';
     loop.stop();
     postState('loading');
@@ -175,6 +175,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       bins: { ...session.bins },
       dataSizes: { train: data.train.n, test: data.test.n, probe: probeSizeFor(data) },
       kernel: session.kernel,
+      ...(seq === undefined ? {} : { seq }),
     }, []);
     deps.post({ type: 'snapshot', runId, snapshot: first.snapshot }, first.transfer);
     if (andPlay) play(null);
@@ -182,7 +183,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     return true;
   };
 
-  const setConfig = async (patch: Partial<ExperimentConfig>): Promise<void> => {
+  const setConfig = async (patch: Partial<ExperimentConfig>, seq: number | undefined): Promise<void> => {
     if (!config) return nonFatal('Settings arrived before the experiment was set up.');
     const next = mergePatch(config, patch, nonFatal);
     const changed = SETTINGS.map((s) => s.key).filter((key) => next[key] !== config?.[key]);
@@ -192,7 +193,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     }
     if (!session || changed.some((key) => RESET_KEYS.has(key))) {
       const old = config;
-      const rebuilt = await build(next, state === 'running' || state === 'loading', true);
+      const rebuilt = await build(next, state === 'running' || state === 'loading', true, seq);
       deps.post({ type: 'configApplied', config: rebuilt ? next : old, reset: rebuilt }, []);
       return;
     }
@@ -226,7 +227,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
         variantsFor(requested, command.config, nonFatal);
         const { config: next, errors } = validateConfig({ ...command.config });
         errors.forEach(nonFatal);
-        await build(next, command.play, false);
+        await build(next, command.play, false, command.seq);
         return;
       }
       case 'play':
@@ -241,10 +242,10 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
         return play(command.count);
       case 'reset':
         if (!config) return nonFatal('There is no experiment to reset yet.');
-        await build(config, state === 'running', false);
+        await build(config, state === 'running', false, command.seq);
         return;
       case 'setConfig':
-        return setConfig(command.patch);
+        return setConfig(command.patch, command.seq);
       case 'track':
         return track(command.layer, command.unit);
       case 'ceiling':

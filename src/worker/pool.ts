@@ -12,6 +12,7 @@ import { ALL_NETWORK_IDS, NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { networksFor } from '../experiment/variants.ts';
 import type { RecomputedStatistics } from '../experiment/preciseStatistics.ts';
+import { isRebuild } from './protocol.ts';
 import type { Command, ReadyEvent, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
 import { networkGroups, sameGroups } from './groups.ts';
 import { alignPaused, ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
@@ -70,6 +71,8 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   let aligning: { target: number | null } | false = false;
   /** A 'recomputeStatistics' in flight: the workers yet to answer, and the networks the others recomputed. */
   let recomputing: { waiting: Set<Member>; networks: RecomputedStatistics[] } | null = null;
+  /** The last number given to a command that may rebuild the run (protocol.ts Rebuild). */
+  let seq = 0;
 
   const batcher = createEventBatcher<WorkerEvent>((event) => eventListeners.emit(event), batchMs, setTimer);
   const emit = batcher.emit;
@@ -88,9 +91,9 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     emit({ type: 'snapshot', runId, snapshot: { ...event.snapshot, step: mergedStep(members), stepsPerSecond } });
   };
 
-  /** Every worker has a ready the current run lacks: open the merged run and flush what waited for it. */
+  /** Every worker has a ready the current run lacks, all built by one command: open the merged run and flush what waited for it. */
   const mergeIfReady = (): void => {
-    if (members.some((m) => !m.ready || m.merged)) return;
+    if (members.some((m) => !m.ready || m.merged || m.ready.seq !== members[0].ready?.seq)) return;
     const readies = members.map((m) => m.ready as ReadyEvent);
     const latest = readies[readies.length - 1];
     const kernels = [...new Set(readies.map((r) => r.kernel))];
@@ -236,7 +239,8 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
       lastState = null;
       start(groups);
     }
-    for (const m of members) sendTo(m, { ...command, variants: m.networks, paced: members.length > 1 });
+    seq += 1;
+    for (const m of members) sendTo(m, { ...command, variants: m.networks, paced: members.length > 1, seq });
   };
 
   /** New workers from the last known settings, after a crash. */
@@ -284,7 +288,9 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
       // A pause ends with every worker at one step; anything that moves the run on cancels that.
       if (command.type === 'pause') aligning = { target: null };
       else if (command.type === 'play' || command.type === 'step' || command.type === 'reset') aligning = false;
-      for (const m of members) sendTo(m, command);
+      if (isRebuild(command)) seq += 1;
+      const numbered = isRebuild(command) ? { ...command, seq } : command;
+      for (const m of members) sendTo(m, numbered);
     },
     onEvent: (listener) => eventListeners.add(listener),
     onCrash: (listener) => crashListeners.add(listener),

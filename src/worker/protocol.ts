@@ -29,15 +29,17 @@ export type Command =
        * ahead of one still loading. Kept until the next init; default false (no limit).
        */
       paced?: boolean;
+      /** The pool's number for this command (see Rebuild): its 'ready' carries it back. */
+      seq?: number;
     }
   | { type: 'play' }
   | { type: 'pause' }
   /** Take exactly `count` steps, then pause and send a snapshot. */
   | { type: 'step'; count: number }
   /** Back to step 0 with the same config (same seed: the same run again). */
-  | { type: 'reset' }
+  | { type: 'reset'; seq?: number }
   /** Change settings. 'live' ones apply at once; any 'reset' one rebuilds the run (the worker says so in `configApplied`). */
-  | { type: 'setConfig'; patch: Partial<ExperimentConfig> }
+  | { type: 'setConfig'; patch: Partial<ExperimentConfig>; seq?: number }
   /** Track another unit in Figure 1 (b, c). */
   | { type: 'track'; layer: number; unit: number }
   /**
@@ -53,6 +55,19 @@ export type Command =
    * run is running, paused or at step 0. Always answered by one 'recomputed' (empty without BN).
    */
   | { type: 'recomputeStatistics' };
+
+/**
+ * The commands that may rebuild the run. The pool numbers each one it sends (`seq`, the same for
+ * every worker) and the worker's 'ready' carries the number back, so the pool pairs only runs
+ * built by the same command: a worker one rebuild behind the others (two quick preset clicks, a
+ * dragged depth slider) is waited for, never paired with their newer run.
+ */
+export type Rebuild = Extract<Command, { type: 'init' | 'reset' | 'setConfig' }>;
+
+/** True when `command` may rebuild the run (Rebuild). */
+export function isRebuild(command: Command): command is Rebuild {
+  return command.type === 'init' || command.type === 'reset' || command.type === 'setConfig';
+}
 
 /** Run states as the UI shows them. */
 export type RunState = 'loading' | 'running' | 'paused' | 'finished' | 'error';
@@ -73,6 +88,8 @@ export type WorkerEvent =
       dataSizes: { train: number; test: number; probe: number };
       /** Which compute kernels run ('fallback' = pure TypeScript). */
       kernel: string;
+      /** The `seq` of the command that built this run (Rebuild), when it had one. */
+      seq?: number;
     }
   /**
    * A snapshot of the run. `snapshot.batch`, when present, is the BN network's tracked unit on its latest

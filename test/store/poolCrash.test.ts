@@ -59,7 +59,7 @@ describe('the store when a training worker crashes', () => {
 
     store.getState().actions.reset();
     expect(spawned).toHaveLength(4);
-    expect(spawned[2].sent).toEqual([{ type: 'init', config: { ...configForPreset('paper-fig1'), learningRate: 0.25 }, play: true, variants: ['plain'], paced: true }]);
+    expect(spawned[2].sent).toEqual([{ type: 'init', config: { ...configForPreset('paper-fig1'), learningRate: 0.25 }, play: true, variants: ['plain'], paced: true, seq: 3 }]);
     answer(2, 1, 0);
     answer(3, 1, 0);
     const restarted = store.getState();

@@ -82,11 +82,11 @@ describe('the worker pool', () => {
     s.pool.send({ type: 'setConfig', patch: { learningRate: 2 } });
     expect(s.spawned).toHaveLength(2);
     expect(s.spawned[0].sent).toEqual([
-      { type: 'init', config: TINY, play: true, variants: ['plain'], paced: true },
+      { type: 'init', config: TINY, play: true, variants: ['plain'], paced: true, seq: 1 },
       { type: 'step', count: 7 },
-      { type: 'setConfig', patch: { learningRate: 2 } },
+      { type: 'setConfig', patch: { learningRate: 2 }, seq: 2 },
     ]);
-    expect(s.spawned[1].sent[0]).toEqual({ type: 'init', config: TINY, play: true, variants: ['bn'], paced: true });
+    expect(s.spawned[1].sent[0]).toEqual({ type: 'init', config: TINY, play: true, variants: ['bn'], paced: true, seq: 1 });
     expect(s.spawned[1].sent.slice(1)).toEqual(s.spawned[0].sent.slice(1));
   });
 
@@ -101,8 +101,8 @@ describe('the worker pool', () => {
     expect(s.spawned).toHaveLength(4);
     expect(s.spawned.slice(0, 2).every((w) => w.terminated)).toBe(true);
     expect(s.spawned.slice(2).map((w) => w.sent)).toEqual([
-      [{ type: 'init', config: known, play: true, variants: ['plain', 'noisy'], paced: true }],
-      [{ type: 'init', config: known, play: true, variants: ['bn'], paced: true }],
+      [{ type: 'init', config: known, play: true, variants: ['plain', 'noisy'], paced: true, seq: 2 }],
+      [{ type: 'init', config: known, play: true, variants: ['bn'], paced: true, seq: 2 }],
     ]);
     const [first, second] = s.spawned.slice(2);
     first.emit({ ...readyEvent(1), networks: ['plain', 'noisy'], config: known });
@@ -111,13 +111,13 @@ describe('the worker pool', () => {
     // A setting that keeps the networks goes to the workers as it is.
     s.pool.send({ type: 'setConfig', patch: { noisyBn: true, learningRate: 2 } });
     expect(s.spawned).toHaveLength(4);
-    expect(second.sent.at(-1)).toEqual({ type: 'setConfig', patch: { noisyBn: true, learningRate: 2 } });
+    expect(second.sent.at(-1)).toEqual({ type: 'setConfig', patch: { noisyBn: true, learningRate: 2 }, seq: 3 });
     // An init with the twins again goes back to one worker per twin.
     s.pool.send({ type: 'init', config: TINY, play: false });
     expect(s.spawned).toHaveLength(6);
     expect(s.spawned.slice(4).map((w) => w.sent[0])).toEqual([
-      { type: 'init', config: TINY, play: false, variants: ['plain'], paced: true },
-      { type: 'init', config: TINY, play: false, variants: ['bn'], paced: true },
+      { type: 'init', config: TINY, play: false, variants: ['plain'], paced: true, seq: 4 },
+      { type: 'init', config: TINY, play: false, variants: ['bn'], paced: true, seq: 4 },
     ]);
   });
 
@@ -234,6 +234,37 @@ describe('the worker pool', () => {
     expect(s.ofType('ready').map((r) => r.runId)).toEqual([1, 2, 3, 4]);
   });
 
+  it('pairs only runs built by one command: a worker a rebuild behind is waited for, not paired with the other\'s newer run', () => {
+    const s = start();
+    const [plain, bn] = s.spawned;
+    const deeper = { ...TINY, depth: 2 };
+    // Two quick presets, then a reset: each command numbered once, the same number to every worker.
+    s.pool.send({ type: 'init', config: TINY, play: true });
+    s.pool.send({ type: 'init', config: deeper, play: true });
+    s.pool.send({ type: 'reset' });
+    s.pool.send({ type: 'pause' });
+    for (const worker of [plain, bn]) expect(worker.sent.map((c) => ('seq' in c ? c.seq : null))).toEqual([1, 2, 3, null]);
+    const built = (worker: FakeWorker, runId: number, networks: NetworkId[], config: typeof TINY, seq: number): void => worker.emit({ ...ready(runId, networks), config, seq });
+    // The plain network's worker builds both presets before the other has built the first.
+    built(plain, 1, ['plain'], TINY, 1);
+    built(plain, 2, ['plain'], deeper, 2);
+    plain.emit(snap(2, 'plain', 0));
+    built(bn, 1, ['bn'], TINY, 1);
+    bn.emit(snap(1, 'bn', 0));
+    expect(s.ofType('ready')).toEqual([]);
+    built(bn, 2, ['bn'], deeper, 2);
+    bn.emit(snap(2, 'bn', 0));
+    expect(s.ofType('ready').map((r) => [r.runId, r.config.depth])).toEqual([[1, 2]]);
+    expect(s.ofType('snapshot').map((e) => [e.runId, e.snapshot.frames.map((f) => f.id)])).toEqual([[1, ['plain']], [1, ['bn']]]);
+    // Then the reset: paired again, both networks' frames go on.
+    built(bn, 3, ['bn'], deeper, 3);
+    built(plain, 3, ['plain'], deeper, 3);
+    plain.emit(snap(3, 'plain', 10));
+    bn.emit(snap(3, 'bn', 10));
+    expect(s.ofType('ready').map((r) => r.runId)).toEqual([1, 2]);
+    expect(s.ofType('snapshot').slice(2).map((e) => [e.runId, e.snapshot.frames.map((f) => f.id)])).toEqual([[2, ['plain']], [2, ['bn']]]);
+  });
+
   it('passes one configApplied per setConfig on, and every error', () => {
     const s = start();
     bothReady(s);
@@ -269,8 +300,8 @@ describe('the worker pool', () => {
     s.pool.send({ type: 'reset' });
     expect(s.spawned).toHaveLength(4);
     const expected = { ...TINY, learningRate: 2, trackedLayer: 0, trackedUnit: 3, momentum: 0.5 };
-    expect(s.spawned[2].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['plain'], paced: true }]);
-    expect(s.spawned[3].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['bn'], paced: true }]);
+    expect(s.spawned[2].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['plain'], paced: true, seq: 2 }]);
+    expect(s.spawned[3].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['bn'], paced: true, seq: 2 }]);
     s.spawned[2].emit(ready(1, ['plain']));
     s.spawned[3].emit(ready(1, ['bn']));
     // The new run follows the old one, so the store takes it.
