@@ -54,6 +54,11 @@ export interface TrainingHandler {
 
 const RESET_KEYS = new Set(SETTINGS.filter((s) => s.effect === 'reset').map((s) => s.key));
 
+/** `{ seq }` when the command that caused an event was numbered by the pool (protocol.ts Rebuild), else nothing. */
+function numbered(seq: number | undefined): { seq?: number } {
+  return seq === undefined ? {} : { seq };
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -175,7 +180,7 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
       bins: { ...session.bins },
       dataSizes: { train: data.train.n, test: data.test.n, probe: probeSizeFor(data) },
       kernel: session.kernel,
-      ...(seq === undefined ? {} : { seq }),
+      ...numbered(seq),
     }, []);
     deps.post({ type: 'snapshot', runId, snapshot: first.snapshot }, first.transfer);
     if (andPlay) play(null);
@@ -188,20 +193,20 @@ export function createTrainingHandler(deps: HandlerDeps): TrainingHandler {
     const next = mergePatch(config, patch, nonFatal);
     const changed = SETTINGS.map((s) => s.key).filter((key) => next[key] !== config?.[key]);
     if (changed.length === 0) {
-      deps.post({ type: 'configApplied', config, reset: false }, []);
+      deps.post({ type: 'configApplied', config, reset: false, ...numbered(seq) }, []);
       return;
     }
     if (!session || changed.some((key) => RESET_KEYS.has(key))) {
       const old = config;
       const rebuilt = await build(next, state === 'running' || state === 'loading', true, seq);
-      deps.post({ type: 'configApplied', config: rebuilt ? next : old, reset: rebuilt }, []);
+      deps.post({ type: 'configApplied', config: rebuilt ? next : old, reset: rebuilt, ...numbered(seq) }, []);
       return;
     }
     const live: Partial<ExperimentConfig> = {};
     for (const key of changed) Object.assign(live, { [key]: next[key] });
     session.applyLive(live);
     config = next;
-    deps.post({ type: 'configApplied', config: next, reset: false }, []);
+    deps.post({ type: 'configApplied', config: next, reset: false, ...numbered(seq) }, []);
     if (state === 'finished' && session.step < next.maxSteps) postState('paused');
     if (state !== 'running' && (changed.includes('trackedLayer') || changed.includes('trackedUnit'))) loop.sendSnapshot();
   };

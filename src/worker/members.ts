@@ -19,7 +19,6 @@ export interface Member extends Watched, Paced {
   ready: ReadyEvent | null;
   state: RunState;
   stepsPerSecond: number;
-  configApplied: number;
 }
 
 /** The text the store shows when a worker stops. */
@@ -38,5 +37,5 @@ export function withAnswer(networks: readonly RecomputedStatistics[], answer: re
 
 /** A member for a worker just spawned, training `networks`, not yet heard from (`now`: the silence watch's clock). */
 export function newMember(client: WorkerClient, networks: readonly NetworkId[], now: number): Member {
-  return { client, networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, configApplied: 0, ceiling: undefined, ...unwatched(now) };
+  return { client, networks: [...networks], offs: [], ready: null, merged: false, state: 'loading', step: 0, diverged: false, stepsPerSecond: 0, ceiling: undefined, ...unwatched(now) };
 }

@@ -57,7 +57,8 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   let members: Member[] = [];
   let runId = 0;
   let pending: { member: Member; event: SnapshotEvent }[] = [];
-  let configAppliedSent = 0;
+  /** The `seq` of the last configApplied passed on (one per setConfig, whichever worker answers first). */
+  let appliedSeq: number | undefined;
   let lastState: { runId: number; state: RunState; step: number } | null = null;
   let lastInit: InitCommand | null = null;
   /** The settings the workers run with, as last known (restarts use them). */
@@ -165,9 +166,9 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         align();
         return;
       case 'configApplied':
-        member.configApplied += 1;
-        if (member.configApplied <= configAppliedSent) return;
-        configAppliedSent += 1;
+        // Only the answer to the latest numbered command, once: an older one would put overtaken settings back on the page.
+        if (event.seq !== seq || event.seq === appliedSeq) return;
+        appliedSeq = event.seq;
         config = event.config;
         emit(event);
         return;
@@ -214,7 +215,6 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   const groupsFor = (networks: readonly NetworkId[]): NetworkId[][] => networkGroups(networks, workers);
 
   const start = (groups: readonly (readonly NetworkId[])[]): void => {
-    configAppliedSent = 0;
     members = groups.map((networks) => {
       const member = newMember(spawn(), networks, now());
       member.offs.push(member.client.onEvent((event) => onMemberEvent(member, event)));

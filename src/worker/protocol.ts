@@ -97,8 +97,12 @@ export type WorkerEvent =
    */
   | { type: 'snapshot'; runId: number; snapshot: Snapshot }
   | { type: 'state'; runId: number; state: RunState; step: number }
-  /** A setConfig was applied: `reset` true when it rebuilt the run. */
-  | { type: 'configApplied'; config: ExperimentConfig; reset: boolean }
+  /**
+   * A setConfig was applied: `reset` true when it rebuilt the run; `seq` is the setConfig's (Rebuild). The pool
+   * passes on only the answer to its latest numbered command, so an answer overtaken by newer settings never
+   * puts older values back on the page.
+   */
+  | { type: 'configApplied'; config: ExperimentConfig; reset: boolean; seq?: number }
   /** The answer to 'recomputeStatistics': per network with BN, the test accuracy before and after (none without BN or a run). */
   | { type: 'recomputed'; runId: number; networks: RecomputedStatistics[] }
   /** Something went wrong; `fatal` means the run cannot continue without a new `init`. */

@@ -40,7 +40,13 @@ async function waitForStep(page: Page, atLeast: number, timeout = 30_000): Promi
 
 /** The step once the run is paused and the counter has settled. */
 async function pausedStep(page: Page): Promise<number> {
-  await expect.poll(() => runState(page), { timeout: 10_000 }).toMatch(/^paused/);
+  try {
+    await expect.poll(() => runState(page), { timeout: 10_000 }).toMatch(/^paused/);
+  } catch (error) {
+    console.log(`not paused: run state "${await runState(page)}", step ${await shownStep(page)}, alerts ${JSON.stringify(await page.getByRole('alert').allInnerTexts())}`);
+    await screenshot(page, 'presentation-not-paused');
+    throw error;
+  }
   let previous = await shownStep(page);
   for (let i = 0; i < 20; i++) {
     await page.waitForTimeout(300);

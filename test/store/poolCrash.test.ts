@@ -45,7 +45,7 @@ describe('the store when a training worker crashes', () => {
     answer(1, 1, 0);
     spawned[0].emit({ type: 'snapshot', runId: 1, snapshot: { step: 50, stepsPerSecond: 100, tracked: { layer: 2, unit: 0 }, frames: [frame('plain', 50)] } });
     store.getState().actions.setSetting('learningRate', 0.25);
-    spawned.forEach((w) => w.emit({ type: 'configApplied', config: { ...configForPreset('paper-fig1'), learningRate: 0.25 }, reset: false }));
+    spawned.forEach((w) => w.emit({ type: 'configApplied', config: { ...configForPreset('paper-fig1'), learningRate: 0.25 }, reset: false, seq: 2 }));
     const historyBefore = store.getState().history;
     expect(historyBefore?.networks[0].steps).toEqual([0, 50]);
 

@@ -244,7 +244,7 @@ describe('the worker pool', () => {
     s.pool.send({ type: 'reset' });
     s.pool.send({ type: 'pause' });
     for (const worker of [plain, bn]) expect(worker.sent.map((c) => ('seq' in c ? c.seq : null))).toEqual([1, 2, 3, null]);
-    const built = (worker: FakeWorker, runId: number, networks: NetworkId[], config: typeof TINY, seq: number): void => worker.emit({ ...ready(runId, networks), config, seq });
+    const built = (worker: FakeWorker, runId: number, networks: NetworkId[], config: typeof TINY, seq: number): void => worker.emit({ ...readyEvent(runId), networks, config, seq });
     // The plain network's worker builds both presets before the other has built the first.
     built(plain, 1, ['plain'], TINY, 1);
     built(plain, 2, ['plain'], deeper, 2);
@@ -265,17 +265,27 @@ describe('the worker pool', () => {
     expect(s.ofType('snapshot').slice(2).map((e) => [e.runId, e.snapshot.frames.map((f) => f.id)])).toEqual([[2, ['plain']], [2, ['bn']]]);
   });
 
-  it('passes one configApplied per setConfig on, and every error', () => {
+  it('passes on one configApplied per setConfig, none that newer settings overtook, and every error', () => {
     const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: false });
     bothReady(s);
     const [plain, bn] = s.spawned;
-    const applied: WorkerEvent = { type: 'configApplied', config: { ...TINY, learningRate: 2 }, reset: false };
+    s.pool.send({ type: 'setConfig', patch: { learningRate: 2 } });
+    const applied: WorkerEvent = { type: 'configApplied', config: { ...TINY, learningRate: 2 }, reset: false, seq: 2 };
     plain.emit(applied);
     bn.emit(applied);
     expect(s.ofType('configApplied')).toEqual([applied]);
-    bn.emit(applied);
-    plain.emit(applied);
-    expect(s.ofType('configApplied')).toHaveLength(2);
+    // Depth typed twice in a row: the answer to the first arrives after the second was sent, and is dropped.
+    s.pool.send({ type: 'setConfig', patch: { depth: 4 } });
+    s.pool.send({ type: 'setConfig', patch: { depth: 2 } });
+    const first: WorkerEvent = { type: 'configApplied', config: { ...TINY, learningRate: 2, depth: 4 }, reset: true, seq: 3 };
+    const second: WorkerEvent = { type: 'configApplied', config: { ...TINY, learningRate: 2, depth: 2 }, reset: true, seq: 4 };
+    bn.emit(first);
+    plain.emit(first);
+    expect(s.ofType('configApplied')).toEqual([applied]);
+    bn.emit(second);
+    plain.emit(second);
+    expect(s.ofType('configApplied')).toEqual([applied, second]);
     bn.emit({ type: 'error', message: 'boom', fatal: true });
     expect(s.ofType('error')).toEqual([{ type: 'error', message: 'boom', fatal: true }]);
   });
@@ -284,7 +294,8 @@ describe('the worker pool', () => {
     const s = start();
     s.pool.send({ type: 'init', config: TINY, play: true });
     bothReady(s);
-    s.spawned[0].emit({ type: 'configApplied', config: { ...TINY, learningRate: 2 }, reset: false });
+    s.pool.send({ type: 'setConfig', patch: { learningRate: 2 } });
+    s.spawned[0].emit({ type: 'configApplied', config: { ...TINY, learningRate: 2 }, reset: false, seq: 2 });
     s.pool.send({ type: 'track', layer: 0, unit: 3 });
     s.spawned[1].crash('The training worker stopped: out of memory.');
     expect(s.crashes).toEqual(['The training worker stopped: out of memory. Reset restarts it with the same settings.']);
@@ -300,8 +311,8 @@ describe('the worker pool', () => {
     s.pool.send({ type: 'reset' });
     expect(s.spawned).toHaveLength(4);
     const expected = { ...TINY, learningRate: 2, trackedLayer: 0, trackedUnit: 3, momentum: 0.5 };
-    expect(s.spawned[2].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['plain'], paced: true, seq: 2 }]);
-    expect(s.spawned[3].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['bn'], paced: true, seq: 2 }]);
+    expect(s.spawned[2].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['plain'], paced: true, seq: 3 }]);
+    expect(s.spawned[3].sent).toEqual([{ type: 'init', config: expected, play: true, variants: ['bn'], paced: true, seq: 3 }]);
     s.spawned[2].emit(ready(1, ['plain']));
     s.spawned[3].emit(ready(1, ['bn']));
     // The new run follows the old one, so the store takes it.

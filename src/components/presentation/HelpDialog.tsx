@@ -30,6 +30,10 @@ export function HelpDialog() {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
       else dialog.removeAttribute('open');
       if (returnTo?.isConnected) returnTo.focus();
+      // Opened from nowhere (the page's body, which focus() cannot take), focus would stay on the hidden Close button
+      // until the browser's next rendering update moved it: a Space pressed meanwhile went to that button, not Play/pause.
+      const left = document.activeElement;
+      if (left instanceof HTMLElement && dialog.contains(left)) left.blur();
     };
   }, [open]);
 
@@ -63,7 +67,11 @@ export function HelpDialog() {
         e.preventDefault();
         setHelpOpen(false);
       }}
-      onClose={() => setHelpOpen(false)}
+      // 'close' comes as a task after dialog.close(): one from the last closing can land after a quick reopen, so it
+      // closes the store's help only while the dialog is closed (else the help would shut as it opened, unasked).
+      onClose={() => {
+        if (!dialogRef.current?.open) setHelpOpen(false);
+      }}
     >
       <div className="help-head">
         <h2 id={titleId}>Keyboard shortcuts</h2>

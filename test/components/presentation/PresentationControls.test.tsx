@@ -125,6 +125,38 @@ describe('PresentationControls', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 
+  it('leaves no focus in the closed help when it was opened from the page, so Space right after Escape plays or pauses', () => {
+    setStore({ runState: 'running', history: history() });
+    render(<PresentationControls />);
+    const pause = vi.spyOn(useExperimentStore.getState().actions, 'pause');
+    (document.activeElement as HTMLElement | null)?.blur();
+    key('h');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const close = within(dialog).getByRole('button', { name: 'Close' });
+    expect(close).toHaveFocus();
+    fireEvent.keyDown(close, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(document.body);
+    key(' ');
+    expect(pause).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays open when the close event of its last closing arrives after a quick reopen', () => {
+    setStore({ runState: 'paused', history: history() });
+    render(<PresentationControls />);
+    const open = screen.getByRole('button', { name: 'Shortcuts' });
+    fireEvent.click(open);
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.click(open);
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' }) as HTMLDialogElement;
+    // The browser queues 'close' as a task after dialog.close(): here the first one lands now, with the dialog open again.
+    act(() => {
+      dialog.dispatchEvent(new Event('close'));
+    });
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(usePresentationStore.getState().helpOpen).toBe(true);
+  });
+
   it('narrates from the Narrate button or N, replaying the run from step 0 with a caption of real figures, and Space stops it and plays', () => {
     vi.useFakeTimers();
     try {
