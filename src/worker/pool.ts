@@ -80,7 +80,10 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   const flush = batcher.flush;
 
   const emitState = (): void => {
-    const next = { runId, state: mergedState(members), step: mergedStep(members) };
+    const merged = mergedState(members);
+    // A pause is over when every worker stands at one step (see `aligning`): until then the run still moves, and says so,
+    // so the page's Play button and counter never show a pause that the catching-up steps then contradict.
+    const next = { runId, state: aligning && merged === 'paused' ? 'running' as const : merged, step: mergedStep(members) };
     if (lastState && lastState.runId === next.runId && lastState.state === next.state && lastState.step === next.step) return;
     lastState = next;
     emit({ type: 'state', ...next });
@@ -161,9 +164,9 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         member.state = event.state;
         silence.watch();
         if (member.ready && event.runId === member.ready.runId) member.step = event.step;
-        emitState();
         pace();
         align();
+        emitState();
         return;
       case 'configApplied':
         // Only the answer to the latest numbered command, once: an older one would put overtaken settings back on the page.

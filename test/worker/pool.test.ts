@@ -234,6 +234,26 @@ describe('the worker pool', () => {
     expect(s.ofType('ready').map((r) => r.runId)).toEqual([1, 2, 3, 4]);
   });
 
+  it('says paused only once a pause has brought every worker to one step, so neither the state nor the counter moves after', () => {
+    const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: true });
+    bothReady(s);
+    const [plain, bn] = s.spawned;
+    plain.emit(state(1, 'running', 40));
+    bn.emit(state(1, 'running', 40));
+    s.pool.send({ type: 'pause' });
+    const states = () => s.ofType('state').map((e) => `${e.state} ${e.step}`);
+    const before = states().length;
+    // Each stops where its last slice ended: the plain network at 445, the BN one at 402.
+    plain.emit(state(1, 'paused', 445));
+    bn.emit(state(1, 'paused', 402));
+    expect(bn.sent.at(-1)).toEqual({ type: 'step', count: 43 });
+    expect(states().slice(before)).toEqual(['running 402']);
+    bn.emit(state(1, 'running', 402));
+    bn.emit(state(1, 'paused', 445));
+    expect(states().slice(before)).toEqual(['running 402', 'paused 445']);
+  });
+
   it('pairs only runs built by one command: a worker a rebuild behind is waited for, not paired with the other\'s newer run', () => {
     const s = start();
     const [plain, bn] = s.spawned;
