@@ -92,7 +92,8 @@ export function applyWorkerEvent(store: ExperimentStoreApi, event: WorkerEvent, 
     case 'ready':
       store.setState({
         history: createHistory(event),
-        config: event.config,
+        // A run that newer settings overtook (protocol.ts ReadyEvent) is shown, but the page keeps the settings last sent.
+        ...(event.overtaken ? {} : { config: event.config }),
         step: 0,
         stepsPerSecond: 0,
         kernel: event.kernel,

@@ -8,18 +8,18 @@
  * No DOM here: workers come from an injected `spawn`, so the merging is tested with fakes.
  */
 import type { ExperimentConfig } from '../experiment/settings.ts';
-import { ALL_NETWORK_IDS, NETWORK_IDS } from '../experiment/types.ts';
+import { NETWORK_IDS } from '../experiment/types.ts';
 import type { NetworkId } from '../experiment/types.ts';
 import { networksFor } from '../experiment/variants.ts';
 import type { RecomputedStatistics } from '../experiment/preciseStatistics.ts';
-import { isRebuild } from './protocol.ts';
-import type { Command, ReadyEvent, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
-import { networkGroups, sameGroups } from './groups.ts';
+import { configAfter, isRebuild } from './protocol.ts';
+import type { Command, RunState, WorkerClient, WorkerEvent } from './protocol.ts';
+import { changesNetworks, networkGroups, sameGroups } from './groups.ts';
 import { alignPaused, ceilingsToSend, mergedState, mergedStep, paceLead } from './progress.ts';
 import { createSilenceWatch } from './silence.ts';
 import { createListeners } from './listeners.ts';
 import { createEventBatcher } from './batcher.ts';
-import { crashText, newMember, withAnswer } from './members.ts';
+import { asDelivered, crashText, mergedReady, newMember, readiesToMerge, withAnswer } from './members.ts';
 import type { Member } from './members.ts';
 
 type SnapshotEvent = Extract<WorkerEvent, { type: 'snapshot' }>;
@@ -75,7 +75,11 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
   /** The last number given to a command that may rebuild the run (protocol.ts Rebuild). */
   let seq = 0;
 
-  const batcher = createEventBatcher<WorkerEvent>((event) => eventListeners.emit(event), batchMs, setTimer);
+  const deliver = (event: WorkerEvent): void => {
+    const delivered = asDelivered(event, seq);
+    if (delivered) eventListeners.emit(delivered);
+  };
+  const batcher = createEventBatcher<WorkerEvent>(deliver, batchMs, setTimer);
   const emit = batcher.emit;
   const flush = batcher.flush;
 
@@ -97,19 +101,14 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
 
   /** Every worker has a ready the current run lacks, all built by one command: open the merged run and flush what waited for it. */
   const mergeIfReady = (): void => {
-    if (members.some((m) => !m.ready || m.merged || m.ready.seq !== members[0].ready?.seq)) return;
-    const readies = members.map((m) => m.ready as ReadyEvent);
-    const latest = readies[readies.length - 1];
-    const kernels = [...new Set(readies.map((r) => r.kernel))];
+    const readies = readiesToMerge(members);
+    if (!readies) return;
     runId += 1;
-    config = latest.config;
     for (const m of members) m.merged = true;
-    emit({
-      ...latest,
-      runId,
-      networks: ALL_NETWORK_IDS.filter((id) => readies.some((r) => r.networks.includes(id))),
-      kernel: kernels.join(' + '),
-    });
+    const merged = mergedReady(readies, runId);
+    // A run of an older command has older settings than those sent since: the pool keeps its own, as the page does.
+    if (merged.seq === undefined || merged.seq === seq) config = merged.config;
+    emit(merged);
     const waiting = pending;
     pending = [];
     for (const { member, event } of waiting) forward(member, event);
@@ -254,11 +253,6 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
     init({ ...lastInit, config, play });
   };
 
-  /** True when `patch` changes which networks train (variants, noisyBn): then the pool regroups its workers. */
-  const changesNetworks = (patch: Partial<ExperimentConfig>): boolean =>
-    config !== null && lastInit !== null && !lastInit.variants && (patch.noisyBn !== undefined || patch.variants !== undefined)
-    && networksFor({ ...config, ...patch }).join() !== networksFor(config).join();
-
   start(groupsFor(NETWORK_IDS));
 
   return {
@@ -270,10 +264,8 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
           restart(command.play);
         } else if (command.type === 'reset' || command.type === 'play') {
           restart(true);
-        } else if (command.type === 'setConfig' && config) {
-          config = { ...config, ...command.patch };
-        } else if (command.type === 'track' && config) {
-          config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
+        } else if (config) {
+          config = configAfter(config, command);
         }
         return;
       }
@@ -281,18 +273,18 @@ export function createWorkerPool(spawn: () => WorkerClient, workers: number, opt
         aligning = false;
         return init(command);
       }
-      if (command.type === 'setConfig' && changesNetworks(command.patch) && lastInit && config) {
+      // A patch that changes which networks train (not a fixed `variants` list) regroups the workers: a new init.
+      if (command.type === 'setConfig' && lastInit && !lastInit.variants && config && changesNetworks(config, command.patch)) {
         const state = mergedState(members);
         return init({ ...lastInit, config: { ...config, ...command.patch }, play: state === 'running' || state === 'loading' });
       }
-      if (command.type === 'track' && config) config = { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
+      if (config) config = configAfter(config, command);
       // Every worker answers once; the pool passes on one answer when the last one has (a second press waits for the same ones).
       if (command.type === 'recomputeStatistics') recomputing = { waiting: new Set(members), networks: recomputing?.networks ?? [] };
       // A pause ends with every worker at one step; anything that moves the run on cancels that.
       if (command.type === 'pause') aligning = { target: null };
       else if (command.type === 'play' || command.type === 'step' || command.type === 'reset') aligning = false;
-      if (isRebuild(command)) seq += 1;
-      const numbered = isRebuild(command) ? { ...command, seq } : command;
+      const numbered = isRebuild(command) ? { ...command, seq: ++seq } : command;
       for (const m of members) sendTo(m, numbered);
     },
     onEvent: (listener) => eventListeners.add(listener),

@@ -69,6 +69,17 @@ export function isRebuild(command: Command): command is Rebuild {
   return command.type === 'init' || command.type === 'reset' || command.type === 'setConfig';
 }
 
+/**
+ * The settings `config` becomes once `command` is applied (setConfig's patch, track's unit; other
+ * commands keep it). The pool's copy follows the commands it sends, not the answers, so a restart
+ * or a regrouping starts from the settings last sent.
+ */
+export function configAfter(config: ExperimentConfig, command: Command): ExperimentConfig {
+  if (command.type === 'setConfig') return { ...config, ...command.patch };
+  if (command.type === 'track') return { ...config, trackedLayer: command.layer, trackedUnit: command.unit };
+  return config;
+}
+
 /** Run states as the UI shows them. */
 export type RunState = 'loading' | 'running' | 'paused' | 'finished' | 'error';
 
@@ -90,6 +101,13 @@ export type WorkerEvent =
       kernel: string;
       /** The `seq` of the command that built this run (Rebuild), when it had one. */
       seq?: number;
+      /**
+       * Set by the pool when, as it passes this run on, it has sent a newer numbered command than the
+       * one that built it (a depth typed 4, 5, 6 faster than the workers rebuild): the page shows the
+       * run, but keeps its own newer settings rather than take `config` back (the latest command's
+       * answer settles them).
+       */
+      overtaken?: boolean;
     }
   /**
    * A snapshot of the run. `snapshot.batch`, when present, is the BN network's tracked unit on its latest
@@ -99,8 +117,8 @@ export type WorkerEvent =
   | { type: 'state'; runId: number; state: RunState; step: number }
   /**
    * A setConfig was applied: `reset` true when it rebuilt the run; `seq` is the setConfig's (Rebuild). The pool
-   * passes on only the answer to its latest numbered command, so an answer overtaken by newer settings never
-   * puts older values back on the page.
+   * passes on only the answer to its latest numbered command, judged again as it passes it on, so an answer
+   * overtaken by newer settings never puts older values back on the page.
    */
   | { type: 'configApplied'; config: ExperimentConfig; reset: boolean; seq?: number }
   /** The answer to 'recomputeStatistics': per network with BN, the test accuracy before and after (none without BN or a run). */

@@ -84,6 +84,28 @@ describe('the live twin experiment in Chromium', () => {
     await page.close();
   });
 
+  it('ends on the depth typed last, typed faster than the run rebuilds', async () => {
+    const { page, watch } = await open('preset=noisy-bn');
+    await waitForStep(page, 10);
+    const depth = page.getByLabel('Hidden layers', { exact: true });
+    // Each entry restarts the run; the next is typed before the workers have rebuilt for the last.
+    for (const value of ['4', '5', '6', '2', '4']) {
+      await depth.fill(value);
+      await depth.press('Enter');
+    }
+    /** The deepest hidden layer any distribution chart is drawn for. */
+    const chartedDepth = (): Promise<number> => page.getByRole('img', { name: /hidden layer \d+: input distribution/ }).evaluateAll((charts) =>
+      Math.max(0, ...charts.map((c) => Number(/hidden layer (\d+)/.exec(c.getAttribute('aria-label') ?? '')?.[1] ?? 0))));
+    await expect.poll(chartedDepth, { timeout: 30_000 }).toBe(4);
+    // Settled: the run trains on at that depth, and the field, the link and the charts all say 4.
+    await waitForStep(page, 50);
+    expect(await depth.inputValue()).toBe('4');
+    expect(new URL(page.url()).searchParams.get('depth')).toBe('4');
+    expect(await chartedDepth()).toBe(4);
+    expectCleanPage(watch);
+    await page.close();
+  });
+
   it('reports a bad URL value in the page and still runs', async () => {
     const { page, watch } = await open('learningRate=banana&depth=999');
     const alert = page.getByRole('alert').first();

@@ -285,6 +285,42 @@ describe('the worker pool', () => {
     expect(s.ofType('snapshot').slice(2).map((e) => [e.runId, e.snapshot.frames.map((f) => f.id)])).toEqual([[2, ['plain']], [2, ['bn']]]);
   });
 
+  it('marks a run whose command newer settings overtook, so the page keeps the settings last sent', () => {
+    const s = start();
+    const [plain, bn] = s.spawned;
+    s.pool.send({ type: 'init', config: TINY, play: true });
+    s.pool.send({ type: 'setConfig', patch: { depth: 4 } });
+    s.pool.send({ type: 'setConfig', patch: { depth: 2 } });
+    const built = (seq: number, depth: number): void => {
+      plain.emit({ ...readyEvent(seq), networks: ['plain'], config: { ...TINY, depth }, seq });
+      bn.emit({ ...readyEvent(seq), networks: ['bn'], config: { ...TINY, depth }, seq });
+    };
+    built(1, TINY.depth);
+    built(2, 4);
+    built(3, 2);
+    expect(s.ofType('ready').map((r) => [r.config.depth, r.overtaken ?? false])).toEqual([[TINY.depth, true], [4, true], [2, false]]);
+    // A run of an unnumbered command (a single worker, old messages) is never marked.
+    plain.emit({ ...readyEvent(4), networks: ['plain'] });
+    bn.emit({ ...readyEvent(4), networks: ['bn'] });
+    expect(s.ofType('ready').at(-1)).not.toHaveProperty('overtaken');
+  });
+
+  it('regroups from the settings last sent, though no worker has answered them yet', () => {
+    const s = start();
+    s.pool.send({ type: 'init', config: TINY, play: false });
+    bothReady(s);
+    const known = s.ofType('ready')[0].config;
+    // Depth typed, then the noisy network switched on before the workers rebuilt for the depth.
+    s.pool.send({ type: 'setConfig', patch: { depth: 4 } });
+    s.pool.send({ type: 'track', layer: 1, unit: 2 });
+    s.pool.send({ type: 'setConfig', patch: { noisyBn: true } });
+    const expected = { ...known, depth: 4, trackedLayer: 1, trackedUnit: 2, noisyBn: true };
+    expect(s.spawned.slice(2).map((w) => w.sent[0])).toEqual([
+      { type: 'init', config: expected, play: false, variants: ['plain', 'noisy'], paced: true, seq: 3 },
+      { type: 'init', config: expected, play: false, variants: ['bn'], paced: true, seq: 3 },
+    ]);
+  });
+
   it('passes on one configApplied per setConfig, none that newer settings overtook, and every error', () => {
     const s = start();
     s.pool.send({ type: 'init', config: TINY, play: false });
@@ -393,6 +429,35 @@ describe('the worker pool in batches', () => {
     pool.onCrash((m) => crashes.push(`${m} after ${seen.length} events`));
     spawned[1].crash('gone');
     expect(crashes).toEqual(['gone. Reset restarts it with the same settings. after 7 events']);
+    pool.terminate();
+  });
+
+  it('judges a held run and settings answer as they are passed on: newer settings sent meanwhile overtake them', () => {
+    const timers: (() => void)[] = [];
+    const spawned: FakeWorker[] = [];
+    const pool = createWorkerPool(() => {
+      const worker = fakeWorker();
+      spawned.push(worker);
+      return worker;
+    }, GROUPS.length, { batchMs: 80, setTimer: (task) => timers.push(task) });
+    const seen: WorkerEvent[] = [];
+    pool.onEvent((e) => seen.push(e));
+    pool.send({ type: 'init', config: TINY, play: true });
+    pool.send({ type: 'setConfig', patch: { depth: 4 } });
+    const built = (seq: number, config: typeof TINY): void => spawned.forEach((w, i) => {
+      w.emit({ ...readyEvent(seq), networks: GROUPS[i], config, seq });
+      if (seq > 1) w.emit({ type: 'configApplied', config, reset: true, seq });
+    });
+    built(1, TINY);
+    built(2, { ...TINY, depth: 4 });
+    // Both answers to depth 4 came while it was the latest, but the batch still holds them when depth 2 is sent.
+    pool.send({ type: 'setConfig', patch: { depth: 2 } });
+    timers.shift()!();
+    const answers = (): unknown[] => seen.flatMap((e) => (e.type === 'ready' ? [['ready', e.config.depth, e.overtaken ?? false]] : e.type === 'configApplied' ? [['applied', e.config.depth]] : []));
+    expect(answers()).toEqual([['ready', TINY.depth, true], ['ready', 4, true]]);
+    built(3, { ...TINY, depth: 2 });
+    timers.shift()!();
+    expect(answers().slice(2)).toEqual([['applied', 2], ['ready', 2, false]]);
     pool.terminate();
   });
 });
