@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectWorker } from '../../src/store/bridge.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
-import { createWorkerPool } from '../../src/worker/pool.ts';
 import type { WorkerClient } from '../../src/worker/protocol.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import { configForPreset } from '../../src/experiment/presets.ts';
-import { fakeWorker } from '../worker/inProcessWorkers.ts';
+import { fakePool } from '../worker/inProcessWorkers.ts';
 import type { FakeWorker } from '../worker/inProcessWorkers.ts';
 import { frame, readyEvent } from './fixtures.ts';
 
@@ -25,12 +24,7 @@ function answer(i: number, runId: number, step: number): void {
 
 beforeEach(() => {
   store.setState(store.getInitialState());
-  spawned = [];
-  pool = createWorkerPool(() => {
-    const worker = fakeWorker();
-    spawned.push(worker);
-    return worker;
-  }, 2);
+  ({ pool, spawned } = fakePool(2));
   disconnect = connectWorker(store, pool, { replaceUrl: null });
 });
 

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectWorker } from '../../src/store/bridge.ts';
 import { useExperimentStore } from '../../src/store/index.ts';
-import { createWorkerPool } from '../../src/worker/pool.ts';
 import type { Command, WorkerClient } from '../../src/worker/protocol.ts';
 import type { ExperimentConfig } from '../../src/experiment/settings.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
-import { fakeWorker } from '../worker/inProcessWorkers.ts';
+import { fakePool } from '../worker/inProcessWorkers.ts';
 import type { FakeWorker } from '../worker/inProcessWorkers.ts';
 import { readyEvent } from './fixtures.ts';
 
@@ -19,14 +18,8 @@ let runIds: number[];
 
 beforeEach(() => {
   store.setState(store.getInitialState());
-  spawned = [];
-  runIds = [];
-  pool = createWorkerPool(() => {
-    const worker = fakeWorker();
-    spawned.push(worker);
-    runIds.push(0);
-    return worker;
-  }, 2);
+  ({ pool, spawned } = fakePool(2));
+  runIds = [0, 0];
   disconnect = connectWorker(store, pool, { replaceUrl: null });
 });
 

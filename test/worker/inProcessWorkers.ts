@@ -5,6 +5,8 @@
  */
 import { createSession } from '../../src/experiment/session.ts';
 import { createTrainingHandler } from '../../src/worker/handler.ts';
+import { createWorkerPool } from '../../src/worker/pool.ts';
+import type { PoolOptions } from '../../src/worker/pool.ts';
 import type { WorkerClient } from '../../src/worker/protocol.ts';
 import type { Command, WorkerEvent } from '../../src/worker/protocol.ts';
 
@@ -32,6 +34,17 @@ export function fakeWorker(): FakeWorker {
     crash: (message) => crashes.forEach((l) => l(message)),
   };
   return worker;
+}
+
+/** A pool of `workers` fake workers, and every fake it spawned, in order (restarts add more). */
+export function fakePool(workers: number, options?: PoolOptions): { pool: WorkerClient; spawned: FakeWorker[] } {
+  const spawned: FakeWorker[] = [];
+  const pool = createWorkerPool(() => {
+    const worker = fakeWorker();
+    spawned.push(worker);
+    return worker;
+  }, workers, options);
+  return { pool, spawned };
 }
 
 /** A shared queue of scheduled tasks and pending handler promises. */

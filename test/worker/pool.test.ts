@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkGroups } from '../../src/worker/groups.ts';
-import { createWorkerPool } from '../../src/worker/pool.ts';
 import { paceLead } from '../../src/worker/progress.ts';
 import type { WorkerClient } from '../../src/worker/protocol.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import type { RunState, WorkerEvent } from '../../src/worker/protocol.ts';
 import { frame, readyEvent } from '../store/fixtures.ts';
-import { fakeWorker } from './inProcessWorkers.ts';
+import { fakePool } from './inProcessWorkers.ts';
 import type { FakeWorker } from './inProcessWorkers.ts';
 import { TINY } from './harness.ts';
 
@@ -26,12 +25,7 @@ afterEach(() => setup?.pool.terminate());
 
 function start(groups: NetworkId[][] = GROUPS): Setup {
   // The pool groups the config's networks over `groups.length` workers: GROUPS is what 2 workers give.
-  const spawned: FakeWorker[] = [];
-  const pool = createWorkerPool(() => {
-    const worker = fakeWorker();
-    spawned.push(worker);
-    return worker;
-  }, groups.length);
+  const { pool, spawned } = fakePool(groups.length);
   const events: WorkerEvent[] = [];
   const crashes: string[] = [];
   pool.onEvent((e) => events.push(e));
@@ -399,12 +393,7 @@ describe('the worker pool', () => {
 describe('the worker pool in batches', () => {
   it('passes events on together, in order, at most once per batch interval', () => {
     const timers: (() => void)[] = [];
-    const spawned: FakeWorker[] = [];
-    const pool = createWorkerPool(() => {
-      const worker = fakeWorker();
-      spawned.push(worker);
-      return worker;
-    }, GROUPS.length, { batchMs: 80, setTimer: (task, ms) => {
+    const { pool, spawned } = fakePool(GROUPS.length, { batchMs: 80, setTimer: (task, ms) => {
       expect(ms).toBe(80);
       timers.push(task);
     } });
@@ -434,12 +423,7 @@ describe('the worker pool in batches', () => {
 
   it('judges a held run and settings answer as they are passed on: newer settings sent meanwhile overtake them', () => {
     const timers: (() => void)[] = [];
-    const spawned: FakeWorker[] = [];
-    const pool = createWorkerPool(() => {
-      const worker = fakeWorker();
-      spawned.push(worker);
-      return worker;
-    }, GROUPS.length, { batchMs: 80, setTimer: (task) => timers.push(task) });
+    const { pool, spawned } = fakePool(GROUPS.length, { batchMs: 80, setTimer: (task) => timers.push(task) });
     const seen: WorkerEvent[] = [];
     pool.onEvent((e) => seen.push(e));
     pool.send({ type: 'init', config: TINY, play: true });

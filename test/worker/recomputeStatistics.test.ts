@@ -9,8 +9,7 @@ import { createWorkerPool } from '../../src/worker/pool.ts';
 import type { WorkerClient, WorkerEvent } from '../../src/worker/protocol.ts';
 import { readyEvent } from '../store/fixtures.ts';
 import { harness, TINY } from './harness.ts';
-import { fakeWorker, inProcessWorker, scheduler } from './inProcessWorkers.ts';
-import type { FakeWorker } from './inProcessWorkers.ts';
+import { fakePool, inProcessWorker, scheduler } from './inProcessWorkers.ts';
 
 /** A handler harness that keeps the sessions it builds. */
 function capturing() {
@@ -111,12 +110,9 @@ describe('the worker pool: recompute precise statistics', () => {
   });
 
   it('asks every worker, and passes on one answer, in display order, once the last worker has answered', () => {
-    const spawned: FakeWorker[] = [];
-    pool = createWorkerPool(() => {
-      const worker = fakeWorker();
-      spawned.push(worker);
-      return worker;
-    }, 2);
+    const pooled = fakePool(2);
+    pool = pooled.pool;
+    const { spawned } = pooled;
     const events: WorkerEvent[] = [];
     pool.onEvent((e) => events.push(e));
     pool.send({ type: 'init', config: TINY, play: false });

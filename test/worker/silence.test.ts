@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool } from '../../src/worker/pool.ts';
 import { QUIET_CHECKS } from '../../src/worker/silence.ts';
 import { LOADING_HEARTBEAT_MS } from '../../src/worker/handler.ts';
 import type { RunState, WorkerEvent } from '../../src/worker/protocol.ts';
 import type { NetworkId } from '../../src/experiment/types.ts';
 import { readyEvent } from '../store/fixtures.ts';
-import { fakeWorker } from './inProcessWorkers.ts';
+import { fakePool } from './inProcessWorkers.ts';
 import type { FakeWorker } from './inProcessWorkers.ts';
 import { TINY } from './harness.ts';
 
@@ -16,13 +15,8 @@ const GROUPS: NetworkId[][] = [['plain'], ['bn']];
 function watchedPool() {
   let time = 0;
   let timers: { at: number; task: () => void }[] = [];
-  const spawned: FakeWorker[] = [];
   const crashes: string[] = [];
-  const pool = createWorkerPool(() => {
-    const worker = fakeWorker();
-    spawned.push(worker);
-    return worker;
-  }, GROUPS.length, { silenceMs: SILENCE_MS, now: () => time, setTimer: (task, ms) => void timers.push({ at: time + ms, task }) });
+  const { pool, spawned } = fakePool(GROUPS.length, { silenceMs: SILENCE_MS, now: () => time, setTimer: (task, ms) => void timers.push({ at: time + ms, task }) });
   pool.onCrash((message) => crashes.push(message));
   /** Move the clock by `ms`, firing due timers in order (each may arm the next). */
   const advance = (ms: number): void => {
